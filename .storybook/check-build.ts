@@ -1,0 +1,204 @@
+/**
+ * Opens the built Storybook (storybook-static/) in Chromium and checks that the stories really
+ * render the widgets: a green `storybook build` alone proves nothing about decorators, custom
+ * element registration or the mock client. Screenshots go to $SCREENSHOT_DIR (default /tmp).
+ *
+ *   npm run build-storybook && node --import tsx .storybook/check-build.ts
+ */
+import assert from 'node:assert/strict';
+import {createReadStream} from 'node:fs';
+import {stat} from 'node:fs/promises';
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {extname, join, normalize, resolve} from 'node:path';
+import {chromium, type Browser, type Page} from 'playwright-core';
+import {chromiumArgs, chromiumPath} from '../chromium.mjs';
+
+const staticDir = resolve(process.env.STORYBOOK_STATIC ?? resolve(import.meta.dirname, '../storybook-static'));
+const screenshotDir = process.env.SCREENSHOT_DIR ?? '/tmp';
+/** Each checked widget: its tag, whose stories are `widgets-<tag>--<story>`. */
+const contactTag = 'cpts-territory-contact';
+const intakeTag = 'cpts-intake-form';
+const prefixOf = (tag: string) => `widgets-${tag}--`;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+function serveStatic(root: string): Promise<Server> {
+  const server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = join(root, normalize(pathname.endsWith('/') ? `${pathname}index.html` : pathname));
+    const found = file.startsWith(root) ? await stat(file).catch(() => undefined) : undefined;
+    if (!found?.isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {'content-type': contentTypes[extname(file)] ?? 'application/octet-stream'});
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
+}
+
+interface StoryCheck {
+  /** The widget whose story this is; `cpts-territory-contact` when unset. */
+  tag?: string;
+  story: string;
+  globals?: string;
+  /** Every string must appear in the widget's shadow root. */
+  shows: string[];
+  /** None may appear, even after a second: a loading story must stay loading. */
+  hides?: string[];
+  /** Extra assertion on the page. */
+  also?: (page: Page) => Promise<void>;
+  /** Console errors the story means to cause (the API failure it simulates). */
+  expectedErrors?: RegExp;
+}
+
+const demoName = "CPTS de l'Audomarois (démo)";
+
+const checks: StoryCheck[] = [
+  {
+    story: 'loaded',
+    shows: [demoName, 'Téléphone', '03 21 00 00 00', 'contact@cpts-audomarois.example'],
+    // only works if decorators were compiled as Lit expects: a class field shadowing the
+    // reactive accessor would leave the element deaf to property changes
+    also: async (page) => {
+      await page.evaluate(() => document.querySelector('cpts-territory-contact')?.setAttribute('lang', 'en'));
+      await page.waitForFunction(() => document.querySelector('cpts-territory-contact')?.shadowRoot?.textContent?.includes('Phone'), null, {timeout: 5_000});
+      await page.evaluate(() => document.querySelector('cpts-territory-contact')?.setAttribute('lang', 'fr'));
+    },
+  },
+  {
+    story: 'loaded',
+    globals: 'lang:en;theme:civic',
+    shows: [demoName, 'Phone', 'Email'],
+    also: async (page) => {
+      const element = page.locator('cpts-territory-contact');
+      assert.equal(await element.getAttribute('lang'), 'en');
+      assert.equal(await element.getAttribute('theme'), 'civic');
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    },
+  },
+  {story: 'loading', shows: ['Chargement des coordonnées…'], hides: [demoName]},
+  {story: 'server-down', shows: ['Le service a répondu par une erreur (503)'], hides: [demoName]},
+  {story: 'server-down', globals: 'lang:en', shows: ['The service answered with an error (503)']},
+  {story: 'unknown-territory', shows: ['(404)']},
+  {story: 'offline', shows: ['Le service est injoignable']},
+  {story: 'long-name', shows: ['Communauté Professionnelle Territoriale de Santé du Pays de Saint-Omer']},
+  {
+    story: 'name-with-markup',
+    shows: ['<img src=x onerror="alert(1)"> CPTS <b>test</b>'],
+    also: async (page) => {
+      const injected = await page.evaluate(() => document.querySelector('cpts-territory-contact')?.shadowRoot?.querySelectorAll('img, b').length);
+      assert.equal(injected, 0, 'markup from the API was rendered as HTML');
+    },
+  },
+  {story: 'in-provider', globals: 'theme:civic', shows: [demoName, '03 21 00 00 00']},
+  {story: 'all-languages-and-themes', shows: [demoName]},
+  {tag: intakeTag, story: 'empty', shows: ['Qui remplit ce formulaire ?', 'Appelez la CPTS au 03 21 00 00 00', 'Envoyer ma demande']},
+  {tag: intakeTag, story: 'empty', globals: 'lang:en;theme:civic', shows: ['Who is filling in this form?', 'Send my request']},
+  {
+    tag: intakeTag,
+    story: 'with-errors',
+    shows: ['Il y a un problème', 'La date de naissance doit être une vraie date', 'Cette commune n’est pas couverte par la CPTS'],
+    also: async (page) => {
+      const focused = await page.evaluate(() => document.querySelector('cpts-intake-form')?.shadowRoot?.activeElement?.getAttribute('part'));
+      assert.equal(focused, 'error-summary', 'the error summary takes focus');
+    },
+  },
+  {tag: intakeTag, story: 'with-errors', globals: 'lang:en', shows: ['There is a problem', 'Enter the last name']},
+  {tag: intakeTag, story: 'server-field-error', shows: ['Il y a un problème', 'Indiquez un numéro de téléphone français'], expectedErrors: /status of 422/},
+  {tag: intakeTag, story: 'submitting', shows: ['Envoi en cours…'], hides: ['DEMO-2026-000123']},
+  {tag: intakeTag, story: 'network-failure-with-retry', shows: ['Votre demande n’a pas pu être envoyée', 'Réessayer', 'Le service est injoignable'], expectedErrors: /Failed to fetch/},
+  {tag: intakeTag, story: 'rate-limited', shows: ['Réessayez dans 30 secondes'], expectedErrors: /status of 429/},
+  {tag: intakeTag, story: 'submitted', shows: ['Votre demande est enregistrée', 'DEMO-2026-000123', 'Wizernes', 'Imprimer le récapitulatif']},
+  {tag: intakeTag, story: 'submitted', globals: 'lang:en;theme:civic', shows: ['Your request is registered', 'DEMO-2026-000123', 'Print a summary']},
+  {tag: intakeTag, story: 'helper-filling-for-someone-else', shows: ['Vous, qui remplissez ce formulaire', 'La personne qui cherche un médecin', 'Priorité : 70 ans ou plus']},
+  {tag: intakeTag, story: 'in-provider', globals: 'theme:civic', shows: ['Qui remplit ce formulaire ?', '03 21 00 00 00']},
+];
+
+/** The text of every `tag` element's shadow root on the page. */
+function widgetText(page: Page, tag: string): Promise<string> {
+  return page.evaluate(
+    (selector) => [...document.querySelectorAll(selector)].map((element) => element.shadowRoot?.textContent ?? '').join('\n'),
+    tag,
+  );
+}
+
+async function runCheck(browser: Browser, baseUrl: string, check: StoryCheck): Promise<void> {
+  const page = await browser.newPage({viewport: {width: 900, height: 700}});
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('dialog', (dialog) => {
+    problems.push(`a dialog opened: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  const tag = check.tag ?? contactTag;
+  const query = `id=${prefixOf(tag)}${check.story}&viewMode=story${check.globals ? `&globals=${check.globals}` : ''}`;
+  try {
+    await page.goto(`${baseUrl}/iframe.html?${query}`);
+    await page.waitForFunction(
+      ({selector, expected}) => {
+        const text = [...document.querySelectorAll(selector)].map((element) => element.shadowRoot?.textContent ?? '').join('\n');
+        return expected.every((part) => text.includes(part));
+      },
+      {selector: tag, expected: check.shows},
+      {timeout: 10_000},
+    );
+    if (check.hides) {
+      await page.waitForTimeout(1_000);
+      const text = await widgetText(page, tag);
+      for (const hidden of check.hides) assert.ok(!text.includes(hidden), `"${hidden}" should not show`);
+    }
+    await check.also?.(page);
+    // a story is expected to log the API failure it simulates; anything else is a bug
+    const unexpected = problems.filter((problem) => !/status of (404|503)|Failed to fetch|cpts-error/i.test(problem) && !check.expectedErrors?.test(problem));
+    assert.deepEqual(unexpected, []);
+    const shot = join(screenshotDir, `storybook-${tag}-${check.story}${check.globals ? `-${check.globals.replace(/[:;]/g, '-')}` : ''}.png`);
+    await page.screenshot({path: shot, fullPage: true});
+    console.log(`ok   ${query}  → ${shot}`);
+  } catch (error) {
+    const text = await widgetText(page, tag).catch(() => '(no text)');
+    throw new Error(`${query}: ${(error as Error).message}\nwidget text: ${text}\n${problems.join('\n')}`, {cause: error});
+  } finally {
+    await page.close();
+  }
+}
+
+async function main(): Promise<void> {
+  await stat(join(staticDir, 'iframe.html')).catch(() => {
+    throw new Error(`${staticDir}/iframe.html is missing: run npm run build-storybook first`);
+  });
+  const server = await serveStatic(staticDir);
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+  });
+  try {
+    const index = await (await fetch(`${baseUrl}/index.json`)).json() as {entries: Record<string, unknown>};
+    for (const tag of [contactTag, intakeTag]) {
+      const built = Object.keys(index.entries).filter((id) => id.startsWith(prefixOf(tag)));
+      const checked = new Set(checks.filter((check) => (check.tag ?? contactTag) === tag).map((check) => `${prefixOf(tag)}${check.story}`));
+      assert.ok(built.length > 0, `stories of <${tag}> were built`);
+      assert.deepEqual(built.filter((id) => !checked.has(id)), [], `every built story of <${tag}> should be checked`);
+    }
+    for (const check of checks) await runCheck(browser, baseUrl, check);
+  } finally {
+    await browser.close();
+    await new Promise((done) => server.close(done));
+  }
+}
+
+await main();

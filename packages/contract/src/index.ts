@@ -1,0 +1,11 @@
+export * from './common.js';
+export * from './territory.js';
+export * from './intake.js';
+export * from './availability.js';
+export * from './practitioner.js';
+export * from './match.js';
+export * from './internship.js';
+export * from './interest.js';
+export * from './stats.js';
+export * from './routes.js';
+export {contractRegistry, type SchemaMeta} from './registry.js';

@@ -1,0 +1,62 @@
+import type {RouteDef} from './route-def.js';
+import {getOwnAvailabilityRoute, declareAvailabilityRoute, getAvailabilityBoardRoute} from './routes-availability.js';
+import {createIntakeRequestRoute, listIntakeRequestsRoute, exportIntakeRequestsRoute, getIntakeRequestRoute, patchIntakeRequestRoute, listIntakeMatchesRoute} from './routes-intake.js';
+import {listInternshipOffersRoute, createInternshipOfferRoute, getInternshipOfferRoute, patchInternshipOfferRoute, deleteInternshipOfferRoute, publishInternshipOfferRoute, archiveInternshipOfferRoute} from './routes-internships.js';
+import {listPublicPractitionersRoute, createPractitionerRoute, importPractitionersRoute, getPractitionerRoute, patchPractitionerRoute, deletePractitionerRoute, createPersonalLinkRoute, revokePersonalLinksRoute} from './routes-practitioners.js';
+import {expressInternshipInterestRoute, listInternshipInterestsRoute} from './routes-interest.js';
+import {getStatsRoute} from './routes-stats.js';
+import {getHealthRoute, getOpenApiRoute} from './routes-system.js';
+import {getTerritoryRoute, patchTerritoryRoute} from './routes-territory.js';
+
+export * from './route-def.js';
+
+export * from './routes-availability.js';
+export * from './routes-intake.js';
+export * from './routes-internships.js';
+export * from './routes-interest.js';
+export * from './routes-practitioners.js';
+export * from './routes-stats.js';
+export * from './routes-system.js';
+export * from './routes-territory.js';
+
+/**
+ * Every route of API v1. The server mounts exactly these (a test checks both ways) and the OpenAPI
+ * document is generated from them. The SDK imports each route on its own, so a page bundles only
+ * the schemas of the calls it makes.
+ */
+export const routes = {
+  getHealth: getHealthRoute,
+  getOpenApi: getOpenApiRoute,
+  getTerritory: getTerritoryRoute,
+  patchTerritory: patchTerritoryRoute,
+  createIntakeRequest: createIntakeRequestRoute,
+  listIntakeRequests: listIntakeRequestsRoute,
+  exportIntakeRequests: exportIntakeRequestsRoute,
+  getIntakeRequest: getIntakeRequestRoute,
+  patchIntakeRequest: patchIntakeRequestRoute,
+  listIntakeMatches: listIntakeMatchesRoute,
+  listPublicPractitioners: listPublicPractitionersRoute,
+  createPractitioner: createPractitionerRoute,
+  importPractitioners: importPractitionersRoute,
+  getPractitioner: getPractitionerRoute,
+  patchPractitioner: patchPractitionerRoute,
+  deletePractitioner: deletePractitionerRoute,
+  createPersonalLink: createPersonalLinkRoute,
+  revokePersonalLinks: revokePersonalLinksRoute,
+  getOwnAvailability: getOwnAvailabilityRoute,
+  declareAvailability: declareAvailabilityRoute,
+  getAvailabilityBoard: getAvailabilityBoardRoute,
+  listInternshipOffers: listInternshipOffersRoute,
+  createInternshipOffer: createInternshipOfferRoute,
+  getInternshipOffer: getInternshipOfferRoute,
+  patchInternshipOffer: patchInternshipOfferRoute,
+  deleteInternshipOffer: deleteInternshipOfferRoute,
+  publishInternshipOffer: publishInternshipOfferRoute,
+  archiveInternshipOffer: archiveInternshipOfferRoute,
+  expressInternshipInterest: expressInternshipInterestRoute,
+  listInternshipInterests: listInternshipInterestsRoute,
+  getStats: getStatsRoute,
+} as const satisfies Record<string, RouteDef>;
+
+export type Routes = typeof routes;
+export type OperationId = keyof Routes;

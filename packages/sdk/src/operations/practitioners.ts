@@ -1,0 +1,51 @@
+import {
+  createPersonalLinkRoute,
+  createPractitionerRoute,
+  deletePractitionerRoute,
+  getPractitionerRoute,
+  importPractitionersRoute,
+  listPublicPractitionersRoute,
+  patchPractitionerRoute,
+  revokePersonalLinksRoute,
+  type PersonalLink,
+  type PersonalLinkCreate,
+  type Practitioner,
+  type PractitionerCreate,
+  type PractitionerImportResult,
+  type PractitionerPatch,
+  type PublicPractitionerList,
+  type PublicPractitionerQuery,
+} from '@cpts-kit/contract';
+import type {CptsClient, Query, RequestOptions} from '../client.js';
+
+export function listPublicPractitioners(client: CptsClient, query?: PublicPractitionerQuery, options?: RequestOptions): Promise<PublicPractitionerList> {
+  return client.request(listPublicPractitionersRoute, {query: query as Query, signal: options?.signal});
+}
+
+export function createPractitioner(client: CptsClient, practitioner: PractitionerCreate, options?: RequestOptions): Promise<Practitioner> {
+  return client.request(createPractitionerRoute, {json: practitioner, signal: options?.signal});
+}
+
+export function importPractitioners(client: CptsClient, csv: string, options?: RequestOptions): Promise<PractitionerImportResult> {
+  return client.request(importPractitionersRoute, {text: csv, signal: options?.signal});
+}
+
+export function getPractitioner(client: CptsClient, id: string, options?: RequestOptions): Promise<Practitioner> {
+  return client.request(getPractitionerRoute, {id, signal: options?.signal});
+}
+
+export function patchPractitioner(client: CptsClient, id: string, patch: PractitionerPatch, options?: RequestOptions): Promise<Practitioner> {
+  return client.request(patchPractitionerRoute, {id, json: patch, signal: options?.signal});
+}
+
+export function deletePractitioner(client: CptsClient, id: string, options?: RequestOptions): Promise<void> {
+  return client.request(deletePractitionerRoute, {id, signal: options?.signal});
+}
+
+export function createPersonalLink(client: CptsClient, id: string, link: PersonalLinkCreate = {}, options?: RequestOptions): Promise<PersonalLink> {
+  return client.request(createPersonalLinkRoute, {id, json: link, signal: options?.signal});
+}
+
+export function revokePersonalLinks(client: CptsClient, id: string, options?: RequestOptions): Promise<void> {
+  return client.request(revokePersonalLinksRoute, {id, signal: options?.signal});
+}

@@ -1,0 +1,197 @@
+import {parseArgs} from 'node:util';
+import {Email, FrenchPhone, Id, Slug} from '@cpts-kit/contract';
+import {issueToken} from './auth.js';
+import {epciMembers} from './communes.js';
+import {readConfig} from './config.js';
+import {hashToken} from './crypto.js';
+import {migrate, openDatabase, type Db} from './db/index.js';
+import {purgeTerritory} from './purge.js';
+import {createTerritory, findTerritory} from './territories.js';
+
+const HELP = `cpts-kit-server — administration du serveur de référence cpts-kit
+
+Usage :
+  cpts-kit-server territory create --slug S --name N (--epci CODE | --communes INSEE,...) --phone TEL --email MAIL
+  cpts-kit-server token create --territory S [--label L] [--days N]
+  cpts-kit-server token revoke --territory S (--id ID | --token T)
+  cpts-kit-server token list --territory S
+  cpts-kit-server link create --territory S --practitioner ID [--days N]
+  cpts-kit-server purge --territory S [--dry-run]   supprime les demandes au-delà de la durée de conservation
+  cpts-kit-server --help
+
+Base de données : DATABASE_URL (postgres://…, memory://) ou, sans elle, les fichiers PGlite de CPTS_DATA_DIR (./.data).
+Arrêtez le serveur avant d'utiliser la CLI sur les mêmes fichiers PGlite (une seule connexion à la fois).
+`;
+
+/** A mistake in the command line: printed with the usage hint, exit code 2. */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+type Flags = Record<string, string | boolean | undefined>;
+
+function required(flags: Flags, name: string): string {
+  const value = flags[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`l'option --${name} est obligatoire`);
+  return value.trim();
+}
+
+function optionalDays(flags: Flags): number | undefined {
+  if (flags.days === undefined) return undefined;
+  const days = Number(flags.days);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new UsageError('--days doit être un nombre entier de jours entre 1 et 3650');
+  return days;
+}
+
+function checked<T>(schema: {safeParse(v: unknown): {success: boolean; data?: T}}, value: string, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new UsageError(`${what} invalide : « ${value} »`);
+  return result.data as T;
+}
+
+async function existingTerritory(db: Db, flags: Flags): Promise<string> {
+  const slug = checked<string>(Slug, required(flags, 'territory'), 'identifiant de territoire');
+  if (!(await findTerritory(db, slug))) throw new UsageError(`le territoire « ${slug} » n'existe pas`);
+  return slug;
+}
+
+const dateFr = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : 'jamais');
+
+async function territoryCreate(db: Db, flags: Flags): Promise<void> {
+  const slug = checked<string>(Slug, required(flags, 'slug'), 'identifiant de territoire (--slug)');
+  const name = required(flags, 'name');
+  const phone = checked<string>(FrenchPhone, required(flags, 'phone'), 'téléphone (--phone)');
+  const email = checked<string>(Email, required(flags, 'email'), 'adresse e-mail (--email)');
+  let communes: string[];
+  if (typeof flags.epci === 'string' && typeof flags.communes === 'string') throw new UsageError('donnez --epci ou --communes, pas les deux');
+  if (typeof flags.epci === 'string') {
+    const epci = epciMembers(flags.epci.trim());
+    if (!epci) throw new UsageError(`EPCI inconnu : « ${flags.epci} » (attendu : le code SIREN à 9 chiffres, ex. 200069037)`);
+    communes = epci.communes;
+  } else if (typeof flags.communes === 'string') {
+    communes = [...new Set(flags.communes.split(',').map((c) => c.trim()).filter(Boolean))];
+    if (communes.length === 0) throw new UsageError('--communes est vide');
+  } else {
+    throw new UsageError('indiquez les communes : --epci CODE ou --communes INSEE,INSEE,…');
+  }
+  if (await findTerritory(db, slug)) throw new UsageError(`le territoire « ${slug} » existe déjà`);
+  try {
+    await createTerritory(db, {slug, name, phone, email, privacySummary: `Vos données sont traitées par ${name} pour vous orienter vers un professionnel de santé.`, communes});
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('code(s) INSEE')) throw new UsageError(error.message);
+    throw error;
+  }
+  console.log(`Territoire « ${slug} » créé avec ${communes.length} commune(s).`);
+}
+
+async function tokenCreate(db: Db, flags: Flags): Promise<void> {
+  const territory = await existingTerritory(db, flags);
+  const label = typeof flags.label === 'string' ? flags.label : undefined;
+  const issued = await issueToken(db, {territory, kind: 'coordinator', ...(label ? {label} : {}), ...(optionalDays(flags) ? {days: optionalDays(flags)!} : {})});
+  console.error(`Jeton coordinateur créé (id ${issued.id}, expire : ${dateFr(issued.expiresAt)}). Il ne sera plus affiché :`);
+  console.log(issued.token);
+}
+
+async function tokenRevoke(db: Db, flags: Flags): Promise<void> {
+  const territory = await existingTerritory(db, flags);
+  let rows: {id: string}[];
+  if (typeof flags.id === 'string') {
+    const id = checked<string>(Id, flags.id, 'identifiant de jeton (--id)');
+    rows = await db.query('update tokens set revoked_at = now() where territory = $1 and id = $2 and revoked_at is null returning id', [territory, id]);
+  } else if (typeof flags.token === 'string') {
+    rows = await db.query('update tokens set revoked_at = now() where territory = $1 and token_hash = $2 and revoked_at is null returning id', [territory, hashToken(flags.token)]);
+  } else {
+    throw new UsageError('indiquez le jeton à révoquer : --id ID ou --token JETON');
+  }
+  if (rows.length === 0) throw new UsageError('aucun jeton actif ne correspond dans ce territoire');
+  console.log(`Jeton ${rows[0]!.id} révoqué.`);
+}
+
+async function tokenList(db: Db, flags: Flags): Promise<void> {
+  const territory = await existingTerritory(db, flags);
+  const rows = await db.query<{id: string; kind: string; label: string | null; created_at: Date; expires_at: Date | null; revoked_at: Date | null}>(
+    'select id, kind, label, created_at, expires_at, revoked_at from tokens where territory = $1 order by created_at',
+    [territory],
+  );
+  if (rows.length === 0) console.log('Aucun jeton.');
+  for (const r of rows) {
+    const state = r.revoked_at ? 'révoqué' : r.expires_at && r.expires_at.getTime() < Date.now() ? 'expiré' : 'actif';
+    console.log(`${r.id}  ${r.kind.padEnd(12)}  ${state.padEnd(7)}  créé ${dateFr(r.created_at)}  expire ${dateFr(r.expires_at)}  ${r.label ?? ''}`);
+  }
+}
+
+async function linkCreate(db: Db, flags: Flags): Promise<void> {
+  const territory = await existingTerritory(db, flags);
+  const practitionerId = checked<string>(Id, required(flags, 'practitioner'), 'identifiant de professionnel (--practitioner)');
+  const [p] = await db.query('select 1 from practitioners where territory = $1 and id = $2', [territory, practitionerId]);
+  if (!p) throw new UsageError(`aucun professionnel ${practitionerId} dans « ${territory} »`);
+  const issued = await issueToken(db, {territory, kind: 'practitioner', practitionerId, label: 'lien personnel', days: optionalDays(flags) ?? 365});
+  console.error(`Lien personnel créé (expire : ${dateFr(issued.expiresAt)}). Il ne sera plus affiché :`);
+  console.log(issued.token);
+}
+
+async function purge(db: Db, flags: Flags): Promise<void> {
+  const territory = await existingTerritory(db, flags);
+  const dryRun = flags['dry-run'] === true;
+  const counts = await purgeTerritory(db, territory, {dryRun, actor: 'cli'});
+  const verb = dryRun ? 'à supprimer (simulation, rien supprimé)' : 'supprimé(es)';
+  console.log(`${counts.requests} demande(s), ${counts.history} changement(s) de statut, ${counts.idempotencyKeys} clé(s) d'idempotence ${verb}.`);
+}
+
+const COMMANDS: Record<string, (db: Db, flags: Flags) => Promise<void>> = {
+  'territory create': territoryCreate,
+  'token create': tokenCreate,
+  'token revoke': tokenRevoke,
+  'token list': tokenList,
+  'link create': linkCreate,
+  purge,
+};
+
+export async function runCli(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: {type: 'boolean', short: 'h'},
+        slug: {type: 'string'}, name: {type: 'string'}, epci: {type: 'string'}, communes: {type: 'string'},
+        phone: {type: 'string'}, email: {type: 'string'}, territory: {type: 'string'}, label: {type: 'string'},
+        days: {type: 'string'}, id: {type: 'string'}, token: {type: 'string'}, practitioner: {type: 'string'},
+        'dry-run': {type: 'boolean'},
+      },
+    });
+  } catch (error) {
+    console.error(`Erreur : ${(error as Error).message.split('. To specify')[0]!.replace(/^Unknown option/, 'option inconnue')}\n\n${HELP}`);
+    return 2;
+  }
+  const {values, positionals} = parsed;
+  if (values.help || positionals.length === 0) {
+    console.log(HELP);
+    return values.help ? 0 : 2;
+  }
+  const name = positionals[0] === 'purge' ? 'purge' : positionals.slice(0, 2).join(' ');
+  const command = COMMANDS[name];
+  if (!command || positionals.length > name.split(' ').length) {
+    console.error(`Erreur : commande inconnue « ${positionals.join(' ')} ».\n\n${HELP}`);
+    return 2;
+  }
+  const config = readConfig();
+  let db: Db | undefined;
+  try {
+    db = await openDatabase({databaseUrl: config.databaseUrl, dataDir: config.dataDir});
+    await migrate(db);
+    await command(db, values);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`Erreur : ${error.message}.`);
+      return 2;
+    }
+    console.error(`Erreur : ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await db?.close();
+  }
+}

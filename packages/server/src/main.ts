@@ -1,0 +1,38 @@
+import {readConfig} from './config.js';
+import {REPO_ROOT, startServer} from './server.js';
+
+const config = readConfig();
+const running = await startServer({
+  port: config.port,
+  host: config.host,
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  secretKey: config.secretKey,
+  allowedOrigins: config.allowedOrigins,
+  production: config.production,
+  rateLimitPerMinute: config.rateLimitPerMinute,
+  trustProxy: config.trustProxy,
+  testCrashAfterCommit: config.testCrashAfterCommit,
+  demo: true,
+  demoToken: config.demoToken,
+  staticRoot: REPO_ROOT,
+});
+
+console.log(`cpts-kit server on ${running.url}`);
+if (running.demoToken) console.log(`jeton coordinateur de démo : ${running.demoToken}`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} reçu : arrêt propre…`);
+  try {
+    await running.close();
+    process.exit(0);
+  } catch (error) {
+    console.error('arrêt incomplet :', error);
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

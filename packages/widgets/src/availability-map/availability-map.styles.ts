@@ -1,0 +1,301 @@
+import {css} from 'lit';
+
+export const styles = css`
+  :host {
+    --map-height: 24rem;
+  }
+
+  [part='base'] {
+    display: grid;
+    gap: var(--cpts-spacing-m);
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .title {
+    margin: 0;
+    font-size: var(--cpts-font-size-large);
+    line-height: 1.25;
+  }
+
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    align-items: end;
+    margin: 0;
+    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    background: var(--cpts-color-surface);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  .filters legend {
+    padding: 0 var(--cpts-spacing-xs);
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .filter {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+  }
+
+  select,
+  button {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: var(--cpts-spacing-xs) var(--cpts-spacing-s);
+    border-radius: var(--cpts-radius);
+  }
+
+  select {
+    color: var(--cpts-color-text);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+  }
+
+  .check {
+    display: flex;
+    gap: var(--cpts-spacing-s);
+    align-items: center;
+    min-height: 2.75rem;
+  }
+
+  input[type='checkbox'] {
+    width: 1.25rem;
+    height: 1.25rem;
+    accent-color: var(--cpts-color-primary);
+  }
+
+  .toggle {
+    display: flex;
+    gap: 0;
+  }
+
+  .toggle button,
+  .secondary,
+  .more {
+    cursor: pointer;
+    color: var(--cpts-color-primary);
+    background: var(--cpts-color-background);
+    border: 2px solid var(--cpts-color-primary);
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .toggle button[aria-pressed='true'] {
+    color: var(--cpts-color-primary-contrast);
+    background: var(--cpts-color-primary);
+  }
+
+  .layout {
+    display: grid;
+    gap: var(--cpts-spacing-m);
+  }
+
+  @media (min-width: 48rem) {
+    .layout {
+      grid-template-columns: 3fr 2fr;
+      align-items: start;
+    }
+    :host([view='list']) .layout {
+      grid-template-columns: 1fr;
+    }
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  .map {
+    height: var(--map-height);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+    /* no tiles: a plain land colour, so the communes' names read as places */
+    background: #eef1ea;
+  }
+
+  .map-frame {
+    position: relative;
+  }
+
+  .zoom {
+    position: absolute;
+    z-index: 1000;
+    top: var(--cpts-spacing-s);
+    inset-inline-end: var(--cpts-spacing-s);
+    display: grid;
+    gap: 2px;
+  }
+
+  .zoom button {
+    min-width: 2.75rem;
+    cursor: pointer;
+    font-size: var(--cpts-font-size-large);
+    font-weight: var(--cpts-font-weight-bold);
+    color: var(--cpts-color-text);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+  }
+
+  .attribution {
+    font-size: var(--cpts-font-size-small);
+    color: var(--cpts-color-text-muted);
+  }
+
+  .side {
+    display: grid;
+    gap: var(--cpts-spacing-m);
+  }
+
+  .count {
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .list {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    max-height: calc(var(--map-height) + 4rem);
+    overflow: auto;
+  }
+
+  .list button {
+    display: grid;
+    width: 100%;
+    text-align: start;
+    cursor: pointer;
+    color: var(--cpts-color-text);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+  }
+
+  .list button[aria-current='true'] {
+    border-color: var(--cpts-color-primary);
+    box-shadow: inset 4px 0 0 var(--cpts-color-primary);
+  }
+
+  .name {
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .meta,
+  .muted {
+    color: var(--cpts-color-text-muted);
+    font-size: var(--cpts-font-size-small);
+  }
+
+  .accepting[data-accepting='yes'],
+  li[data-accepting='yes'] {
+    color: var(--cpts-color-success);
+  }
+
+  .details {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+    justify-items: start;
+    padding: var(--cpts-spacing-m);
+    background: var(--cpts-color-surface);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  .details h3 {
+    margin: 0;
+    font-size: var(--cpts-font-size-large);
+  }
+
+  .facts {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+
+  .alert {
+    display: grid;
+    gap: var(--cpts-spacing-s);
+    justify-items: start;
+    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    color: var(--cpts-color-error);
+    background: var(--cpts-color-error-background);
+    border-inline-start: 4px solid var(--cpts-color-error);
+  }
+
+  .loading {
+    color: var(--cpts-color-text-muted);
+  }
+
+  /* markers (inside Leaflet's panes, in the same shadow root) */
+  .pin {
+    background: none;
+    border: 0;
+  }
+
+  .pin-shape {
+    display: block;
+    width: 28px;
+    height: 28px;
+    border-radius: 50% 50% 50% 0;
+    transform: rotate(-45deg);
+    background: var(--cpts-color-text-muted);
+    border: 3px solid #ffffff;
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.4);
+  }
+
+  .pin.accepting-yes .pin-shape {
+    background: var(--cpts-color-success);
+  }
+
+  .pin.accepting-limited .pin-shape {
+    background: #9a6700;
+  }
+
+  .pin.accepting-no .pin-shape {
+    background: var(--cpts-color-error);
+  }
+
+  .cluster {
+    display: grid;
+    place-items: center;
+    border-radius: 50%;
+    color: var(--cpts-color-primary-contrast);
+    background: var(--cpts-color-primary);
+    border: 3px solid #ffffff;
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.4);
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .leaflet-marker-icon:focus-visible {
+    outline: var(--cpts-focus-ring-width) solid var(--cpts-focus-ring-color);
+    outline-offset: 2px;
+  }
+
+  .commune-label {
+    background: none;
+    border: 0;
+    white-space: nowrap;
+    pointer-events: none;
+  }
+
+  .commune-label > span {
+    display: inline-flex;
+    gap: 4px;
+    align-items: center;
+    transform: translate(-4px, -50%);
+  }
+
+  .commune-dot {
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: #3f3f3f;
+  }
+
+  .commune-name {
+    font-size: 0.75rem;
+    color: #1b1f24;
+    text-shadow: 0 0 2px #ffffff, 0 0 2px #ffffff;
+  }
+`;

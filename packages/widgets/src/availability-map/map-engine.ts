@@ -1,0 +1,227 @@
+/// <reference path="./leaflet-esm.d.ts" />
+// Everything heavy of the map: Leaflet, its stylesheet, supercluster. The element imports this
+// module with `import()` only when a map is shown, so the build puts it (and Leaflet, and
+// supercluster) in chunks a page without a map never downloads.
+import {
+  divIcon,
+  latLngBounds,
+  layerGroup,
+  map as createLeafletMap,
+  marker,
+  tileLayer,
+  type LatLngBounds,
+  type LayerGroup,
+  type Map as LeafletMap,
+} from 'leaflet/dist/leaflet-src.esm.js';
+import type {Commune, PractitionerPublic} from '@cpts-kit/contract';
+import {createClusterIndex, WORKER_THRESHOLD, type ClusterIndex} from './cluster-index.js';
+import type {BBoxTuple, ClusterItem} from './cluster-protocol.js';
+import {leafletStyles} from './leaflet-styles.js';
+
+export interface MapBounds {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+export interface MapEngineOptions {
+  container: HTMLElement;
+  root: ShadowRoot;
+  tiles?: {url: string; attribution: string} | undefined;
+  reducedMotion: boolean;
+  communes: readonly Commune[];
+  /** Accessible names of markers. */
+  describePoint: (practitioner: PractitionerPublic) => string;
+  describeCluster: (count: number) => string;
+  onSelect: (practitioner: PractitionerPublic) => void;
+  /** The view moved (pan, zoom, resize): the list shows what is in view. */
+  onViewChange: (bounds: MapBounds) => void;
+}
+
+export interface MapEngine {
+  /** Replaces the points (after a filter or a load) and redraws what is in view. */
+  setPoints(points: readonly PractitionerPublic[]): Promise<void>;
+  /** Frames the territory (its communes, else the points). */
+  fitTerritory(points: readonly PractitionerPublic[]): void;
+  bounds(): MapBounds;
+  zoomBy(delta: number): void;
+  /** The size changed (the map was hidden, the page resized). */
+  resize(): void;
+  /** Resolves after the drawing that the last change started. */
+  settled(): Promise<void>;
+  destroy(): void;
+}
+
+/** Leaflet's stylesheet joins the element's own ones, once per shadow root. */
+function adoptLeafletStyles(root: ShadowRoot): void {
+  const sheet = leafletStyles.styleSheet;
+  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+}
+
+function toBounds(b: LatLngBounds): MapBounds {
+  return {west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth()};
+}
+
+function textElement(tag: string, className: string, text: string): HTMLElement {
+  const element = document.createElement(tag);
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+export async function createMapEngine(options: MapEngineOptions): Promise<MapEngine> {
+  adoptLeafletStyles(options.root);
+  const animate = !options.reducedMotion;
+  const map: LeafletMap = createLeafletMap(options.container, {
+    // attribution is rendered by the element as text: Leaflet's control writes innerHTML, which Trusted Types forbid
+    attributionControl: false,
+    // its buttons are written with innerHTML too: the element draws its own
+    zoomControl: false,
+    zoomAnimation: animate,
+    fadeAnimation: animate,
+    markerZoomAnimation: animate,
+    inertia: animate,
+    zoomSnap: 1,
+    minZoom: 3,
+    maxZoom: 18,
+  });
+  if (options.tiles) tileLayer(options.tiles.url, {maxZoom: 19}).addTo(map);
+
+  const communeLayer: LayerGroup = layerGroup().addTo(map);
+  for (const commune of options.communes) {
+    if (!commune.centre) continue;
+    const label = document.createElement('span');
+    label.append(textElement('span', 'commune-dot', ''), textElement('span', 'commune-name', commune.name));
+    marker([commune.centre.lat, commune.centre.lng], {
+      icon: divIcon({className: 'commune-label', html: label, iconSize: undefined}),
+      interactive: false,
+      keyboard: false,
+    }).addTo(communeLayer);
+  }
+
+  const markerLayer: LayerGroup = layerGroup().addTo(map);
+  let points: readonly PractitionerPublic[] = [];
+  let index: ClusterIndex | undefined;
+  let indexSize = -1;
+  let generation = 0;
+  let drawing: Promise<void> = Promise.resolve();
+  // point sets load one after the other: a filter changed mid-load must not race the previous load
+  let loading: Promise<void> = Promise.resolve();
+
+  function bboxOfView(): BBoxTuple {
+    const b = map.getBounds();
+    return [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())];
+  }
+
+  function pointMarker(item: Extract<ClusterItem, {kind: 'point'}>) {
+    const practitioner = points[item.index];
+    if (!practitioner) return undefined;
+    const pin = document.createElement('span');
+    pin.className = 'pin-shape';
+    const m = marker([item.lat, item.lng], {
+      icon: divIcon({className: `pin accepting-${practitioner.availability?.accepting ?? 'unknown'}`, html: pin, iconSize: [28, 28], iconAnchor: [14, 28]}),
+      keyboard: true,
+      riseOnHover: true,
+    });
+    m.on('add', () => {
+      const element = m.getElement();
+      element?.setAttribute('aria-label', options.describePoint(practitioner));
+      element?.setAttribute('data-id', practitioner.id);
+    });
+    m.on('click', () => options.onSelect(practitioner));
+    return m;
+  }
+
+  function clusterMarker(item: Extract<ClusterItem, {kind: 'cluster'}>) {
+    const size = item.count < 10 ? 32 : item.count < 100 ? 38 : 46;
+    const m = marker([item.lat, item.lng], {
+      icon: divIcon({className: 'cluster', html: textElement('span', 'cluster-count', String(item.count)), iconSize: [size, size]}),
+      keyboard: true,
+    });
+    m.on('add', () => {
+      const element = m.getElement();
+      element?.setAttribute('aria-label', options.describeCluster(item.count));
+      element?.setAttribute('data-count', String(item.count));
+    });
+    m.on('click', async () => {
+      const zoom = index ? await index.expansionZoom(item.id) : map.getZoom() + 1;
+      map.setView([item.lat, item.lng], Math.min(zoom, map.getMaxZoom()), {animate});
+    });
+    return m;
+  }
+
+  /** Draws the clusters of the current view; a newer draw makes an older one drop its result. */
+  async function draw(): Promise<void> {
+    const mine = ++generation;
+    if (!index) return;
+    const items = await index.clusters(bboxOfView(), map.getZoom());
+    if (mine !== generation) return;
+    markerLayer.clearLayers();
+    for (const item of items) {
+      const m = item.kind === 'cluster' ? clusterMarker(item) : pointMarker(item);
+      m?.addTo(markerLayer);
+    }
+  }
+
+  function redraw(): Promise<void> {
+    drawing = draw();
+    return drawing;
+  }
+
+  map.on('moveend', () => {
+    options.onViewChange(toBounds(map.getBounds()));
+    void redraw();
+  });
+
+  function fitTerritory(list: readonly PractitionerPublic[]): void {
+    const centres = options.communes.flatMap((c) => (c.centre ? [[c.centre.lat, c.centre.lng] as [number, number]] : []));
+    const coords = centres.length > 0 ? centres : list.map((p) => [p.location.lat, p.location.lng] as [number, number]);
+    if (coords.length === 0) map.setView([46.6, 2.4], 5, {animate: false});
+    else map.fitBounds(latLngBounds(coords), {padding: [16, 16], animate: false});
+  }
+
+  async function loadPoints(next: readonly PractitionerPublic[]): Promise<void> {
+    const coords = new Float64Array(next.length * 2);
+    next.forEach((p, i) => {
+      coords[2 * i] = p.location.lng;
+      coords[2 * i + 1] = p.location.lat;
+    });
+    // the worker decision is made per size class: a filter that shrinks the set keeps the same index kind
+    const large = next.length > WORKER_THRESHOLD;
+    if (!index || (indexSize > WORKER_THRESHOLD) !== large) {
+      index?.terminate();
+      index = await createClusterIndex(next.length);
+    }
+    indexSize = next.length;
+    await index.load(coords);
+    // only now: a draw answered by the previous index still refers to the previous points
+    points = next;
+    await redraw();
+  }
+
+
+  return {
+    setPoints(next) {
+      loading = loading.catch(() => undefined).then(() => loadPoints(next));
+      return loading;
+    },
+    fitTerritory,
+    bounds: () => toBounds(map.getBounds()),
+    zoomBy: (delta) => map.setZoom(map.getZoom() + delta, {animate}),
+    resize: () => map.invalidateSize({animate: false}),
+    async settled() {
+      // a load may start a draw, and a draw may follow a move: wait until neither changes
+      for (;;) {
+        const [l, d] = [loading, drawing];
+        await Promise.allSettled([l, d]);
+        if (l === loading && d === drawing) return;
+      }
+    },
+    destroy() {
+      generation++;
+      index?.terminate();
+      map.remove();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import Supercluster, {type PointFeature} from 'supercluster';
+import {CLUSTER_OPTIONS, type BBoxTuple, type ClusterItem} from './cluster-protocol.js';
+
+type PointProps = {i: number};
+
+/** supercluster over `[lng0, lat0, lng1, lat1, …]`; shared by the page and the worker. */
+export class SuperclusterIndex {
+  private readonly index = new Supercluster<PointProps, Record<string, never>>(CLUSTER_OPTIONS);
+
+  load(coords: Float64Array): void {
+    const features: Array<PointFeature<PointProps>> = new Array(coords.length / 2);
+    for (let i = 0; i < features.length; i++) {
+      features[i] = {type: 'Feature', geometry: {type: 'Point', coordinates: [coords[2 * i]!, coords[2 * i + 1]!]}, properties: {i}};
+    }
+    this.index.load(features);
+  }
+
+  clusters(bbox: BBoxTuple, zoom: number): ClusterItem[] {
+    return this.index.getClusters(bbox, Math.round(zoom)).map((feature): ClusterItem => {
+      const [lng, lat] = feature.geometry.coordinates as [number, number];
+      const props = feature.properties;
+      return 'cluster' in props && props.cluster
+        ? {kind: 'cluster', id: props.cluster_id, count: props.point_count, lat, lng}
+        : {kind: 'point', index: (props as PointProps).i, lat, lng};
+    });
+  }
+
+  expansionZoom(id: number): number {
+    return this.index.getClusterExpansionZoom(id);
+  }
+}

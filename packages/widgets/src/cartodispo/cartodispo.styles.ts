@@ -1,0 +1,254 @@
+import {css} from 'lit';
+
+export const styles = css`
+  :host {
+    --padding: var(--cpts-spacing-m);
+    --max-width: 36rem;
+  }
+
+  [part='base'] {
+    display: grid;
+    gap: var(--cpts-spacing-m);
+    max-width: var(--max-width);
+    padding: var(--padding);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .title {
+    margin: 0;
+    font-size: var(--cpts-font-size-large);
+    line-height: 1.25;
+  }
+
+  .summary {
+    display: grid;
+    gap: var(--cpts-spacing-s);
+    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    background: var(--cpts-color-surface);
+    border-radius: var(--cpts-radius);
+  }
+
+  .whose {
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .badge {
+    display: inline-block;
+    margin-inline-end: var(--cpts-spacing-s);
+    padding: 0 var(--cpts-spacing-s);
+    font-size: var(--cpts-font-size-small);
+    font-weight: var(--cpts-font-weight-bold);
+    border: var(--cpts-border-width) solid currentColor;
+    border-radius: var(--cpts-radius);
+  }
+
+  .badge[data-freshness='fresh'] {
+    color: var(--cpts-color-success);
+  }
+
+  .badge[data-freshness='stale'],
+  .badge[data-freshness='never'] {
+    color: var(--cpts-color-error);
+  }
+
+  form {
+    display: grid;
+    gap: var(--cpts-spacing-l);
+  }
+
+  fieldset {
+    display: grid;
+    gap: var(--cpts-spacing-s);
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+
+  legend,
+  .field > label {
+    padding: 0;
+    margin-bottom: var(--cpts-spacing-s);
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .field {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+    justify-items: start;
+  }
+
+  .hint {
+    color: var(--cpts-color-text-muted);
+    font-size: var(--cpts-font-size-small);
+  }
+
+  .choices {
+    display: grid;
+    gap: var(--cpts-spacing-s);
+  }
+
+  .choices.two {
+    grid-template-columns: 1fr 1fr;
+  }
+
+  /* big targets: thumbs on a phone, not a mouse pointer */
+  .choice {
+    display: flex;
+    gap: var(--cpts-spacing-s);
+    align-items: flex-start;
+    min-height: 3rem;
+    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+    cursor: pointer;
+  }
+
+  .choice:has(input:checked) {
+    border-color: var(--cpts-color-primary);
+    box-shadow: inset 0 0 0 1px var(--cpts-color-primary);
+    background: var(--cpts-color-surface);
+  }
+
+  .choice span {
+    display: grid;
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .choice small {
+    font-weight: normal;
+    font-size: var(--cpts-font-size-small);
+    color: var(--cpts-color-text-muted);
+  }
+
+  input[type='radio'],
+  input[type='checkbox'] {
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    flex: none;
+    accent-color: var(--cpts-color-primary);
+  }
+
+  .checks {
+    display: grid;
+    gap: var(--cpts-spacing-s);
+  }
+
+  .check {
+    display: flex;
+    gap: var(--cpts-spacing-s);
+    align-items: flex-start;
+    min-height: 2.75rem;
+    cursor: pointer;
+  }
+
+  .commune-list {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+    gap: var(--cpts-spacing-xs) var(--cpts-spacing-m);
+    max-height: 16rem;
+    overflow: auto;
+    padding: var(--cpts-spacing-s);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  input[type='number'],
+  textarea {
+    font: inherit;
+    padding: var(--cpts-spacing-s);
+    color: var(--cpts-color-text);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  input[type='number'] {
+    width: 6rem;
+    min-height: 3rem;
+    text-align: center;
+  }
+
+  textarea {
+    width: 100%;
+  }
+
+  .stepper {
+    display: flex;
+    gap: var(--cpts-spacing-s);
+    align-items: stretch;
+  }
+
+  button {
+    font: inherit;
+    min-height: 3rem;
+    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    border-radius: var(--cpts-radius);
+    cursor: pointer;
+  }
+
+  button:disabled {
+    cursor: default;
+    opacity: 0.6;
+  }
+
+  .primary {
+    color: var(--cpts-color-primary-contrast);
+    background: var(--cpts-color-primary);
+    border: var(--cpts-border-width) solid var(--cpts-color-primary);
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .secondary,
+  .step {
+    color: var(--cpts-color-primary);
+    background: var(--cpts-color-background);
+    border: 2px solid var(--cpts-color-primary);
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .step {
+    min-width: 3rem;
+    font-size: var(--cpts-font-size-large);
+  }
+
+  .confirm {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+    justify-items: start;
+  }
+
+  .field-error {
+    color: var(--cpts-color-error);
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .status[data-kind='success'] {
+    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    color: var(--cpts-color-success);
+    border-inline-start: 4px solid var(--cpts-color-success);
+    background: var(--cpts-color-surface);
+  }
+
+  .status[data-kind='error'],
+  .alert {
+    display: grid;
+    gap: var(--cpts-spacing-s);
+    justify-items: start;
+    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    color: var(--cpts-color-error);
+    background: var(--cpts-color-error-background);
+    border-inline-start: 4px solid var(--cpts-color-error);
+  }
+
+  .loading {
+    color: var(--cpts-color-text-muted);
+  }
+`;

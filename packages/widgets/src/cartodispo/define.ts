@@ -1,0 +1,4 @@
+import {defineElement} from '../internal/define-element.js';
+import {CptsCartodispo} from './cartodispo.js';
+
+defineElement('cpts-cartodispo', CptsCartodispo);

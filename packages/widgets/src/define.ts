@@ -1,0 +1,7 @@
+// the provider first: widgets defined after it find it already answering context requests
+import './provider/define.js';
+import './territory-contact/define.js';
+import './intake-form/define.js';
+import './availability-map/define.js';
+import './cartodispo/define.js';
+import './internship-offers/define.js';

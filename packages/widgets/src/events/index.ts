@@ -1,0 +1,1 @@
+export {CptsErrorEvent} from './error.js';

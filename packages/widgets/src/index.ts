@@ -1,0 +1,28 @@
+export {CptsProvider} from './provider/provider.js';
+export {CptsTerritoryContact} from './territory-contact/territory-contact.js';
+export {CptsIntakeForm} from './intake-form/intake-form.js';
+export {CptsAvailabilityMap} from './availability-map/availability-map.js';
+export {CptsSelectEvent} from './availability-map/select-event.js';
+export {CptsCartodispo, type CartodispoMode} from './cartodispo/cartodispo.js';
+export * from './internship-offers/index.js';
+export {CptsSubmittedEvent, type CptsSubmittedDetail} from './intake-form/submitted-event.js';
+export {CptsElement, absoluteApiUrl} from './internal/cpts-element.js';
+export {CptsConfigError} from './internal/config-error.js';
+export {TerritoryController} from './internal/territory-controller.js';
+export {defineElement} from './internal/define-element.js';
+export {formatFrenchPhone, telHref} from './internal/format.js';
+export {CptsErrorEvent} from './events/error.js';
+export {clientContext, territoryContext, localeContext, themeContext, themes, isThemeName, type ThemeName, type TerritoryState} from './context/index.js';
+export {
+  LocalizeController,
+  translations,
+  defaultLanguage,
+  supportedLanguages,
+  toSupportedLanguage,
+  fr,
+  en,
+  type LanguageCode,
+  type Translation,
+  type IntakeFormStrings,
+} from './translations/index.js';
+export {tokens, base} from './styles/index.js';

@@ -1,0 +1,94 @@
+import {consume} from '@lit/context';
+import {LitElement, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {createClient, isCptsApiError, isCptsNetworkError, isCptsTimeoutError, type CptsClient} from '@cpts-kit/sdk';
+import {clientContext} from '../context/client.js';
+import {themeContext, type ThemeName} from '../context/theme.js';
+import {CptsErrorEvent} from '../events/error.js';
+import {CptsConfigError} from './config-error.js';
+import {LocalizeController} from '../translations/localize.js';
+
+
+/**
+ * Base of every cpts-kit element: language, theme, and the SDK client, which comes from (first
+ * match wins) the `client` property, the enclosing `<cpts-provider>`, or the element's own `api` and
+ * `territory` attributes.
+ */
+export abstract class CptsElement extends LitElement {
+  protected readonly localize = new LocalizeController(this);
+  private ownClient: {key: string; client: CptsClient} | undefined;
+
+  @consume({context: clientContext, subscribe: true})
+  @state()
+  protected providedClient?: CptsClient;
+
+  @consume({context: themeContext, subscribe: true})
+  @state()
+  protected providedTheme?: ThemeName;
+
+  /** Base URL of the cpts-kit API: `/` when the page and the API share an origin, else e.g. `https://api.cpts-exemple.fr`. */
+  @property() api?: string;
+
+  /** Slug of the territory (the CPTS), e.g. `demo`. */
+  @property() territory?: string;
+
+  /** `fr` or `en`. Unset: the provider's, else the page's (`<html lang>`), else French. */
+  @property() override lang = '';
+
+  /** `default` or `civic`. Unset: the provider's, else `default`. */
+  @property({reflect: true}) theme?: ThemeName;
+
+  /** A ready SDK client, for developers; wins over the provider and the attributes. */
+  @property({attribute: false}) client?: CptsClient;
+
+  // untyped map: `providedTheme` is protected, which PropertyValues<this> cannot name
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('providedTheme')) this.reflectProviderTheme();
+  }
+
+  // an attribute of its own, not `theme`: the page's `theme` must keep winning, and stay the page's
+  private reflectProviderTheme(): void {
+    if (this.providedTheme) this.setAttribute('data-provider-theme', this.providedTheme);
+    else this.removeAttribute('data-provider-theme');
+  }
+
+  /** The client this element should use, or undefined when it is not configured. */
+  resolveClient(): CptsClient | undefined {
+    if (this.client) return this.client;
+    if (this.providedClient) return this.providedClient;
+    if (!this.api || !this.territory) return undefined;
+    const baseUrl = absoluteApiUrl(this.api);
+    const key = `${baseUrl}|${this.territory}`;
+    if (this.ownClient?.key !== key) {
+      this.ownClient = {key, client: createClient({baseUrl, territory: this.territory, lang: this.localize.lang})};
+    }
+    return this.ownClient.client;
+  }
+
+  /** Like `resolveClient()`, but throws a `CptsConfigError` explaining what is missing. */
+  protected requireClient(): CptsClient {
+    const client = this.resolveClient();
+    if (!client) throw new CptsConfigError(this.localize.strings.errorNoApi);
+    return client;
+  }
+
+  /** A message for the user, in the widget's language, for anything the SDK may throw. */
+  protected errorMessage(error: unknown): string {
+    const t = this.localize.strings;
+    if (error instanceof CptsConfigError) return t.errorNoApi;
+    if (isCptsApiError(error)) return t.errorApi(error.status);
+    if (isCptsTimeoutError(error)) return t.errorTimeout;
+    if (isCptsNetworkError(error)) return t.errorNetwork;
+    return t.errorUnknown;
+  }
+
+  protected fireError(error: unknown): void {
+    this.dispatchEvent(new CptsErrorEvent(error));
+  }
+}
+
+/** `/`, `/api/` or `https://…` → an absolute URL, so the SDK never depends on how it resolves relative ones. */
+export function absoluteApiUrl(api: string): string {
+  return new URL(api.trim() || '/', document.baseURI).href;
+}

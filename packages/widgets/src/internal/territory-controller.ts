@@ -1,0 +1,103 @@
+import {ContextConsumer} from '@lit/context';
+import type {ReactiveController} from 'lit';
+import type {CptsClient} from '@cpts-kit/sdk';
+import {getTerritory} from '@cpts-kit/sdk';
+import {territoryContext, type TerritoryState} from '../context/territory.js';
+import {CptsConfigError} from './config-error.js';
+import type {CptsElement} from './cpts-element.js';
+
+/**
+ * The territory a widget shows. Inside a `<cpts-provider>` it is the provider's (fetched once for
+ * every widget); alone, the widget fetches it with its own client, and again when that client
+ * changes (new `api`, `territory` or `client`).
+ */
+export class TerritoryController implements ReactiveController {
+  private readonly host: CptsElement;
+  private provided: TerritoryState | undefined;
+  private own: TerritoryState | undefined;
+  private loadedWith: CptsClient | undefined;
+  private abort: AbortController | undefined;
+  private readonly onError: (error: unknown) => void;
+
+  constructor(host: CptsElement, onError: (error: unknown) => void) {
+    this.host = host;
+    this.onError = onError;
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: territoryContext,
+      subscribe: true,
+      callback: (value) => {
+        this.provided = value;
+        host.requestUpdate();
+      },
+    });
+  }
+
+  /** `undefined` only before the first update. */
+  get state(): TerritoryState | undefined {
+    return this.provided ?? this.own;
+  }
+
+  /** True when the state comes from a provider (so errors are the provider's to report). */
+  get fromProvider(): boolean {
+    return this.provided !== undefined;
+  }
+
+  hostUpdate(): void {
+    if (this.provided) return;
+    const client = this.host.resolveClient();
+    if (client === this.loadedWith && this.own) return;
+    this.loadedWith = client;
+    void this.load(client);
+  }
+
+  hostConnected(): void {
+    // back in the DOM after a fetch was aborted: update, so hostUpdate fetches again
+    if (!this.own && this.host.hasUpdated) this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    // reconnecting (moved in the DOM) fetches again rather than keeping a request we aborted
+    if (this.own?.status === 'loading') {
+      this.own = undefined;
+      this.loadedWith = undefined;
+    }
+  }
+
+  /** Fetches again (the retry button). */
+  reload(): void {
+    this.own = undefined;
+    this.loadedWith = undefined;
+    this.host.requestUpdate();
+  }
+
+  private async load(client: CptsClient | undefined): Promise<void> {
+    this.abort?.abort();
+    if (!client) {
+      this.setOwn({status: 'error', error: configError(this.host)});
+      return;
+    }
+    const abort = new AbortController();
+    this.abort = abort;
+    this.setOwn({status: 'loading'});
+    try {
+      const territory = await getTerritory(client, {signal: abort.signal});
+      if (!abort.signal.aborted) this.setOwn({status: 'ready', territory});
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.setOwn({status: 'error', error});
+    }
+  }
+
+  private setOwn(state: TerritoryState): void {
+    this.own = state;
+    if (state.status === 'error') this.onError(state.error);
+    this.host.requestUpdate();
+  }
+}
+
+function configError(host: CptsElement): CptsConfigError {
+  return new CptsConfigError(`<${host.localName}>: set "api" and "territory", or place it inside <cpts-provider>`);
+}

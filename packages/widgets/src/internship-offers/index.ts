@@ -1,0 +1,21 @@
+export {CptsInternshipOffers, fetchAllPublishedOffers} from './internship-offers.js';
+export {CptsOfferInterest} from './offer-interest.js';
+export {CptsOfferEditor} from './offer-editor.js';
+export {CptsOfferManager, fetchAllOffers} from './offer-manager.js';
+export {CptsOfferSelectEvent, CptsInterestSentEvent, CptsOfferSavedEvent} from './offer-events.js';
+export {
+  normalizeText,
+  filterOffers,
+  indexOffers,
+  sortOffers,
+  facetOptions,
+  formatPeriod,
+  paragraphs,
+  shiftPeriod,
+  duplicateForNextSemester,
+  noFilters,
+  type OfferFilters,
+  type OfferSort,
+  type IndexedOffer,
+} from './offers-model.js';
+export type {OffersStrings, ManagerStrings} from './offers-strings.js';

@@ -1,0 +1,398 @@
+import {css} from 'lit';
+
+/** Buttons, fields, error messages: shared by the list, the interest form and the manager. */
+export const formStyles = css`
+  :host {
+    --field-gap: var(--cpts-spacing-m);
+  }
+
+  button,
+  .button-link {
+    display: inline-block;
+    font: inherit;
+    padding: var(--cpts-spacing-xs) var(--cpts-spacing-m);
+    color: var(--cpts-color-primary-contrast);
+    background: var(--cpts-color-primary);
+    border: var(--cpts-border-width) solid var(--cpts-color-primary);
+    border-radius: var(--cpts-radius);
+    cursor: pointer;
+    text-decoration: none;
+    min-height: 2.75rem;
+    line-height: 1.5;
+  }
+
+  a.button-link {
+    color: var(--cpts-color-primary-contrast);
+  }
+
+  button.secondary {
+    color: var(--cpts-color-primary);
+    background: var(--cpts-color-background);
+  }
+
+  button:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
+
+  :is(button, a, input, select, textarea, [tabindex]):focus-visible {
+    outline: var(--cpts-focus-ring-width) solid var(--cpts-focus-ring-color);
+    outline-offset: var(--cpts-focus-ring-offset);
+  }
+
+  form {
+    display: grid;
+    gap: var(--field-gap);
+  }
+
+  fieldset {
+    display: grid;
+    gap: var(--cpts-spacing-s);
+    margin: 0;
+    padding: var(--cpts-spacing-s) var(--cpts-spacing-m) var(--cpts-spacing-m);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  legend {
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .field {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+    min-width: 0;
+  }
+
+  .field.checkbox {
+    grid-template-columns: auto 1fr;
+    align-items: start;
+    column-gap: var(--cpts-spacing-s);
+  }
+
+  .field.checkbox .field-error {
+    grid-column: 1 / -1;
+  }
+
+  label {
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  input:not([type='checkbox']),
+  select,
+  textarea {
+    font: inherit;
+    width: 100%;
+    min-height: 2.75rem;
+    padding: var(--cpts-spacing-xs) var(--cpts-spacing-s);
+    color: var(--cpts-color-text);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  input[type='checkbox'] {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0.15rem 0 0;
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--cpts-color-error);
+    border-width: 2px;
+  }
+
+  .hint {
+    margin: 0;
+    color: var(--cpts-color-text-muted);
+    font-size: var(--cpts-font-size-small);
+  }
+
+  .field-error {
+    margin: 0;
+    color: var(--cpts-color-error);
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .error-summary,
+  .failure {
+    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    color: var(--cpts-color-error);
+    background: var(--cpts-color-error-background);
+    border-inline-start: 4px solid var(--cpts-color-error);
+  }
+
+  .error-summary h4,
+  .error-summary h3 {
+    margin: 0 0 var(--cpts-spacing-xs);
+  }
+
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+
+  .error-summary a {
+    color: var(--cpts-color-error);
+  }
+
+  .failure p {
+    margin: 0;
+  }
+
+  .success {
+    margin: 0;
+    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    border-inline-start: 4px solid var(--cpts-color-success);
+    background: var(--cpts-color-surface);
+  }
+
+  .honeypot {
+    position: absolute;
+    left: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+
+  h2,
+  h3,
+  h4 {
+    margin: 0;
+    line-height: 1.25;
+  }
+`;
+
+/** The list, its cards and the detail dialog. */
+export const listStyles = css`
+  :host {
+    --card-min-width: 16rem;
+  }
+
+  [part='base'] {
+    display: grid;
+    gap: var(--cpts-spacing-m);
+  }
+
+  .filters {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+    gap: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    align-items: end;
+    margin: 0;
+    padding: var(--cpts-spacing-m);
+    background: var(--cpts-color-surface);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  .filters .search {
+    grid-column: 1 / -1;
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    align-items: center;
+    justify-content: space-between;
+  }
+
+  .toolbar .field {
+    grid-template-columns: auto minmax(0, 12rem);
+    align-items: center;
+    gap: var(--cpts-spacing-s);
+  }
+
+  .count {
+    margin: 0;
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .cards {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--card-min-width)), 1fr));
+    gap: var(--cpts-spacing-m);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .card {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+    align-content: start;
+    padding: var(--cpts-spacing-m);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+    min-width: 0;
+  }
+
+  .card h3,
+  .card-title {
+    margin: 0;
+    font-size: var(--cpts-font-size-large);
+    font-weight: var(--cpts-font-weight-bold);
+    line-height: 1.25;
+  }
+
+  .card p {
+    margin: 0;
+  }
+
+  .card .open {
+    justify-self: start;
+    margin-top: var(--cpts-spacing-s);
+  }
+
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cpts-spacing-xs);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .badge {
+    padding: 0 var(--cpts-spacing-s);
+    font-size: var(--cpts-font-size-small);
+    font-weight: var(--cpts-font-weight-bold);
+    color: var(--cpts-color-text);
+    background: var(--cpts-color-surface);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: 999px;
+  }
+
+  .muted {
+    color: var(--cpts-color-text-muted);
+  }
+
+  .empty {
+    display: grid;
+    gap: var(--cpts-spacing-s);
+    justify-items: start;
+    padding: var(--cpts-spacing-m);
+    border: var(--cpts-border-width) dashed var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  .empty p,
+  .status {
+    margin: 0;
+  }
+
+  [role='alert'].load-error {
+    display: grid;
+    gap: var(--cpts-spacing-s);
+    justify-items: start;
+    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    color: var(--cpts-color-error);
+    background: var(--cpts-color-error-background);
+    border-inline-start: 4px solid var(--cpts-color-error);
+  }
+
+  [role='alert'].load-error p {
+    margin: 0;
+  }
+
+  dialog {
+    width: min(48rem, calc(100vw - 1rem));
+    max-height: calc(100dvh - 1rem);
+    padding: 0;
+    color: var(--cpts-color-text);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+
+  .dialog-bar {
+    position: sticky;
+    top: 0;
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--cpts-spacing-s);
+    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    background: var(--cpts-color-surface);
+    border-bottom: var(--cpts-border-width) solid var(--cpts-color-border);
+  }
+
+  .dialog-body {
+    display: grid;
+    gap: var(--cpts-spacing-l);
+    padding: var(--cpts-spacing-m);
+  }
+
+  .detail {
+    display: grid;
+    gap: var(--cpts-spacing-m);
+  }
+
+  .detail h2 {
+    font-size: 1.5rem;
+  }
+
+  .detail section {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+  }
+
+  .detail p,
+  .detail ul {
+    margin: 0;
+  }
+
+  .detail ul {
+    padding-inline-start: 1.25rem;
+  }
+
+  .para {
+    white-space: pre-line;
+  }
+
+  .meta {
+    color: var(--cpts-color-text-muted);
+  }
+
+  @media print {
+    :host([data-detail-open]) .list-view {
+      display: none;
+    }
+
+    dialog[open] {
+      position: static;
+      width: auto;
+      max-height: none;
+      border: 0;
+      overflow: visible;
+    }
+
+    dialog::backdrop,
+    .dialog-bar,
+    cpts-offer-interest,
+    .filters,
+    .toolbar,
+    .card .open,
+    .more {
+      display: none;
+    }
+
+    .card {
+      break-inside: avoid;
+    }
+  }
+`;

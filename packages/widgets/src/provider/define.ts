@@ -1,0 +1,4 @@
+import {defineElement} from '../internal/define-element.js';
+import {CptsProvider} from './provider.js';
+
+defineElement('cpts-provider', CptsProvider);

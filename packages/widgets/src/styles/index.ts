@@ -1,0 +1,2 @@
+export {tokens} from './tokens.js';
+export {base} from './base.js';

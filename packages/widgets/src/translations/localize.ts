@@ -1,0 +1,94 @@
+import {ContextConsumer} from '@lit/context';
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {localeContext} from '../context/locale.js';
+import {en} from './en.js';
+import {fr} from './fr.js';
+import {toSupportedLanguage, type LanguageCode, type Translation} from './translation.js';
+
+export const translations: Record<LanguageCode, Translation> = {fr, en};
+export const defaultLanguage: LanguageCode = 'fr';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+const connectedControllers = new Set<LocalizeController>();
+let langObserver: MutationObserver | undefined;
+
+// one observer for the whole page: a CMS or a language switcher may change <html lang> (or any
+// ancestor's) after the widgets rendered, and they should follow without a reload
+function observeLangChanges(): void {
+  if (langObserver || typeof MutationObserver === 'undefined') return;
+  langObserver = new MutationObserver(() => {
+    for (const controller of connectedControllers) controller.host.requestUpdate();
+  });
+  langObserver.observe(document.documentElement, {attributes: true, attributeFilter: ['lang'], subtree: true});
+}
+
+/** The nearest `lang` above `element`, crossing shadow roots, up to `<html>`. */
+export function inheritedLang(element: Element): string | undefined {
+  let node: Node | null = element.parentNode;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+      node = node.parentNode;
+    } else if (node instanceof ShadowRoot) {
+      node = node.host;
+    } else {
+      node = null;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Picks a widget's language: its own `lang` attribute, else its provider's, else the nearest
+ * `lang` on the page (ancestors, then `<html>`), else French. A language we do not ship is
+ * skipped, so `lang="de"` falls through to the next source rather than to English.
+ */
+export class LocalizeController implements ReactiveController {
+  readonly host: Host;
+  private providedLang: LanguageCode | undefined;
+
+  constructor(host: Host) {
+    this.host = host;
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: localeContext,
+      subscribe: true,
+      callback: (value) => {
+        this.providedLang = value;
+        host.requestUpdate();
+      },
+    });
+  }
+
+  hostConnected(): void {
+    connectedControllers.add(this);
+    observeLangChanges();
+  }
+
+  hostDisconnected(): void {
+    connectedControllers.delete(this);
+  }
+
+  /** The resolved language code, e.g. for `Intl` formatting. */
+  get lang(): LanguageCode {
+    return (
+      // the property, not the attribute: a developer may set `el.lang = 'en'` from script
+      toSupportedLanguage(this.host.lang || this.host.getAttribute('lang')) ??
+      this.providedLang ??
+      toSupportedLanguage(inheritedLang(this.host)) ??
+      defaultLanguage
+    );
+  }
+
+  /** The strings of the resolved language. */
+  get strings(): Translation {
+    return translations[this.lang];
+  }
+
+  /** `t.term('contactPhone')`; for functions (plurals, interpolation) use `t.strings.x(…)`. */
+  term<K extends keyof Translation>(key: K): Translation[K] {
+    return this.strings[key];
+  }
+}

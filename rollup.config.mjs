@@ -1,0 +1,191 @@
+// Builds, offline, with `npm run build` (= rollup -c rollup.config.mjs):
+//   dist/cpts-kit.js + dist/chunks/*.js   the script-tag bundle: the loader, one lazy chunk per widget
+//   packages/{contract,sdk,widgets}/dist  the npm builds (ES modules, dependencies left external)
+//                                          and their .d.ts, emitted by the TypeScript API
+import {existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import {dirname, relative, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import ts from 'typescript';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const pkg = (name, file) => resolve(root, 'packages', name, file);
+
+// imports between our TS files say `./x.js` (as Node and tsc want); point them at `./x.ts`
+const tsFromJs = {
+  name: 'cpts-ts-from-js',
+  resolveId(source, importer) {
+    if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null;
+    const candidate = resolve(dirname(importer), source.slice(0, -3) + '.ts');
+    return existsSync(candidate) ? candidate : null;
+  },
+};
+
+const typescript = (options = {}) =>
+  // tsconfig.base.json holds experimentalDecorators + useDefineForClassFields: false, which Lit's
+  // decorators need to compile to property accessors
+  esbuild({target: 'es2022', tsconfig: resolve(root, 'tsconfig.base.json'), legalComments: 'none', ...options});
+
+// The browser must get zod/mini and nothing else of zod, and never the OpenAPI builder (it drags
+// zod's JSON Schema generator in): fail the build rather than ship it.
+const forbiddenInBrowser = [
+  {pattern: /[\\/]zod[\\/](v3|v4[\\/]classic|v4[\\/]core[\\/]to-json-schema|v4[\\/]core[\\/]json-schema)/, why: 'only zod/mini belongs in the browser'},
+  {pattern: /packages[\\/]contract[\\/]src[\\/]openapi\.ts$/, why: 'the OpenAPI builder is server-side only'},
+];
+const browserGuard = {
+  name: 'cpts-browser-guard',
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      for (const [id, module] of Object.entries(chunk.modules)) {
+        // zod/mini's index imports these too; what counts is whether any of their code survived
+        if (module.renderedLength === 0) continue;
+        const hit = forbiddenInBrowser.find(({pattern}) => pattern.test(id));
+        if (hit) this.error(`${relative(root, id)} ended up in ${chunk.fileName}: ${hit.why}`);
+      }
+    }
+  },
+};
+
+/** Shared code gets stable names, so a new widget does not rename (and re-download) the others. */
+function manualChunks(id) {
+  // the map's heavy parts: only pages that show a map download them (bench/sizes.ts counts them by name)
+  if (/[\\/]node_modules[\\/]leaflet[\\/]/.test(id)) return 'leaflet';
+  if (/[\\/]node_modules[\\/](supercluster|kdbush)[\\/]/.test(id)) return 'supercluster';
+  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id)) return 'lit';
+  // zod and ky serve every widget; the contract's schemas and the SDK's operations are left to rollup,
+  // so each page's chunks carry only the schemas its widgets check
+  if (/[\\/]node_modules[\\/](zod|ky)[\\/]/.test(id)) return 'sdk';
+  return undefined;
+}
+
+/**
+ * `new URL('./x-worker.js', import.meta.url)` → the URL of a chunk built from `x-worker.ts`, so a
+ * module worker ships as a same-origin file of its own (the strict CSP's 'self' allows it).
+ */
+const workerChunks = {
+  name: 'cpts-worker-chunks',
+  async transform(code, id) {
+    if (!id.endsWith('.ts') || !code.includes('-worker.js')) return null;
+    const pattern = /new URL\((['"])(\.\/[\w-]+-worker\.js)\1,\s*import\.meta\.url\)/g;
+    let result = code;
+    for (const match of code.matchAll(pattern)) {
+      const resolved = await this.resolve(match[2], id);
+      if (!resolved) this.error(`cannot resolve the worker ${match[2]} from ${id}`);
+      const ref = this.emitFile({type: 'chunk', id: resolved.id, name: `map-${match[2].slice(2, -3)}`});
+      result = result.replace(match[0], `new URL(import.meta.ROLLUP_FILE_URL_${ref})`);
+    }
+    return result === code ? null : {code: result, map: null};
+  },
+};
+
+/**
+ * Leaflet probes for inline SVG with `div.innerHTML = '<svg/>'` when its module loads, which a page
+ * enforcing Trusted Types refuses (the module then fails to load). Every browser we support has
+ * inline SVG, so the probe becomes `true`. The build fails if the probe changes with an upgrade.
+ */
+const leafletTrustedTypes = {
+  name: 'cpts-leaflet-trusted-types',
+  transform(code, id) {
+    if (!/[\\/]node_modules[\\/]leaflet[\\/]dist[\\/]leaflet-src\.esm\.js$/.test(id)) return null;
+    const probe = /var inlineSvg = !!svg\$1 && \(function \(\) \{[\s\S]*?\}\)\(\);/;
+    if (!probe.test(code)) this.error('leaflet: the inline-SVG probe changed; review the Trusted Types patch in rollup.config.mjs');
+    return {code: code.replace(probe, 'var inlineSvg = !!svg$1;'), map: null};
+  },
+};
+
+// chunk names carry a hash: without this, every build would leave the previous chunks behind
+const cleanDist = (dir) => ({
+  name: 'cpts-clean-dist',
+  buildStart() {
+    rmSync(dir, {recursive: true, force: true});
+  },
+});
+
+const scriptTagBundle = {
+  input: {'cpts-kit': pkg('widgets', 'src/loader.ts')},
+  plugins: [
+    cleanDist(resolve(root, 'dist')),
+    tsFromJs,
+    workerChunks,
+    leafletTrustedTypes,
+    nodeResolve({browser: true, exportConditions: ['browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js']}),
+    typescript({minify: true}),
+    browserGuard,
+  ],
+  output: {
+    dir: resolve(root, 'dist'),
+    format: 'es',
+    entryFileNames: '[name].js',
+    // a widget's chunk is named after its module: chunks/territory-contact-<hash>.js
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    manualChunks,
+    sourcemap: true,
+  },
+  onwarn(warning, warn) {
+    // about zod's and Lit's own sources: harmless, and not ours to fix
+    if (['THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code)) return;
+    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+    warn(warning);
+  },
+};
+
+/** An npm build: our source, readable (consumers minify), dependencies left to their bundler. */
+function packageBuild(name, inputs, {plugins = []} = {}) {
+  const isExternal = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:[\\/]/.test(id);
+  return {
+    input: Object.fromEntries(inputs.map((input) => [input, pkg(name, `src/${input}.ts`)])),
+    external: isExternal,
+    plugins: [cleanDist(pkg(name, 'dist')), tsFromJs, typescript({minify: false}), ...plugins],
+    onwarn: scriptTagBundle.onwarn,
+    output: {dir: pkg(name, 'dist'), format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name]-[hash].js', sourcemap: true},
+  };
+}
+
+/**
+ * `.d.ts` for the three packages from one TypeScript program (faster than three `tsc` runs): each
+ * `packages/<name>/src/x.ts` gives `packages/<name>/dist/x.d.ts`, beside the JavaScript.
+ */
+const declarations = {
+  name: 'cpts-declarations',
+  buildEnd(error) {
+    if (error) return;
+    const configPath = resolve(root, 'tsconfig.base.json');
+    const {config} = ts.readConfigFile(configPath, ts.sys.readFile);
+    const {options} = ts.parseJsonConfigFileContent(config, ts.sys, root);
+    const program = ts.createProgram({
+      rootNames: [
+        pkg('contract', 'src/index.ts'),
+        pkg('contract', 'src/openapi.ts'),
+        pkg('sdk', 'src/index.ts'),
+        pkg('widgets', 'src/index.ts'),
+        pkg('widgets', 'src/define.ts'),
+      ],
+      options: {...options, noEmit: false, declaration: true, emitDeclarationOnly: true, sourceMap: false, declarationMap: false},
+    });
+    const ours = new RegExp(`^${escapeRegExp(resolve(root, 'packages'))}[\\\\/](contract|sdk|widgets)[\\\\/]src[\\\\/]`);
+    const result = program.emit(undefined, (fileName, text) => {
+      const file = resolve(fileName);
+      if (!ours.test(file)) return;
+      const target = file.replace(/([\\/](?:contract|sdk|widgets))[\\/]src[\\/]/, '$1/dist/');
+      mkdirSync(dirname(target), {recursive: true});
+      writeFileSync(target, text);
+    });
+    const problems = result.diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
+    if (problems.length) {
+      this.error(ts.formatDiagnostics(problems, {getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n'}));
+    }
+  },
+};
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export default [
+  scriptTagBundle,
+  packageBuild('contract', ['index', 'openapi']),
+  packageBuild('sdk', ['index']),
+  packageBuild('widgets', ['index', 'define'], {plugins: [declarations]}),
+];

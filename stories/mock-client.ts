@@ -1,0 +1,297 @@
+/**
+ * A stand-in for the cpts-kit API, for stories: it answers the contract's routes from demo data,
+ * behind a real `CptsClient`. Going through the real client means stories see exactly what
+ * widgets see in production: responses checked against the contract, failures turned into the
+ * SDK's `CptsApiError` / `CptsNetworkError`.
+ */
+import {
+  routes,
+  type Accepting,
+  type ApiError,
+  type Availability,
+  type AvailabilityDeclaration,
+  type Health,
+  type IntakeRequestCreated,
+  type OwnAvailability,
+  type PractitionerPublic,
+  type Profession,
+  type PublicPractitionerList,
+  type RouteDef,
+  type Territory,
+} from '@cpts-kit/contract';
+import {createClient, type CptsClient} from '@cpts-kit/sdk';
+
+/** The demo CPTS: fictional contact details, real communes of the Pays de Saint-Omer. */
+export const demoTerritory: Territory = {
+  slug: 'demo',
+  name: "CPTS de l'Audomarois (démo)",
+  phone: '03 21 00 00 00',
+  email: 'contact@cpts-audomarois.example',
+  website: 'https://cpts-audomarois.example/',
+  privacyNotice: {
+    summary:
+      "Vos données servent uniquement à vous orienter vers un médecin traitant. Elles sont conservées 2 ans, puis supprimées. Pour exercer vos droits : contact@cpts-audomarois.example.",
+    url: 'https://cpts-audomarois.example/confidentialite',
+  },
+  retentionDays: 730,
+  staleAfterDays: 30,
+  communes: [
+    {insee: '62765', name: 'Saint-Omer', postalCodes: ['62500'], centre: {lat: 50.76728, lng: 2.2648}, population: 14661},
+    {insee: '62040', name: 'Arques', postalCodes: ['62510'], centre: {lat: 50.73882, lng: 2.31769}, population: 9655},
+    {insee: '62525', name: 'Longuenesse', postalCodes: ['62219'], centre: {lat: 50.73483, lng: 2.24812}, population: 10568},
+    {insee: '62139', name: 'Blendecques', postalCodes: ['62575'], centre: {lat: 50.71826, lng: 2.28162}, population: 4908},
+    {insee: '62902', name: 'Wizernes', postalCodes: ['62570'], centre: {lat: 50.71393, lng: 2.22635}, population: 3323},
+    {insee: '62309', name: 'Esquerdes', postalCodes: ['62380'], centre: {lat: 50.70051, lng: 2.17666}, population: 1619},
+  ],
+};
+
+/** A name long enough to show how a widget wraps (the longest real CPTS names run past 100 characters). */
+export const longTerritoryName =
+  'Communauté Professionnelle Territoriale de Santé du Pays de Saint-Omer, de la Morinie et des Sept Vallées (démo)';
+
+/**
+ * - `server`: the API answers 503 problem+json, as when its database is down.
+ * - `not-found`: the territory slug is unknown (404), as after a typo in the `territory` attribute.
+ * - `network`: no answer at all (offline, CORS refusal).
+ */
+export type MockFailure = 'server' | 'not-found' | 'network';
+
+/**
+ * How the mock answers `POST …/intake-requests` (the territory still loads):
+ * - `created`: 201 with a reference, as the server does.
+ * - `network`: never reached (offline), on every attempt.
+ * - `network-once`: the first attempt fails, the next ones succeed (the « Réessayer » button).
+ * - `field-errors`: 422 with a field error on `person.phone`, as the server's validation answers.
+ * - `rate-limited`: 429 with `Retry-After: 30`.
+ * - `never`: no answer, to show the form while it is sending.
+ */
+export type IntakeMockBehaviour = 'created' | 'network' | 'network-once' | 'field-errors' | 'rate-limited' | 'never';
+
+export interface MockOptions {
+  /** Fields that replace the demo territory's (a long name, another phone…). */
+  territory?: Partial<Territory>;
+  /** How `createIntakeRequest` is answered; `created` by default. */
+  intake?: IntakeMockBehaviour;
+  /** Milliseconds before each answer; `Infinity` never answers, to show a loading state. */
+  delayMs?: number;
+  failure?: MockFailure;
+  /** What `listPublicPractitioners` answers; `demoPractitioners` by default. */
+  practitioners?: readonly PractitionerPublic[];
+  /** How the practitioner's own availability (`GET`/`PUT …/availability`) is answered; `existing` by default. */
+  availability?: AvailabilityMockBehaviour;
+}
+
+/**
+ * - `first-time`: the link is valid, nothing declared yet.
+ * - `existing`: a fresh declaration, 12 days old.
+ * - `stale`: a declaration 45 days old.
+ * - `revoked`: the link was revoked or expired (401 on every call).
+ * - `saving`: loads, then never answers the PUT (the form while it sends).
+ */
+export type AvailabilityMockBehaviour = 'first-time' | 'existing' | 'stale' | 'revoked' | 'saving';
+
+export const mockBaseUrl = 'https://api.cpts-kit.invalid';
+
+type Handler = (request: Request, territory: Territory) => Response;
+type Lang = 'fr' | 'en';
+
+const problemText = {
+  'not-found': {fr: 'Territoire introuvable', en: 'Territory not found'},
+  unavailable: {fr: 'Service momentanément indisponible', en: 'Service temporarily unavailable'},
+  'not-mocked': {fr: "Cette opération n'est pas simulée dans les stories", en: 'This operation is not simulated in stories'},
+  'unknown-route': {fr: 'Adresse inconnue', en: 'Unknown address'},
+  validation_failed: {fr: 'Certaines réponses ne sont pas valides', en: 'Some answers are not valid'},
+  rate_limited: {fr: 'Trop de requêtes', en: 'Too many requests'},
+} as const;
+
+function langOf(request: Request): Lang {
+  return request.headers.get('accept-language')?.startsWith('en') ? 'en' : 'fr';
+}
+
+function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json; charset=utf-8'}});
+}
+
+function problemResponse(request: Request, status: number, code: keyof typeof problemText, extra: Partial<ApiError> = {}, headers: Record<string, string> = {}): Response {
+  const problem: ApiError = {
+    type: `https://cpts-kit.fr/problems/${code}`,
+    title: problemText[code][langOf(request)],
+    status,
+    code,
+    instance: new URL(request.url).pathname,
+    ...extra,
+  };
+  return new Response(JSON.stringify(problem), {status, headers: {'content-type': 'application/problem+json; charset=utf-8', ...headers}});
+}
+
+/** The reference the mock gives every stored request. */
+export const mockReference = 'DEMO-2026-000123';
+
+/** Answers `createIntakeRequest` as `behaviour` says; `attempt` counts from 1 for this page. */
+async function answerIntake(request: Request, behaviour: IntakeMockBehaviour, attempt: number): Promise<Response> {
+  switch (behaviour) {
+    case 'network':
+      throw new TypeError('Failed to fetch');
+    case 'network-once':
+      if (attempt === 1) throw new TypeError('Failed to fetch');
+      break;
+    case 'never':
+      await wait(Infinity, request.signal);
+      break;
+    case 'field-errors':
+      return problemResponse(request, 422, 'validation_failed', {
+        errors: [{path: 'person.phone', code: 'invalid_format', message: 'numéro de téléphone invalide'}],
+      });
+    case 'rate-limited':
+      return problemResponse(request, 429, 'rate_limited', {}, {'retry-after': '30'});
+    case 'created':
+      break;
+  }
+  return jsonResponse({id: '0b5d7f3e-1c1a-4d4e-9a39-2f0f4b7b2a10', reference: mockReference, status: 'received'} satisfies IntakeRequestCreated, 201);
+}
+
+const handlers: Partial<Record<keyof typeof routes, Handler>> = {
+  getHealth: () => jsonResponse({status: 'ok', database: 'up', version: 'stories'} satisfies Health),
+  getTerritory: (_request, territory) => jsonResponse(territory),
+  // offers: stories give the list its offers through `.offers`; the API itself has none published
+  listInternshipOffers: () => jsonResponse({items: [], nextCursor: null, total: 0}),
+  expressInternshipInterest: () => jsonResponse({id: '4f1c2a52-8d0e-4c47-9a6b-1e2f3a4b5c6d', status: 'received'}, 201),
+  listInternshipInterests: () => jsonResponse({items: []}),
+};
+
+interface MatchedRoute {
+  operationId: keyof typeof routes;
+  slug: string | undefined;
+}
+
+/** Which contract route a request is for, by method and path template. */
+function matchRoute(request: Request): MatchedRoute | undefined {
+  const {pathname} = new URL(request.url);
+  const method = request.method.toLowerCase();
+  for (const [operationId, route] of Object.entries(routes) as Array<[keyof typeof routes, RouteDef]>) {
+    if (route.method !== method) continue;
+    const pattern = new RegExp(`^${route.path.replace('{t}', '(?<t>[^/]+)').replace('{id}', '[^/]+').replaceAll('.', '\\.')}$`);
+    const match = pattern.exec(pathname);
+    if (match) return {operationId, slug: match.groups?.t};
+  }
+  return undefined;
+}
+
+/** Resolves after `ms`, or rejects like fetch does when the request is aborted (ky's timeout, a widget disconnecting). */
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal.reason instanceof Error ? signal.reason : new DOMException('The operation was aborted.', 'AbortError'));
+    };
+    if (signal.aborted) return abort();
+    const timer = Number.isFinite(ms) ? setTimeout(resolve, ms) : undefined;
+    signal.addEventListener('abort', abort, {once: true});
+  });
+}
+
+/** Fictional practitioners around the demo communes, as `listPublicPractitioners` returns them. */
+export const demoPractitioners: PractitionerPublic[] = (() => {
+  const professions: Profession[] = ['medecin_generaliste', 'medecin_generaliste', 'infirmier', 'sage_femme', 'masseur_kinesitherapeute', 'medecin_generaliste', 'pharmacien', 'orthophoniste'];
+  const names = ['Claire Lefebvre', 'Marc Dubois', 'Sophie Lambert', 'Julie Caron', 'Thomas Fontaine', 'Nadia Benali', 'Paul Vasseur', 'Emma Delattre', 'Hugo Leclercq', 'Inès Carpentier', 'Louis Deprez', 'Manon Roussel'];
+  const accepting: Accepting[] = ['yes', 'limited', 'no'];
+  return names.map((name, i): PractitionerPublic => {
+    const commune = demoTerritory.communes[i % demoTerritory.communes.length]!;
+    const profession = professions[i % professions.length]!;
+    return {
+      id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+      profession,
+      displayName: profession === 'medecin_generaliste' ? `Dr ${name}` : name,
+      practiceName: i % 3 === 0 ? `Maison de santé de ${commune.name}` : null,
+      address: `${i + 2} rue de l'Église`,
+      communeInsee: commune.insee,
+      location: {lat: commune.centre!.lat + ((i % 4) - 1.5) * 0.004, lng: commune.centre!.lng + ((i % 3) - 1) * 0.006},
+      phone: `03 21 0${i % 10} 1${i % 10} 2${i % 10}`,
+      availability: {accepting: accepting[i % 3]!, homeVisits: i % 2 === 0, teleconsultation: i % 4 === 1, declaredAt: '2026-11-02T08:30:00.000Z'},
+    };
+  });
+})();
+
+function answerPractitioners(request: Request, items: readonly PractitionerPublic[]): Response {
+  const query = new URL(request.url).searchParams;
+  const offset = Number(query.get('cursor') ?? 0) || 0;
+  const limit = Number(query.get('limit') ?? 200) || 200;
+  const page = items.slice(offset, offset + limit);
+  return jsonResponse({items: page, nextCursor: offset + limit < items.length ? String(offset + limit) : null} satisfies PublicPractitionerList);
+}
+
+export const demoDeclaration: AvailabilityDeclaration = {
+  accepting: 'limited', monthlyQuota: 4, patientScope: ['priority_only', 'children'], scopeCommunes: [], homeVisits: true,
+  homeVisitCommunes: ['62765', '62040'], snpSlotsThisWeek: 3, teleconsultation: false, hostsInterns: true, visibility: 'public', noteForCoordinator: null,
+};
+
+const DAY_MS = 86_400_000;
+
+async function answerAvailability(request: Request, behaviour: AvailabilityMockBehaviour): Promise<Response> {
+  if (behaviour === 'revoked') {
+    return new Response(JSON.stringify({type: 'https://cpts-kit.fr/problems/unauthorized', title: 'Lien invalide', status: 401, code: 'unauthorized'}), {
+      status: 401,
+      headers: {'content-type': 'application/problem+json; charset=utf-8'},
+    });
+  }
+  if (request.method === 'PUT') {
+    if (behaviour === 'saving') await wait(Infinity, request.signal);
+    const declaration = (await request.json()) as AvailabilityDeclaration;
+    return jsonResponse({...declaration, declaredAt: new Date().toISOString(), declaredBy: 'practitioner'} satisfies Availability);
+  }
+  const age = behaviour === 'stale' ? 45 : 12;
+  const current: Availability | null =
+    behaviour === 'first-time' ? null : {...demoDeclaration, declaredAt: new Date(Date.now() - age * DAY_MS).toISOString(), declaredBy: 'practitioner'};
+  const own: OwnAvailability = {
+    practitioner: {id: '00000000-0000-4000-8000-000000000001', displayName: 'Dr Claire Lefebvre', profession: 'medecin_generaliste'},
+    current,
+    freshness: current ? (age > 30 ? 'stale' : 'fresh') : 'never',
+    staleAfterDays: 30,
+  };
+  return jsonResponse(own);
+}
+
+/** A `fetch` that answers the contract's routes from demo data; unknown operations get a 501 problem. */
+export function createMockFetch(options: MockOptions = {}): typeof globalThis.fetch {
+  const territory: Territory = {...demoTerritory, ...options.territory};
+  let intakeAttempts = 0;
+  return async (input, init) => {
+    const request = new Request(input, init);
+    if (options.delayMs) await wait(options.delayMs, request.signal);
+    // fetch rejects with a TypeError when nothing answers; the SDK turns that into CptsNetworkError
+    if (options.failure === 'network') throw new TypeError('Failed to fetch');
+    if (options.failure === 'server') return problemResponse(request, 503, 'unavailable');
+    const matched = matchRoute(request);
+    if (!matched) return problemResponse(request, 404, 'unknown-route');
+    if (matched.slug !== undefined && (options.failure === 'not-found' || matched.slug !== territory.slug)) {
+      return problemResponse(request, 404, 'not-found');
+    }
+    if (matched.operationId === 'createIntakeRequest') return answerIntake(request, options.intake ?? 'created', ++intakeAttempts);
+    if (matched.operationId === 'listPublicPractitioners') return answerPractitioners(request, options.practitioners ?? demoPractitioners);
+    if (matched.operationId === 'getOwnAvailability' || matched.operationId === 'declareAvailability') {
+      return answerAvailability(request, options.availability ?? 'existing');
+    }
+    const handler = handlers[matched.operationId];
+    return handler ? handler(request, territory) : problemResponse(request, 501, 'not-mocked');
+  };
+}
+
+// the largest delay setTimeout accepts: ky refuses more, and a never-answering mock must not time out
+const NEVER = 2_147_483_647;
+
+export interface MockClientOptions extends MockOptions {
+  lang?: Lang;
+}
+
+/** A real SDK client for the demo territory whose requests never leave the page. */
+export function createMockClient(options: MockClientOptions = {}): CptsClient {
+  return createClient({
+    baseUrl: mockBaseUrl,
+    territory: options.territory?.slug ?? demoTerritory.slug,
+    lang: options.lang ?? 'fr',
+    fetch: createMockFetch(options),
+    // a retried failure would only delay the error state the story is there to show
+    retry: 0,
+    ...(options.delayMs === Infinity ? {timeout: NEVER} : {}),
+  });
+}

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import {fileURLToPath} from 'node:url';
+import {after, before, describe, it} from 'node:test';
+import type {Browser, Page} from 'playwright-core';
+import {IntakeRequestList} from '@cpts-kit/contract';
+import {startServer} from '@cpts-kit/server';
+import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const REFERENCE = /DEMO-\d{4}-\d{6}/;
+
+/** Fills the form on the page the way a person would: each control found by its label. */
+async function fillForm(page: Page, lastName: string): Promise<void> {
+  const form = page.locator('cpts-intake-form');
+  await form.getByLabel('La personne qui cherche un médecin (moi)').check();
+  await form.getByLabel('Nom de famille').fill(lastName);
+  await form.getByLabel('Prénoms').fill('Marie Louise');
+  const birth = form.getByRole('group', {name: /Date de naissance/});
+  await birth.getByLabel('Jour').fill('12');
+  await birth.getByLabel('Mois').fill('3');
+  await birth.getByLabel('Année').fill('1948');
+  await form.getByLabel('Téléphone', {exact: true}).fill('06 12 34 56 78');
+  await form.getByLabel('Commune où vit la personne').fill('Saint-Omer (62500)');
+  await form.getByLabel('Le médecin est parti à la retraite').check();
+  await form.getByLabel(/J’accepte que la CPTS utilise ces informations/).check();
+}
+
+describe('registering on the commune page, through the real server', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  const at = (path: string) => new URL(path, server.url).href;
+
+  /** What the coordinator sees for one family name. */
+  async function storedFor(lastName: string) {
+    const res = await fetch(at('/v1/territories/demo/intake-requests?limit=500'), {headers: {authorization: `Bearer ${server.demoToken}`}});
+    assert.equal(res.status, 200);
+    return IntakeRequestList.parse(await res.json()).items.filter((r) => r.person.lastName === lastName);
+  }
+
+  before(async () => {
+    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('registers a person once, under a strict CSP with Trusted Types, and shows the reference', async () => {
+    const page = await browser.newPage();
+    const problems = await watchPageProblems(page);
+    await page.goto(at('/examples/commune.html'));
+    await fillForm(page, 'Lemaire');
+    await page.locator('cpts-intake-form').getByRole('button', {name: 'Envoyer ma demande'}).click();
+    await page.locator('cpts-intake-form').getByText(REFERENCE).first().waitFor();
+    const shown = (await page.locator('cpts-intake-form').getByText(REFERENCE).first().textContent())?.match(REFERENCE)?.[0];
+
+    const stored = await storedFor('Lemaire');
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0]!.reference, shown);
+    assert.equal(stored[0]!.person.communeInsee, '62765');
+    assert.deepEqual(problems.csp, [], 'no Content-Security-Policy or Trusted Types violation');
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.close();
+  });
+
+  it('stores the request once when the answer is lost on the way back, and shows the same reference', async () => {
+    const page = await browser.newPage();
+    await page.goto(at('/examples/commune.html'));
+    await fillForm(page, 'Carpentier');
+    let posts = 0;
+    const keys: string[] = [];
+    await page.route('**/intake-requests', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      posts += 1;
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (posts === 1) {
+        // the server commits, then the connection drops before the browser reads the answer
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await page.locator('cpts-intake-form').getByRole('button', {name: 'Envoyer ma demande'}).click();
+    await page.locator('cpts-intake-form').getByText(REFERENCE).first().waitFor({timeout: 20_000});
+
+    assert.ok(posts >= 2, 'the form retried');
+    assert.equal(new Set(keys).size, 1, 'every attempt carried the same Idempotency-Key');
+    const stored = await storedFor('Carpentier');
+    assert.equal(stored.length, 1);
+    const shown = (await page.locator('cpts-intake-form').getByText(REFERENCE).first().textContent())?.match(REFERENCE)?.[0];
+    assert.equal(shown, stored[0]!.reference);
+    await page.close();
+  });
+
+  it('stores one request when the button is clicked twice', async () => {
+    const page = await browser.newPage();
+    await page.goto(at('/examples/commune.html'));
+    await fillForm(page, 'Vasseur');
+    const button = page.locator('cpts-intake-form').getByRole('button', {name: 'Envoyer ma demande'});
+    await button.dblclick();
+    await page.locator('cpts-intake-form').getByText(REFERENCE).first().waitFor();
+    assert.equal((await storedFor('Vasseur')).length, 1);
+    await page.close();
+  });
+
+  it('shows the civic theme page without CSP violations or axe issues', async () => {
+    const page = await browser.newPage();
+    const problems = await watchPageProblems(page);
+    await page.goto(at('/examples/commune-civic.html'));
+    await page.locator('cpts-intake-form').getByRole('button', {name: 'Envoyer ma demande'}).waitFor();
+    assert.deepEqual(problems.csp, []);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.close();
+  });
+});

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {Territory} from '@cpts-kit/contract';
+import {engines} from './databases.js';
+import {harness, type Harness} from './helpers.js';
+
+for (const engine of await engines()) {
+  describe(`territory and health (${engine.name})`, () => {
+    let h: Harness;
+    before(async () => (h = await harness(engine)));
+    after(() => h.close());
+
+    it('reports the database as up on /healthz', async () => {
+      const res = await h.call('GET', '/healthz');
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.body, {status: 'ok', database: 'up', version: 'test'});
+    });
+
+    it('shows a territory to anyone, with its communes, and without its allowed origins', async () => {
+      const res = await h.call('GET', '/v1/territories/alpha');
+      assert.equal(res.status, 200);
+      const territory = Territory.parse(res.body);
+      assert.equal(territory.name, 'CPTS Alpha');
+      assert.deepEqual(territory.communes.map((c) => c.insee).sort(), ['62040', '62691', '62765']);
+      assert.equal(territory.communes.find((c) => c.insee === '62765')?.name, 'Saint-Omer');
+      assert.equal(territory.allowedOrigins, undefined);
+    });
+
+    it('shows the allowed origins to a coordinator', async () => {
+      const res = await h.call('GET', '/v1/territories/alpha', {token: h.token});
+      assert.deepEqual(res.body.allowedOrigins, ['https://www.mairie-alpha.fr']);
+    });
+
+    it('answers 304 when the client already has the current version, and 200 after a change', async () => {
+      const first = await h.call('GET', '/v1/territories/alpha');
+      const etag = first.headers.get('ETag');
+      assert.ok(etag);
+      assert.match(first.headers.get('Cache-Control') ?? '', /public/);
+      const again = await h.call('GET', '/v1/territories/alpha', {headers: {'If-None-Match': etag}});
+      assert.equal(again.status, 304);
+      assert.equal(again.text, '');
+      await h.call('PATCH', '/v1/territories/alpha', {token: h.token, body: {retentionDays: 400}});
+      const changed = await h.call('GET', '/v1/territories/alpha', {headers: {'If-None-Match': etag}});
+      assert.equal(changed.status, 200);
+      assert.equal(changed.body.retentionDays, 400);
+    });
+
+    it('lets a coordinator edit the territory and returns what was saved', async () => {
+      const res = await h.call('PATCH', '/v1/territories/alpha', {
+        token: h.token,
+        body: {phone: '03 21 11 22 33', privacyNotice: {summary: 'Nouvelle notice.', url: 'https://alpha.example.fr/rgpd'}, allowedOrigins: ['https://www.ville-alpha.fr']},
+      });
+      assert.equal(res.status, 200);
+      assert.equal(res.body.phone, '03 21 11 22 33');
+      assert.deepEqual(res.body.privacyNotice, {summary: 'Nouvelle notice.', url: 'https://alpha.example.fr/rgpd'});
+      assert.deepEqual(res.body.allowedOrigins, ['https://www.ville-alpha.fr']);
+      const publicView = await h.call('GET', '/v1/territories/alpha');
+      assert.equal(publicView.body.phone, '03 21 11 22 33');
+    });
+
+    it('refuses an edit without a token, and one from another territory', async () => {
+      assert.equal((await h.call('PATCH', '/v1/territories/alpha', {body: {name: 'Piratée'}})).status, 401);
+      assert.equal((await h.call('PATCH', '/v1/territories/alpha', {token: h.betaToken, body: {name: 'Piratée'}})).status, 401);
+      assert.equal((await h.call('GET', '/v1/territories/alpha')).body.name, 'CPTS Alpha');
+    });
+
+    it('answers 404 problem+json for an unknown territory', async () => {
+      const res = await h.call('GET', '/v1/territories/nowhere');
+      assert.equal(res.status, 404);
+      assert.match(res.headers.get('Content-Type') ?? '', /application\/problem\+json/);
+      assert.equal(res.body.code, 'not_found');
+      assert.match(res.body.detail, /nowhere/);
+    });
+  });
+}
+
+describe('health when the database is down', () => {
+  it('answers 503 with database: down', async () => {
+    const {createApp} = await import('../../packages/server/src/app.js');
+    const broken = {
+      kind: 'pglite' as const,
+      query: () => Promise.reject(new Error('connexion refusée')),
+      exec: () => Promise.reject(new Error('connexion refusée')),
+      transaction: () => Promise.reject(new Error('connexion refusée')),
+      close: async () => {},
+    };
+    const app = createApp({db: broken, config: {secretKey: 'x', allowedOrigins: [], production: false, version: 'test'}});
+    const res = await app.request('/healthz');
+    assert.equal(res.status, 503);
+    assert.deepEqual(await res.json(), {status: 'degraded', database: 'down', version: 'test'});
+  });
+});

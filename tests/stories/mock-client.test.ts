@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {Health, Territory} from '@cpts-kit/contract';
+import {getHealth, getStats, getTerritory, isCptsApiError, isCptsNetworkError} from '@cpts-kit/sdk';
+import {createMockClient, createMockFetch, demoTerritory, longTerritoryName, mockBaseUrl} from '../../stories/mock-client.js';
+
+describe('the stories’ mock API', () => {
+  it('serves a demo territory that passes the contract', async () => {
+    const territory = await getTerritory(createMockClient());
+    assert.deepEqual(Territory.parse(territory), demoTerritory);
+    assert.equal(territory.name, "CPTS de l'Audomarois (démo)");
+    assert.equal(territory.phone, '03 21 00 00 00');
+  });
+
+  it('lists real communes of the Saint-Omer area by INSEE code', () => {
+    const codes = demoTerritory.communes.map((commune) => `${commune.insee} ${commune.name}`);
+    for (const expected of ['62765 Saint-Omer', '62040 Arques', '62525 Longuenesse', '62139 Blendecques', '62902 Wizernes']) {
+      assert.ok(codes.includes(expected), `${expected} is missing`);
+    }
+  });
+
+  it('answers the health check with a valid body', async () => {
+    assert.equal(Health.parse(await getHealth(createMockClient())).status, 'ok');
+  });
+
+  it('lets a story replace fields, and the result still passes the contract', async () => {
+    const territory = await getTerritory(createMockClient({territory: {name: longTerritoryName}}));
+    assert.equal(Territory.parse(territory).name, longTerritoryName);
+  });
+
+  it('waits the given delay before answering', async () => {
+    const started = performance.now();
+    await getTerritory(createMockClient({delayMs: 60}));
+    assert.ok(performance.now() - started >= 55);
+  });
+
+  it('never answers with an infinite delay, until the caller gives up', async () => {
+    const controller = new AbortController();
+    const pending = getTerritory(createMockClient({delayMs: Infinity}), {signal: controller.signal});
+    const outcome = await Promise.race([pending.then(() => 'answered', () => 'failed'), new Promise((resolve) => setTimeout(resolve, 50, 'still loading'))]);
+    assert.equal(outcome, 'still loading');
+    controller.abort();
+    await assert.rejects(pending, (error: Error) => error.name === 'AbortError');
+  });
+
+  it('fails like a server that is down: a CptsApiError carrying a French problem', async () => {
+    const error = await getTerritory(createMockClient({failure: 'server'})).catch((e: unknown) => e);
+    assert.ok(isCptsApiError(error));
+    assert.equal(error.status, 503);
+    assert.equal(error.problem.title, 'Service momentanément indisponible');
+  });
+
+  it('writes the problem in English when the client asks for English', async () => {
+    const error = await getTerritory(createMockClient({failure: 'server', lang: 'en'})).catch((e: unknown) => e);
+    assert.ok(isCptsApiError(error));
+    assert.equal(error.problem.title, 'Service temporarily unavailable');
+  });
+
+  it('answers 404 for an unknown territory', async () => {
+    const error = await getTerritory(createMockClient({failure: 'not-found'})).catch((e: unknown) => e);
+    assert.ok(isCptsApiError(error));
+    assert.equal(error.status, 404);
+    assert.equal(error.code, 'not-found');
+  });
+
+  it('fails like an offline page: a CptsNetworkError', async () => {
+    const error = await getTerritory(createMockClient({failure: 'network'})).catch((e: unknown) => e);
+    assert.ok(isCptsNetworkError(error));
+  });
+
+  it('says so, rather than inventing data, for an operation it does not simulate', async () => {
+    const error = await getStats(createMockClient()).catch((e: unknown) => e);
+    assert.ok(isCptsApiError(error));
+    assert.equal(error.status, 501);
+  });
+
+  it('answers 404 problem+json for a path outside the contract', async () => {
+    const response = await createMockFetch()(`${mockBaseUrl}/v1/nothing-here`);
+    assert.equal(response.status, 404);
+    assert.match(response.headers.get('content-type') ?? '', /problem\+json/);
+  });
+});

@@ -1,0 +1,230 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {sendKeys, setViewport} from '@web/test-runner-commands';
+import type {Availability, AvailabilityDeclaration, OwnAvailability} from '@cpts-kit/contract';
+import {createClient, type CptsClient} from '@cpts-kit/sdk';
+import '../../packages/widgets/src/define.js';
+import type {CptsCartodispo} from '../../packages/widgets/src/index.js';
+import {demoTerritory, until} from './fake-server.js';
+
+const DAY = 86_400_000;
+
+function stored(declaration: AvailabilityDeclaration, declaredAt: string): Availability {
+  return {...declaration, declaredAt, declaredBy: 'practitioner'};
+}
+
+const lastDeclaration: AvailabilityDeclaration = {
+  accepting: 'limited', monthlyQuota: 5, patientScope: ['priority_only'], scopeCommunes: [], homeVisits: true,
+  homeVisitCommunes: ['62765'], snpSlotsThisWeek: 2, teleconsultation: false, hostsInterns: true, visibility: 'network', noteForCoordinator: null,
+};
+
+function own(current: Availability | null): OwnAvailability {
+  return {
+    practitioner: {id: '00000000-0000-4000-8000-000000000001', displayName: 'Dr Claire Lefebvre', profession: 'medecin_generaliste'},
+    current,
+    freshness: current ? 'stale' : 'never',
+    staleAfterDays: 30,
+  };
+}
+
+interface Call {
+  method: string;
+  path: string;
+  authorization: string | null;
+  body: unknown;
+}
+
+type PutAnswer = (body: AvailabilityDeclaration) => {status: number; body: unknown};
+
+/** The API as the practitioner's page sees it: the territory, their availability (GET/PUT). */
+function fakeApi(options: {own?: OwnAvailability; getStatus?: number; put?: PutAnswer} = {}): {client: CptsClient; calls: Call[]} {
+  const calls: Call[] = [];
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), {status, headers: {'content-type': status >= 400 ? 'application/problem+json' : 'application/json'}});
+  const unauthorized = {type: 'https://cpts-kit.fr/problems/unauthorized', title: 'Authentification requise', status: 401, code: 'unauthorized'};
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const path = new URL(request.url).pathname;
+    const body = request.method === 'PUT' ? await request.json() : undefined;
+    calls.push({method: request.method, path, authorization: request.headers.get('authorization'), body});
+    if (path === '/v1/territories/demo') return json(demoTerritory());
+    if (path === '/v1/territories/demo/availability' && request.method === 'GET') {
+      return options.getStatus === 401 ? json(unauthorized, 401) : json(options.own ?? own(null));
+    }
+    if (path === '/v1/territories/demo/availability' && request.method === 'PUT') {
+      const answer = options.put?.(body as AvailabilityDeclaration) ?? {status: 200, body: stored(body as AvailabilityDeclaration, new Date().toISOString())};
+      return json(answer.body, answer.status);
+    }
+    return json({type: 'about:blank', title: 'Not found', status: 404, code: 'not_found'}, 404);
+  };
+  return {client: createClient({baseUrl: 'http://api.test', territory: 'demo', fetch, retry: 0}), calls};
+}
+
+const root = (el: HTMLElement) => el.shadowRoot!;
+const puts = (calls: Call[]) => calls.filter((c) => c.method === 'PUT');
+const statusText = (el: HTMLElement) => root(el).querySelector('[part="status"]')?.textContent?.trim() ?? '';
+
+async function declarePage(api: {client: CptsClient}, token: string | null = 'tok-123'): Promise<CptsCartodispo> {
+  const el = await fixture<CptsCartodispo>(html`<cpts-cartodispo mode="declare" .client=${api.client} .token=${token ?? undefined}></cpts-cartodispo>`);
+  await until(() => root(el).querySelector('form, [role="alert"]') !== null, 'the form or an alert');
+  await el.updateComplete;
+  return el;
+}
+
+async function press(...keys: string[]): Promise<void> {
+  for (const key of keys) await sendKeys({press: key});
+}
+
+describe('<cpts-cartodispo mode="declare">', () => {
+  afterEach(async () => {
+    await setViewport({width: 800, height: 600});
+  });
+
+  it('lets a practitioner declare by keyboard alone on a phone, and sends exactly their answers', async () => {
+    await setViewport({width: 360, height: 740});
+    const api = fakeApi();
+    const el = await declarePage(api);
+    expect(root(el).querySelector('.whose')?.textContent).to.equal('Lien personnel de Dr Claire Lefebvre');
+    expect(root(el).textContent).to.contain('Aucune déclaration pour l’instant');
+    root(el).querySelector<HTMLInputElement>('input[name="accepting"]')!.focus();
+    await press('Space'); // yes
+    await el.updateComplete;
+    await press('Tab');
+    await sendKeys({type: '4'}); // per month
+    await press('Tab', 'Space'); // untick "all"
+    await press('Tab', 'Space'); // priority criteria only
+    await press('Tab', 'Tab', 'Space'); // elderly
+    await press('Tab', 'Tab', 'ArrowUp'); // home visits: yes
+    await el.updateComplete;
+    await press('Tab', 'Space'); // Arques (communes come sorted by name)
+    await press('Tab', 'Tab', 'Tab', 'Enter', 'Enter', 'Enter'); // Saint-Omer, SNP field, "+" three times
+    await press('Tab', 'Space'); // teleconsultation
+    await press('Tab', 'Tab'); // hosts interns (left unticked), then visibility: public stays chosen
+    await press('ArrowDown'); // network only…
+    await press('ArrowUp'); // …no: public
+    await press('Tab');
+    await sendKeys({type: 'Plutôt le matin'});
+    await press('Tab', 'Enter');
+    await until(() => puts(api.calls).length === 1, 'the PUT');
+    await until(() => statusText(el) !== '', 'the status');
+    expect(puts(api.calls)[0]!.body).to.deep.equal({
+      accepting: 'yes', monthlyQuota: 4, patientScope: ['priority_only', 'elderly'], scopeCommunes: [], homeVisits: true,
+      homeVisitCommunes: ['62040'], snpSlotsThisWeek: 3, teleconsultation: true, hostsInterns: false, visibility: 'public', noteForCoordinator: 'Plutôt le matin',
+    });
+    expect(puts(api.calls)[0]!.authorization).to.equal('Bearer tok-123');
+    expect(statusText(el)).to.match(/^Déclaration enregistrée le .+\. Merci !$/);
+    expect(root(el).querySelector('[part="status"]')?.getAttribute('aria-live')).to.equal('polite');
+    expect(document.documentElement.scrollWidth, 'nothing overflows a 360 px wide screen').to.be.at.most(360);
+  });
+
+  it('shows who the link belongs to, the last declaration’s age and its freshness', async () => {
+    const declaredAt = new Date(Date.now() - 12 * DAY - 3_600_000).toISOString();
+    const el = await declarePage(fakeApi({own: own(stored(lastDeclaration, declaredAt))}));
+    const summary = root(el).querySelector('[part="summary"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(summary).to.contain('Lien personnel de Dr Claire Lefebvre').and.contain('À actualiser').and.contain('Dernière mise à jour : il y a 12 jours');
+    expect(root(el).querySelector<HTMLInputElement>('input[name="accepting"][value="limited"]')!.checked).to.equal(true);
+    expect(root(el).querySelector<HTMLInputElement>('#quota')!.value).to.equal('5');
+    expect(root(el).querySelector<HTMLInputElement>('input[name="visibility"][value="network"]')!.checked).to.equal(true);
+  });
+
+  it('re-sends the current declaration unchanged with one tap on « Rien n’a changé »', async () => {
+    const declaredAt = new Date(Date.now() - 40 * DAY).toISOString();
+    const api = fakeApi({own: own(stored(lastDeclaration, declaredAt))});
+    const el = await declarePage(api);
+    // an answer changed on the page but not sent is not what "nothing has changed" confirms
+    root(el).querySelector<HTMLInputElement>('input[name="accepting"][value="no"]')!.click();
+    root(el).querySelector<HTMLButtonElement>('[part="nothing-changed"]')!.click();
+    await until(() => statusText(el) !== '', 'the status');
+    expect(puts(api.calls).map((c) => c.body)).to.deep.equal([lastDeclaration]);
+    expect(statusText(el)).to.match(/^Déclaration confirmée le /);
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="summary"]')!.textContent).to.contain('À jour').and.contain('aujourd’hui');
+  });
+
+  it('shows a clear message and the CPTS phone for a revoked or expired link', async () => {
+    const el = await declarePage(fakeApi({getStatus: 401}));
+    const alert = root(el).querySelector('[part="invalid-link"]')!;
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.contain('Ce lien n’est plus valide. Demandez un nouveau lien à votre CPTS.');
+    await until(() => alert.querySelector('a') !== null, 'the phone link');
+    expect(alert.querySelector('a')!.getAttribute('href')).to.equal('tel:+33321000000');
+    expect(root(el).querySelector('form')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the invalid-link message when the link is revoked while the form is open', async () => {
+    const el = await declarePage(fakeApi({put: () => ({status: 401, body: {type: 'about:blank', title: 'Non autorisé', status: 401, code: 'unauthorized'}})}));
+    root(el).querySelector<HTMLInputElement>('input[name="accepting"][value="no"]')!.click();
+    root(el).querySelector<HTMLButtonElement>('[part="submit"]')!.click();
+    await until(() => root(el).querySelector('[part="invalid-link"]') !== null, 'the message');
+  });
+
+  it('puts the server’s field errors under their fields and focuses the first', async () => {
+    const api = fakeApi({put: () => ({status: 422, body: {
+      type: 'https://cpts-kit.fr/problems/validation', title: 'Données invalides', status: 422, code: 'validation',
+      errors: [{path: 'homeVisitCommunes.0', code: 'unknown_commune', message: 'la commune 99999 n’appartient pas au territoire'}],
+    }})});
+    const el = await declarePage(api);
+    root(el).querySelector<HTMLInputElement>('input[name="accepting"][value="no"]')!.click();
+    root(el).querySelector<HTMLInputElement>('input[name="homeVisits"]')!.click();
+    await el.updateComplete;
+    root(el).querySelector<HTMLButtonElement>('[part="submit"]')!.click();
+    await until(() => root(el).querySelector('#error-homeVisitCommunes') !== null, 'the field error');
+    expect(root(el).querySelector('#error-homeVisitCommunes')!.textContent).to.equal('Erreur : la commune 99999 n’appartient pas au territoire');
+    expect(statusText(el)).to.equal('Certaines réponses ne sont pas valides : corrigez les champs signalés.');
+    await until(() => root(el).activeElement?.closest('[data-field]')?.getAttribute('data-field') === 'homeVisitCommunes', 'focus on the field');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks for an answer before sending, without calling the server', async () => {
+    const api = fakeApi();
+    const el = await declarePage(api);
+    root(el).querySelector<HTMLButtonElement>('[part="submit"]')!.click();
+    await el.updateComplete;
+    expect(puts(api.calls)).to.deep.equal([]);
+    expect(root(el).querySelector('#error-accepting')).to.not.equal(null);
+    expect(root(el).activeElement?.getAttribute('name')).to.equal('accepting');
+  });
+
+  it('reads the token from the URL fragment, removes it from the address bar, and sends it only to the API', async () => {
+    const before = location.href;
+    history.replaceState(null, '', `${location.pathname}${location.search}#token=from-the-link`);
+    try {
+      const api = fakeApi();
+      const el = await declarePage(api, null);
+      expect(location.hash).to.equal('');
+      expect(location.href).to.not.contain('from-the-link');
+      const availability = api.calls.filter((c) => c.path.endsWith('/availability'));
+      expect(availability.map((c) => c.authorization)).to.deep.equal(['Bearer from-the-link']);
+      expect(api.calls.filter((c) => c.path === '/v1/territories/demo').every((c) => c.authorization === null), 'the public territory read carries no token').to.equal(true);
+      expect(root(el).querySelector('form')).to.not.equal(null);
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('explains that the link is incomplete when there is no token', async () => {
+    const api = fakeApi();
+    const el = await declarePage(api, null);
+    expect(root(el).querySelector('[part="invalid-link"]')!.textContent).to.contain('Ce lien est incomplet.');
+    expect(api.calls.filter((c) => c.path.endsWith('/availability'))).to.deep.equal([]);
+  });
+
+  it('passes axe checks for a first declaration, with every question shown', async () => {
+    const el = await declarePage(fakeApi());
+    root(el).querySelector<HTMLInputElement>('input[name="accepting"][value="yes"]')!.click();
+    await el.updateComplete;
+    root(el).querySelector<HTMLInputElement>('input[value="chosen_communes"]')!.click();
+    root(el).querySelector<HTMLInputElement>('input[name="homeVisits"]')!.click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('passes axe checks once saved, in English', async () => {
+    const el = await fixture<CptsCartodispo>(html`<cpts-cartodispo lang="en" .client=${fakeApi({own: own(stored(lastDeclaration, new Date().toISOString()))}).client} .token=${'t'}></cpts-cartodispo>`);
+    await until(() => root(el).querySelector('[part="nothing-changed"]') !== null, 'the form');
+    root(el).querySelector<HTMLButtonElement>('[part="nothing-changed"]')!.click();
+    await until(() => statusText(el) !== '', 'the status');
+    expect(statusText(el)).to.match(/^Declaration confirmed on /);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,101 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {LitElement} from 'lit';
+import '../../packages/widgets/src/define.js';
+import {LocalizeController, toSupportedLanguage} from '../../packages/widgets/src/index.js';
+
+/** A bare element using the controller, so the tests see the language it picks and nothing else. */
+class LangProbe extends LitElement {
+  readonly localize = new LocalizeController(this);
+  override render() {
+    return this.localize.strings.retry;
+  }
+}
+customElements.define('lang-probe', LangProbe);
+
+async function probe(template: ReturnType<typeof html>): Promise<LangProbe> {
+  const root = await fixture(template);
+  const el = root instanceof LangProbe ? root : root.querySelector('lang-probe');
+  if (!(el instanceof LangProbe)) throw new Error('no <lang-probe> in the fixture');
+  await el.updateComplete;
+  return el;
+}
+
+describe('LocalizeController', () => {
+  const htmlLang = document.documentElement.getAttribute('lang');
+  afterEach(() => {
+    if (htmlLang === null) document.documentElement.removeAttribute('lang');
+    else document.documentElement.setAttribute('lang', htmlLang);
+  });
+
+  it('speaks French when nothing says otherwise', async () => {
+    document.documentElement.removeAttribute('lang');
+    const el = await probe(html`<lang-probe></lang-probe>`);
+    expect(el.localize.lang).to.equal('fr');
+    expect(el.shadowRoot?.textContent).to.equal('Réessayer');
+  });
+
+  it('follows <html lang>', async () => {
+    document.documentElement.setAttribute('lang', 'en-GB');
+    const el = await probe(html`<lang-probe></lang-probe>`);
+    expect(el.localize.lang).to.equal('en');
+  });
+
+  it('prefers the nearest ancestor’s lang to <html lang>', async () => {
+    document.documentElement.setAttribute('lang', 'en');
+    const el = await probe(html`<div lang="fr"><lang-probe></lang-probe></div>`);
+    expect(el.localize.lang).to.equal('fr');
+  });
+
+  it('prefers the provider’s lang to the page’s', async () => {
+    document.documentElement.setAttribute('lang', 'fr');
+    const el = await probe(html`<div lang="fr"><cpts-provider lang="en"><lang-probe></lang-probe></cpts-provider></div>`);
+    expect(el.localize.lang).to.equal('en');
+  });
+
+  it('prefers its own lang attribute to the provider’s', async () => {
+    const el = await probe(html`<cpts-provider lang="en"><lang-probe lang="fr"></lang-probe></cpts-provider>`);
+    expect(el.localize.lang).to.equal('fr');
+  });
+
+  it('skips a language it does not ship, to the next source', async () => {
+    document.documentElement.setAttribute('lang', 'en');
+    const el = await probe(html`<lang-probe lang="de"></lang-probe>`);
+    expect(el.localize.lang).to.equal('en');
+  });
+
+  it('finds the lang of a shadow host it is rendered inside', async () => {
+    const host = await fixture(html`<div lang="en"></div>`);
+    const shadow = host.attachShadow({mode: 'open'});
+    const el = document.createElement('lang-probe') as LangProbe;
+    shadow.append(el);
+    await el.updateComplete;
+    expect(el.localize.lang).to.equal('en');
+  });
+
+  it('switches language when the page changes <html lang>', async () => {
+    document.documentElement.setAttribute('lang', 'fr');
+    const el = await probe(html`<lang-probe></lang-probe>`);
+    document.documentElement.setAttribute('lang', 'en');
+    // the page-wide observer reports on the next microtask, then Lit renders
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent).to.equal('Try again');
+  });
+
+  it('switches language when its own lang changes', async () => {
+    const el = await probe(html`<lang-probe></lang-probe>`);
+    el.setAttribute('lang', 'en');
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent).to.equal('Try again');
+  });
+});
+
+describe('toSupportedLanguage', () => {
+  it('reduces region tags and case to a language we ship', () => {
+    expect(toSupportedLanguage('EN-us')).to.equal('en');
+    expect(toSupportedLanguage('fr-FR')).to.equal('fr');
+    expect(toSupportedLanguage('de')).to.equal(undefined);
+    expect(toSupportedLanguage('')).to.equal(undefined);
+  });
+});
