@@ -12,4 +12,9 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // web-test-runner runs several pages at once in one browser: a page in the background must keep
+  // its timers and animation frames, or fixtures that wait for a frame hang until the test times out
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
