@@ -3,23 +3,7 @@ import {after, before, beforeEach, describe, it} from 'node:test';
 import {ApiError, PractitionerImportResult} from '@cpts-kit/contract';
 import {engines} from './databases.js';
 import {harness, type Harness} from './helpers.js';
-
-/** An RPPS number: ten digits and the Luhn key that makes them valid. */
-export function rpps(first10: string): string {
-  for (let key = 0; key <= 9; key++) {
-    const candidate = `${first10}${key}`;
-    let sum = 0;
-    for (let i = 0; i < 11; i++) {
-      let digit = Number(candidate[10 - i]);
-      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
-}
-
-const wrongKey = (valid: string) => `${valid.slice(0, 10)}${(Number(valid[10]) + 1) % 10}`;
+import {rpps, wrongKey} from './rpps.js';
 
 /** Windows-1252 bytes of a text: Latin-1 for most letters, and the few cp1252 puts in 0x80–0x9F. */
 function cp1252(text: string): Uint8Array {
@@ -49,7 +33,7 @@ for (const engine of await engines()) {
     ) => {
       const headers: Record<string, string> = {'Content-Type': contentType};
       if (token) headers.Authorization = `Bearer ${token}`;
-      const res = await h.app.request(`/v1/territories/alpha/practitioners/import${dryRun ? '?dryRun=true' : ''}`, {method: 'POST', headers, body});
+      const res = await h.app.request(`/v1/territories/alpha/practitioners/import${dryRun ? '?dryRun=true' : ''}`, {method: 'POST', headers, body: body as BodyInit});
       const text = await res.text();
       return {status: res.status, headers: res.headers, text, body: text ? JSON.parse(text) : undefined};
     };
