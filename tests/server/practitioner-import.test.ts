@@ -131,6 +131,13 @@ for (const engine of await engines()) {
         assert.deepEqual(result.columns.map((c) => c.field), ['profession', 'firstName', 'lastName', 'communeInsee', null, null]);
       });
 
+      it('finds the header under a title line, and says the title was skipped', async () => {
+        const result = await imported('Praticiens de la CPTS, mars 2026\n\nprofession,prenom,nom,code insee\nmedecin_generaliste,Luc,Moreau,62765\n');
+        assert.equal(result.delimiter, ',');
+        assert.equal(result.created, 1);
+        assert.deepEqual(result.warnings.map((w) => [w.line, w.code]), [[1, 'skipped_line']]);
+      });
+
       it('skips blank lines and keeps counting them', async () => {
         const errors = await rejected('profession;prenom;nom;code insee\n;;;\nmedecin_generaliste;Luc;Moreau;62765\n\nastronaute;Zoé;Roux;62765\n');
         errorAt(errors, 5, 'unknown_profession');

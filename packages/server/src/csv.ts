@@ -87,17 +87,30 @@ export function decodeCsv(bytes: Uint8Array, declaredCharset?: string): {text: s
   return {text, encoding};
 }
 
-/** The delimiter used in the first line (outside quotes): the most frequent of `;`, `,` and tab; `;` when none. */
-export function detectDelimiter(text: string): CsvDelimiter {
-  const counts: Record<CsvDelimiter, number> = {';': 0, ',': 0, '\t': 0};
+/**
+ * The delimiter: of `;`, `,` and tab, the one seen most often on one line (outside quotes) among the
+ * first lines, so that a title line above the header (« Praticiens de la CPTS ») does not decide;
+ * `;` when none is seen.
+ */
+export function detectDelimiter(text: string, lines = 10): CsvDelimiter {
+  const best: Record<CsvDelimiter, number> = {';': 0, ',': 0, '\t': 0};
+  let counts: Record<CsvDelimiter, number> = {';': 0, ',': 0, '\t': 0};
   let quoted = false;
-  for (const ch of text) {
+  let seen = 0;
+  const endLine = () => {
+    for (const d of Object.keys(best) as CsvDelimiter[]) best[d] = Math.max(best[d], counts[d]);
+    counts = {';': 0, ',': 0, '\t': 0};
+    seen++;
+  };
+  for (let i = 0; i < text.length && seen < lines; i++) {
+    const ch = text[i]!;
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && (ch === '\n' || ch === '\r')) endLine();
     else if (!quoted && (ch === ';' || ch === ',' || ch === '\t')) counts[ch]++;
   }
-  const best = (Object.entries(counts) as [CsvDelimiter, number][]).sort((a, b) => b[1] - a[1])[0]!;
-  return best[1] > 0 ? best[0] : ';';
+  endLine();
+  const [delimiter, count] = (Object.entries(best) as [CsvDelimiter, number][]).sort((a, b) => b[1] - a[1])[0]!;
+  return count > 0 ? delimiter : ';';
 }
 
 export interface CsvRecord {

@@ -179,7 +179,10 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
     errors.add(error.line, null, null, 'unclosed_quote', error.message);
     throw invalidFile(errors);
   }
-  const headerIndex = records.findIndex((r) => !isBlank(r));
+  const known = (r: CsvRecord) => r.cells.filter((cell) => HEADING_TO_FIELD.has(normaliseKey(cell))).length;
+  // a title or a date above the header is common in sheets: the header is the first line naming two fields
+  const titled = records.slice(0, 10).findIndex((r) => known(r) >= 2);
+  const headerIndex = titled >= 0 ? titled : records.findIndex((r) => !isBlank(r));
   if (headerIndex < 0) {
     errors.add(0, null, null, 'empty_file', 'le fichier est vide : la première ligne doit nommer les colonnes (rpps, profession, prénom, nom, code INSEE…)');
     throw invalidFile(errors);
@@ -188,7 +191,9 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
   const dataRecords = records.slice(headerIndex + 1).filter((r) => !isBlank(r));
 
   // the header: which column holds which field
-  const warnings: FieldError[] = [];
+  const warnings: FieldError[] = records.slice(0, headerIndex).filter((r) => !isBlank(r)).map((r) => ({
+    path: `lines.${r.line}`, line: r.line, code: 'skipped_line', message: "ligne au-dessus de l'en-tête : ignorée",
+  }));
   const columns: ImportColumn[] = [];
   const columnOf = new Map<Field, number>();
   header.cells.forEach((raw, index) => {
