@@ -138,6 +138,11 @@ for (const engine of await engines()) {
         assert.deepEqual(result.warnings.map((w) => [w.line, w.code]), [[1, 'skipped_line']]);
       });
 
+      it('follows Excel’s sep= line, keeping the line numbers', async () => {
+        const errors = await rejected('sep=,\r\nprofession,prenom,nom,code insee\r\nastronaute,Luc;Moreau,Roux,62765\r\n');
+        errorAt(errors, 3, 'unknown_profession');
+      });
+
       it('skips blank lines and keeps counting them', async () => {
         const errors = await rejected('profession;prenom;nom;code insee\n;;;\nmedecin_generaliste;Luc;Moreau;62765\n\nastronaute;Zoé;Roux;62765\n');
         errorAt(errors, 5, 'unknown_profession');

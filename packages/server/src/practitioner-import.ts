@@ -12,7 +12,7 @@ import {
   type PractitionerImportRow,
   type Profession,
 } from '@cpts-kit/contract';
-import {CsvEncodingError, CsvSyntaxError, decodeCsv, detectDelimiter, parseCsv, type CsvRecord} from './csv.js';
+import {CsvEncodingError, CsvSyntaxError, decodeCsv, detectDelimiter, parseCsv, type CsvDelimiter, type CsvRecord} from './csv.js';
 import type {Db} from './db/index.js';
 import {ApiProblem} from './problems.js';
 import {audit} from './territories.js';
@@ -169,8 +169,12 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
     errors.add(0, null, null, error.code, error.message);
     throw invalidFile(errors);
   }
-  const {text, encoding} = decoded;
-  const delimiter = detectDelimiter(text);
+  const {encoding} = decoded;
+  let {text} = decoded;
+  // Excel's own hint, `sep=;` on the first line, says the delimiter; the line itself is no data
+  const hint = /^sep=([;,\t])(\r\n|\n|\r|$)/i.exec(text);
+  if (hint) text = `${hint[2]}${text.slice(hint[0].length)}`;
+  const delimiter = hint ? (hint[1] as CsvDelimiter) : detectDelimiter(text);
   let records: CsvRecord[];
   try {
     records = parseCsv(text, delimiter);
