@@ -137,6 +137,9 @@ export const boardStyles = css`
     text-align: start;
     vertical-align: top;
     border-top: 1px solid var(--cpts-color-border);
+    /* the host's overflow-wrap: anywhere would cut « Psychologue » in two in a narrow column */
+    overflow-wrap: normal;
+    hyphens: auto;
   }
 
   thead th {
