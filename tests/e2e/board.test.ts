@@ -69,7 +69,7 @@ describe('the coordinators’ availability board, against the real server', () =
     await board.getByRole('button', {name: 'Se connecter'}).click();
     await board.getByText('Ce jeton n’est pas reconnu, ou il a expiré.', {exact: false}).waitFor();
 
-    await board.locator('#board-token').fill(server.demoToken);
+    await board.locator('#board-token').fill(server.demoToken!);
     await board.getByRole('button', {name: 'Se connecter'}).click();
     await board.locator('tbody tr').first().waitFor();
     assert.match(await board.locator('[part="status"]').innerText(), /^\d+ praticiens sur \d+ · \d+ acceptent? de nouveaux patients · \d+ déclarations? à actualiser/);
