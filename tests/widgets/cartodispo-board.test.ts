@@ -3,7 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import type {Availability, Board, BoardRow} from '@cpts-kit/contract';
 import {createClient, type CptsClient} from '@cpts-kit/sdk';
 import '../../packages/widgets/src/define.js';
-import {CptsBoardSelectEvent, type CptsCartodispo} from '../../packages/widgets/src/index.js';
+import {csvCell, type CptsBoardSelectEvent, type CptsCartodispo} from '../../packages/widgets/src/index.js';
 import {demoTerritory, until} from './fake-server.js';
 
 const DAY = 86_400_000;
@@ -331,6 +331,15 @@ describe('<cpts-cartodispo mode="board">', () => {
   });
 
   describe('the CSV export', () => {
+    it('neutralises every cell a spreadsheet would read as a formula, and quotes separators', () => {
+      expect(['=1+1', '+33 3 21', '-5', '@SUM(A1)', '\t=1'].map(csvCell)).to.deep.equal(["'=1+1", "'+33 3 21", "'-5", "'@SUM(A1)", "'\t=1"]);
+      expect(csvCell('\r=1')).to.equal(`"'\r=1"`);
+      expect(csvCell('Saint-Omer')).to.equal('Saint-Omer');
+      expect(csvCell('a;b')).to.equal('"a;b"');
+      expect(csvCell('dit "oui"')).to.equal('"dit ""oui"""');
+      expect(csvCell('ligne 1\nligne 2')).to.equal('"ligne 1\nligne 2"');
+    });
+
     it('downloads the filtered rows, ;-separated with a BOM, French headers, formulas neutralised', async () => {
       const el = await signedIn();
       await tick(el, '#board-snp');
