@@ -482,6 +482,7 @@ export class BoardView implements ReactiveController {
     const t = this.t;
     const c = t.columns;
     const shared = this.host.sharedStrings;
+    // freshness right after « new patients »: the two a coordinator reads together, before any scrolling
     return html`
       <div class="table-wrap" part="list" role="region" aria-labelledby="board-caption" tabindex="0">
         <table>
@@ -492,13 +493,13 @@ export class BoardView implements ReactiveController {
               <th scope="col">${c.profession}</th>
               <th scope="col">${c.commune}</th>
               <th scope="col">${c.accepting}</th>
+              <th scope="col">${c.freshness}</th>
               <th scope="col">${c.scope}</th>
               <th scope="col">${c.homeVisits}</th>
               <th scope="col">${c.snp}</th>
               <th scope="col">${c.teleconsultation}</th>
               <th scope="col">${c.msu}</th>
               <th scope="col">${c.visibility}</th>
-              <th scope="col">${c.freshness}</th>
               <th scope="col">${c.note}</th>
             </tr>
           </thead>
@@ -514,13 +515,13 @@ export class BoardView implements ReactiveController {
                 <td>${shared.professions[row.profession]}</td>
                 <td>${communeName}</td>
                 <td data-accepting=${a?.accepting ?? 'none'}>${this.acceptingText(row)}</td>
+                <td class="freshness">${this.renderFreshness(row)}</td>
                 <td>${this.scopeText(row)}</td>
                 <td>${this.yesNo(a?.homeVisits)}</td>
                 <td class="num">${a ? String(a.snpSlotsThisWeek) : t.none}</td>
                 <td>${this.yesNo(a?.teleconsultation)}</td>
                 <td>${this.yesNo(a?.hostsInterns)}</td>
                 <td>${a ? t.visibility[a.visibility] : t.none}</td>
-                <td class="freshness">${this.renderFreshness(row)}</td>
                 <td class="note">${a?.noteForCoordinator ?? ''}</td>
               </tr>`;
             })}
