@@ -405,6 +405,12 @@ describe('<cpts-cartodispo mode="board">', () => {
       await until(() => names(el).length === 4, 'the rows');
     });
 
+    it('explains a misconfigured page instead of failing silently', async () => {
+      const el = await fixture<CptsCartodispo>(html`<cpts-cartodispo mode="board" .token=${'good-token'}></cpts-cartodispo>`);
+      await until(() => root(el).querySelector('[part="error"]') !== null, 'the error');
+      expect(root(el).querySelector('[part="error"]')!.textContent).to.contain('Widget mal configuré');
+    });
+
     it('shows an error with a retry that works', async () => {
       const api = new BoardApi();
       api.failures = 1;

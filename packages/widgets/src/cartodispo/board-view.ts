@@ -18,6 +18,7 @@ import {
 } from './board-model.js';
 import {boardStrings, type BoardStrings} from './board-strings.js';
 import {CptsSignedInEvent} from '../events/signed-in.js';
+import {CptsConfigError} from '../internal/config-error.js';
 import {CptsBoardSelectEvent} from './board-events.js';
 
 /** What the board needs from the element that shows it. */
@@ -142,9 +143,7 @@ export class BoardView implements ReactiveController {
   private async signIn(token: string, from: 'form' | 'token'): Promise<void> {
     const base = this.host.resolveClient();
     if (!base) {
-      this.setPhase({kind: 'signed-out', failed: false, error: undefined});
-      this.loadError = undefined;
-      this.notice = this.host.describeError(undefined);
+      this.setPhase({kind: 'signed-out', failed: false, error: new CptsConfigError('<cpts-cartodispo>: set "api" and "territory", set "client", or place it inside <cpts-provider>')});
       return;
     }
     const client = base.withToken(token.trim());
