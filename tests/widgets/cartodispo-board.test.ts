@@ -82,6 +82,14 @@ class BoardApi {
     const json = (body: unknown, status = 200) =>
       new Response(JSON.stringify(body), {status, headers: {'content-type': status >= 400 ? 'application/problem+json' : 'application/json'}});
     if (url.pathname === '/v1/territories/demo') return json(demoTerritory());
+    const coordinator = this.tokens.has(authorization?.replace(/^Bearer /, '') ?? '');
+    // what <cpts-offer-manager> reads, for the shared sign-in: no offer, and a token check (404 = a coordinator's)
+    if (url.pathname === '/v1/territories/demo/internship-offers' && coordinator) return json({items: [], nextCursor: null, total: 0});
+    if (url.pathname.endsWith('/interests')) {
+      return coordinator
+        ? json({type: 'about:blank', title: 'Not found', status: 404, code: 'not_found'}, 404)
+        : json({type: 'https://cpts-kit.fr/problems/unauthorized', title: 'Authentification requise', status: 401, code: 'unauthorized'}, 401);
+    }
     if (url.pathname === '/v1/territories/demo/availability-board') {
       if (!this.tokens.has(authorization?.replace(/^Bearer /, '') ?? '')) {
         return json({type: 'https://cpts-kit.fr/problems/unauthorized', title: 'Authentification requise', status: 401, code: 'unauthorized'}, 401);
@@ -210,6 +218,24 @@ describe('<cpts-cartodispo mode="board">', () => {
       root(one).querySelector<HTMLButtonElement>('[part="sign-in"] button[type="submit"]')!.click();
       await until(() => root(two).querySelectorAll('tbody tr').length === 4, 'the second board');
       expect(api.boardRequests().map((r) => r.authorization)).to.deep.equal(['Bearer good-token', 'Bearer good-token']);
+    });
+
+    it('follows a sign-in made in the offer manager of the same provider', async () => {
+      const api = new BoardApi();
+      const page = await fixture<HTMLElement>(html`<cpts-provider .client=${api.client()}>
+        <cpts-cartodispo mode="board"></cpts-cartodispo>
+        <cpts-offer-manager></cpts-offer-manager>
+      </cpts-provider>`);
+      const board = page.querySelector<CptsCartodispo>('cpts-cartodispo')!;
+      const manager = page.querySelector<HTMLElement & {updateComplete: Promise<unknown>}>('cpts-offer-manager')!;
+      await manager.updateComplete;
+      const input = manager.shadowRoot!.querySelector<HTMLInputElement>('#manager-token')!;
+      input.value = 'good-token';
+      input.dispatchEvent(new Event('input'));
+      manager.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => names(board).length === 4, 'the board, signed in by the manager');
+      expect(api.boardRequests().map((r) => r.authorization)).to.deep.equal(['Bearer good-token']);
+      expect(board.outerHTML + manager.outerHTML).to.not.include('good-token');
     });
   });
 
