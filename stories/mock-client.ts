@@ -10,6 +10,8 @@ import {
   type ApiError,
   type Availability,
   type AvailabilityDeclaration,
+  type Board,
+  type BoardRow,
   type Health,
   type IntakeRequestCreated,
   type OwnAvailability,
@@ -79,7 +81,16 @@ export interface MockOptions {
   practitioners?: readonly PractitionerPublic[];
   /** How the practitioner's own availability (`GET`/`PUT …/availability`) is answered; `existing` by default. */
   availability?: AvailabilityMockBehaviour;
+  /** How the coordinators' board (`GET …/availability-board`) is answered; `demo` by default. */
+  board?: BoardMockBehaviour;
 }
+
+/**
+ * - `demo`: `demoBoardRows`, public and network-only, fresh, stale and never declared.
+ * - `empty`: a territory with no practitioner yet.
+ * - `refused`: the coordinator token is refused (401), as for a wrong or revoked token.
+ */
+export type BoardMockBehaviour = 'demo' | 'empty' | 'refused';
 
 /**
  * - `first-time`: the link is valid, nothing declared yet.
@@ -251,6 +262,81 @@ async function answerAvailability(request: Request, behaviour: AvailabilityMockB
   return jsonResponse(own);
 }
 
+/**
+ * The coordinators' board for the demo territory: every public practitioner of the map, plus
+ * network-only ones, with fresh, stale and missing declarations.
+ */
+export const demoBoardRows: BoardRow[] = (() => {
+  const stale = 30;
+  const days = [2, 12, 45, 5, 60, 20, 1, 33, 8, 15, 3, 90];
+  const rows = demoPractitioners.map((p, i): BoardRow => {
+    const daysAgo = days[i % days.length]!;
+    const availability: Availability | null =
+      i % 5 === 4
+        ? null
+        : {
+            ...demoDeclaration,
+            accepting: p.availability?.accepting ?? 'no',
+            monthlyQuota: p.availability?.accepting === 'limited' ? 2 + (i % 4) : null,
+            patientScope: i % 3 === 0 ? ['priority_only'] : ['all'],
+            homeVisits: p.availability?.homeVisits ?? false,
+            homeVisitCommunes: [],
+            snpSlotsThisWeek: i % 4,
+            teleconsultation: p.availability?.teleconsultation ?? false,
+            hostsInterns: i % 3 === 1,
+            visibility: i % 4 === 3 ? 'network' : 'public',
+            noteForCoordinator: i === 1 ? 'Préfère être appelé le matin, avant 9 h.' : null,
+            declaredAt: new Date(Date.now() - daysAgo * DAY_MS).toISOString(),
+            declaredBy: 'practitioner',
+          };
+    return {
+      practitionerId: p.id,
+      displayName: p.displayName,
+      profession: p.profession,
+      communeInsee: p.communeInsee,
+      location: p.location,
+      active: true,
+      availability,
+      freshness: availability === null ? 'never' : daysAgo > stale ? 'stale' : 'fresh',
+      daysSinceDeclaration: availability === null ? null : daysAgo,
+    };
+  });
+  rows.push({
+    practitionerId: '00000000-0000-4000-8000-000000000099',
+    displayName: 'Dr Hélène Vanhoutte',
+    profession: 'medecin_generaliste',
+    communeInsee: '62525',
+    location: {lat: 50.7362, lng: 2.2501},
+    active: true,
+    availability: {...demoDeclaration, accepting: 'yes', monthlyQuota: null, patientScope: ['all'], visibility: 'network', snpSlotsThisWeek: 6, declaredAt: new Date(Date.now() - 4 * DAY_MS).toISOString(), declaredBy: 'coordinator'},
+    freshness: 'fresh',
+    daysSinceDeclaration: 4,
+  });
+  return rows;
+})();
+
+function answerBoard(behaviour: BoardMockBehaviour): Response {
+  if (behaviour === 'refused') {
+    return new Response(JSON.stringify({type: 'https://cpts-kit.fr/problems/unauthorized', title: 'Authentification requise', status: 401, code: 'unauthorized'}), {
+      status: 401,
+      headers: {'content-type': 'application/problem+json; charset=utf-8'},
+    });
+  }
+  const items = behaviour === 'empty' ? [] : demoBoardRows;
+  const board: Board = {
+    items,
+    counts: {
+      total: items.length,
+      fresh: items.filter((r) => r.freshness === 'fresh').length,
+      stale: items.filter((r) => r.freshness === 'stale').length,
+      never: items.filter((r) => r.freshness === 'never').length,
+      accepting: items.filter((r) => r.availability && r.availability.accepting !== 'no').length,
+    },
+    staleAfterDays: 30,
+  };
+  return jsonResponse(board);
+}
+
 /** A `fetch` that answers the contract's routes from demo data; unknown operations get a 501 problem. */
 export function createMockFetch(options: MockOptions = {}): typeof globalThis.fetch {
   const territory: Territory = {...demoTerritory, ...options.territory};
@@ -268,6 +354,7 @@ export function createMockFetch(options: MockOptions = {}): typeof globalThis.fe
     }
     if (matched.operationId === 'createIntakeRequest') return answerIntake(request, options.intake ?? 'created', ++intakeAttempts);
     if (matched.operationId === 'listPublicPractitioners') return answerPractitioners(request, options.practitioners ?? demoPractitioners);
+    if (matched.operationId === 'getAvailabilityBoard') return answerBoard(options.board ?? 'demo');
     if (matched.operationId === 'getOwnAvailability' || matched.operationId === 'declareAvailability') {
       return answerAvailability(request, options.availability ?? 'existing');
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {Health, Territory} from '@cpts-kit/contract';
-import {getHealth, getStats, getTerritory, isCptsApiError, isCptsNetworkError} from '@cpts-kit/sdk';
+import {Board, Health, Territory} from '@cpts-kit/contract';
+import {getAvailabilityBoard, getHealth, getStats, getTerritory, isCptsApiError, isCptsNetworkError} from '@cpts-kit/sdk';
 import {createMockClient, createMockFetch, demoTerritory, longTerritoryName, mockBaseUrl} from '../../stories/mock-client.js';
 
 describe('the stories’ mock API', () => {
@@ -17,6 +17,17 @@ describe('the stories’ mock API', () => {
     for (const expected of ['62765 Saint-Omer', '62040 Arques', '62525 Longuenesse', '62139 Blendecques', '62902 Wizernes']) {
       assert.ok(codes.includes(expected), `${expected} is missing`);
     }
+  });
+
+  it('serves a coordinators’ board that passes the contract, with network-only and never-declared rows', async () => {
+    const board = Board.parse(await getAvailabilityBoard(createMockClient().withToken('any')));
+    assert.ok(board.items.some((r) => r.availability?.visibility === 'network'));
+    assert.ok(board.items.some((r) => r.freshness === 'never'));
+    assert.ok(board.items.some((r) => r.freshness === 'stale'));
+    assert.equal(board.counts.total, board.items.length);
+    assert.deepEqual((await getAvailabilityBoard(createMockClient({board: 'empty'}))).items, []);
+    const refused = await getAvailabilityBoard(createMockClient({board: 'refused'})).catch((e: unknown) => e);
+    assert.ok(isCptsApiError(refused) && refused.status === 401);
   });
 
   it('answers the health check with a valid body', async () => {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {Id, InseeCode, Profession, QueryBoolean, Timestamp, longText} from './common.js';
+import {Id, InseeCode, LatLng, Profession, QueryBoolean, Timestamp, longText} from './common.js';
 import {named} from './registry.js';
 
 export const Accepting = /* @__PURE__ */ z.enum(['yes', 'limited', 'no']);
@@ -83,6 +83,8 @@ export const BoardRow = /* @__PURE__ */ named(
     displayName: z.string(),
     profession: Profession,
     communeInsee: InseeCode,
+    /** Where the practice is: the coordinators' board shows it on a map, network-only practitioners too. */
+    location: LatLng,
     active: z.boolean(),
     availability: z.nullable(Availability),
     freshness: Freshness,

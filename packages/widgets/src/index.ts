@@ -4,6 +4,9 @@ export {CptsIntakeForm} from './intake-form/intake-form.js';
 export {CptsAvailabilityMap} from './availability-map/availability-map.js';
 export {CptsSelectEvent} from './availability-map/select-event.js';
 export {CptsCartodispo, type CartodispoMode} from './cartodispo/cartodispo.js';
+export {CptsBoardSelectEvent} from './cartodispo/board-events.js';
+export {boardStrings, type BoardStrings} from './cartodispo/board-strings.js';
+export {csvCell, toCsv, normalizeText as normalizeBoardText, noBoardFilters, type BoardFilters, type BoardSort} from './cartodispo/board-model.js';
 export * from './internship-offers/index.js';
 export {CptsSubmittedEvent, type CptsSubmittedDetail} from './intake-form/submitted-event.js';
 export {CptsElement, absoluteApiUrl} from './internal/cpts-element.js';
@@ -12,6 +15,7 @@ export {TerritoryController} from './internal/territory-controller.js';
 export {defineElement} from './internal/define-element.js';
 export {formatFrenchPhone, telHref} from './internal/format.js';
 export {CptsErrorEvent} from './events/error.js';
+export {CptsSignedInEvent} from './events/signed-in.js';
 export {clientContext, territoryContext, localeContext, themeContext, themes, isThemeName, type ThemeName, type TerritoryState} from './context/index.js';
 export {
   LocalizeController,

@@ -56,6 +56,7 @@ export function availabilityRoutes({db, communes}: Deps) {
         displayName: displayName(row),
         profession: row.profession,
         communeInsee: row.commune_insee,
+        location: {lat: row.lat, lng: row.lng},
         active: row.active,
         availability: availabilityOf(row),
         freshness: freshnessOf(row.declared_at, territory.stale_after_days),

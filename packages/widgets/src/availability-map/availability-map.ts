@@ -49,7 +49,7 @@ export class CptsAvailabilityMap extends CptsElement {
   private readonly territoryData = new TerritoryController(this, () => {
     // without the territory the map still shows the practitioners, framed on them
   });
-  private engine: MapEngine | undefined;
+  private engine: MapEngine<PractitionerPublic> | undefined;
   private engineLoading: Promise<void> | undefined;
   private loadedWith: CptsClient | undefined | null = null;
   private abort: AbortController | undefined;
@@ -175,7 +175,7 @@ export class CptsAvailabilityMap extends CptsElement {
       const {createMapEngine} = await import('./map-engine.js');
       if (!this.isConnected || this.engine) return;
       const tilesUrl = this.tiles?.trim();
-      this.engine = await createMapEngine({
+      this.engine = await createMapEngine<PractitionerPublic>({
         container,
         root: this.shadowRoot!,
         tiles: tilesUrl ? {url: tilesUrl, attribution: this.tilesAttribution ?? ''} : undefined,

@@ -13,10 +13,11 @@ import {
   type LayerGroup,
   type Map as LeafletMap,
 } from 'leaflet/dist/leaflet-src.esm.js';
-import type {Commune, PractitionerPublic} from '@cpts-kit/contract';
+import type {Accepting, Commune, LatLng} from '@cpts-kit/contract';
 import {createClusterIndex, WORKER_THRESHOLD, type ClusterIndex} from './cluster-index.js';
 import type {BBoxTuple, ClusterItem} from './cluster-protocol.js';
 import {leafletStyles} from './leaflet-styles.js';
+import {markerStyles} from './marker-styles.js';
 
 export interface MapBounds {
   west: number;
@@ -25,25 +26,32 @@ export interface MapBounds {
   north: number;
 }
 
-export interface MapEngineOptions {
+/** What the engine draws: the public map's practitioners, or the coordinators' board rows. */
+export interface MapPoint {
+  id: string;
+  location: LatLng;
+  availability: {accepting: Accepting} | null;
+}
+
+export interface MapEngineOptions<P extends MapPoint = MapPoint> {
   container: HTMLElement;
   root: ShadowRoot;
   tiles?: {url: string; attribution: string} | undefined;
   reducedMotion: boolean;
   communes: readonly Commune[];
   /** Accessible names of markers. */
-  describePoint: (practitioner: PractitionerPublic) => string;
+  describePoint: (point: P) => string;
   describeCluster: (count: number) => string;
-  onSelect: (practitioner: PractitionerPublic) => void;
+  onSelect: (point: P) => void;
   /** The view moved (pan, zoom, resize): the list shows what is in view. */
   onViewChange: (bounds: MapBounds) => void;
 }
 
-export interface MapEngine {
+export interface MapEngine<P extends MapPoint = MapPoint> {
   /** Replaces the points (after a filter or a load) and redraws what is in view. */
-  setPoints(points: readonly PractitionerPublic[]): Promise<void>;
+  setPoints(points: readonly P[]): Promise<void>;
   /** Frames the territory (its communes, else the points). */
-  fitTerritory(points: readonly PractitionerPublic[]): void;
+  fitTerritory(points: readonly P[]): void;
   bounds(): MapBounds;
   zoomBy(delta: number): void;
   /** The size changed (the map was hidden, the page resized). */
@@ -53,10 +61,10 @@ export interface MapEngine {
   destroy(): void;
 }
 
-/** Leaflet's stylesheet joins the element's own ones, once per shadow root. */
+/** Leaflet's stylesheet and the markers' join the element's own ones, once per shadow root. */
 function adoptLeafletStyles(root: ShadowRoot): void {
-  const sheet = leafletStyles.styleSheet;
-  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+  const sheets = [leafletStyles.styleSheet, markerStyles.styleSheet].filter((s): s is CSSStyleSheet => !!s && !root.adoptedStyleSheets.includes(s));
+  if (sheets.length > 0) root.adoptedStyleSheets = [...sheets, ...root.adoptedStyleSheets];
 }
 
 function toBounds(b: LatLngBounds): MapBounds {
@@ -70,7 +78,7 @@ function textElement(tag: string, className: string, text: string): HTMLElement 
   return element;
 }
 
-export async function createMapEngine(options: MapEngineOptions): Promise<MapEngine> {
+export async function createMapEngine<P extends MapPoint>(options: MapEngineOptions<P>): Promise<MapEngine<P>> {
   adoptLeafletStyles(options.root);
   const animate = !options.reducedMotion;
   const map: LeafletMap = createLeafletMap(options.container, {
@@ -101,7 +109,7 @@ export async function createMapEngine(options: MapEngineOptions): Promise<MapEng
   }
 
   const markerLayer: LayerGroup = layerGroup().addTo(map);
-  let points: readonly PractitionerPublic[] = [];
+  let points: readonly P[] = [];
   let index: ClusterIndex | undefined;
   let indexSize = -1;
   let generation = 0;
@@ -115,21 +123,21 @@ export async function createMapEngine(options: MapEngineOptions): Promise<MapEng
   }
 
   function pointMarker(item: Extract<ClusterItem, {kind: 'point'}>) {
-    const practitioner = points[item.index];
-    if (!practitioner) return undefined;
+    const point = points[item.index];
+    if (!point) return undefined;
     const pin = document.createElement('span');
     pin.className = 'pin-shape';
     const m = marker([item.lat, item.lng], {
-      icon: divIcon({className: `pin accepting-${practitioner.availability?.accepting ?? 'unknown'}`, html: pin, iconSize: [28, 28], iconAnchor: [14, 28]}),
+      icon: divIcon({className: `pin accepting-${point.availability?.accepting ?? 'unknown'}`, html: pin, iconSize: [28, 28], iconAnchor: [14, 28]}),
       keyboard: true,
       riseOnHover: true,
     });
     m.on('add', () => {
       const element = m.getElement();
-      element?.setAttribute('aria-label', options.describePoint(practitioner));
-      element?.setAttribute('data-id', practitioner.id);
+      element?.setAttribute('aria-label', options.describePoint(point));
+      element?.setAttribute('data-id', point.id);
     });
-    m.on('click', () => options.onSelect(practitioner));
+    m.on('click', () => options.onSelect(point));
     return m;
   }
 
@@ -174,14 +182,14 @@ export async function createMapEngine(options: MapEngineOptions): Promise<MapEng
     void redraw();
   });
 
-  function fitTerritory(list: readonly PractitionerPublic[]): void {
+  function fitTerritory(list: readonly P[]): void {
     const centres = options.communes.flatMap((c) => (c.centre ? [[c.centre.lat, c.centre.lng] as [number, number]] : []));
     const coords = centres.length > 0 ? centres : list.map((p) => [p.location.lat, p.location.lng] as [number, number]);
     if (coords.length === 0) map.setView([46.6, 2.4], 5, {animate: false});
     else map.fitBounds(latLngBounds(coords), {padding: [16, 16], animate: false});
   }
 
-  async function loadPoints(next: readonly PractitionerPublic[]): Promise<void> {
+  async function loadPoints(next: readonly P[]): Promise<void> {
     const coords = new Float64Array(next.length * 2);
     next.forEach((p, i) => {
       coords[2 * i] = p.location.lng;

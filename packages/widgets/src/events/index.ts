@@ -1,1 +1,2 @@
 export {CptsErrorEvent} from './error.js';
+export {CptsSignedInEvent} from './signed-in.js';

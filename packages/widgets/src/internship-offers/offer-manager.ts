@@ -10,6 +10,7 @@ import {
   publishInternshipOffer,
   type CptsClient,
 } from '@cpts-kit/sdk';
+import {CptsSignedInEvent} from '../events/signed-in.js';
 import {CptsElement} from '../internal/cpts-element.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
@@ -59,8 +60,10 @@ export async function isCoordinator(client: CptsClient): Promise<boolean> {
  * offer, create, edit, publish, archive, duplicate for the next semester, read the interests.
  *
  * The token is kept in this element's memory only (never in storage, never in an attribute): it
- * is gone when the page closes. A page may also set `token` itself.
+ * is gone when the page closes. A page may also set `token` itself. Inside a `<cpts-provider>`,
+ * signing in to another coordinator tool signs this one in too (`cpts-signed-in`).
  *
+ * @fires cpts-signed-in - The coordinator signed in; `client` is the SDK client carrying the token.
  * @fires cpts-offer-saved - An offer was created, edited, published, archived or duplicated.
  * @fires cpts-error - A request failed.
  *
@@ -93,10 +96,26 @@ export class CptsOfferManager extends CptsElement {
     defineElement('cpts-offer-editor', CptsOfferEditor);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.closest('cpts-provider')?.addEventListener('cpts-signed-in', this.onSharedSignIn);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.closest('cpts-provider')?.removeEventListener('cpts-signed-in', this.onSharedSignIn);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('token') && this.token) void this.signIn(this.token);
   }
+
+  /** Another coordinator tool of the same provider signed in: one token per page is enough. */
+  private readonly onSharedSignIn = (event: Event): void => {
+    if (!(event instanceof CptsSignedInEvent) || event.target === this || this.signedIn || this.checking) return;
+    void this.useClient(event.client, false);
+  };
 
   private async signIn(token: string): Promise<void> {
     const client = this.resolveClient()?.withToken(token.trim());
@@ -104,23 +123,32 @@ export class CptsOfferManager extends CptsElement {
       this.failure = this.errorMessage(undefined);
       return;
     }
+    if (await this.useClient(client, true)) this.dispatchEvent(new CptsSignedInEvent(client));
+  }
+
+  /** Checks `client`'s token and, when it is a coordinator's, lists the offers with it. */
+  private async useClient(client: CptsClient, typed: boolean): Promise<boolean> {
     this.checking = true;
     this.signInFailed = false;
     this.failure = undefined;
     try {
       if (!(await isCoordinator(client))) {
+        if (!typed) return false;
         this.signInFailed = true;
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLInputElement>('#manager-token')?.focus();
-        return;
+        return false;
       }
       this.signedIn = client;
       await this.refresh();
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#manager-title')?.focus();
+      // focus moves only for the tool the coordinator typed into, not for the ones that follow it
+      if (typed) this.renderRoot.querySelector<HTMLElement>('#manager-title')?.focus();
+      return true;
     } catch (error) {
       this.failure = this.errorMessage(error);
       this.fireError(error);
+      return false;
     } finally {
       this.checking = false;
     }

@@ -1,0 +1,78 @@
+import {css} from 'lit';
+
+/**
+ * The markers' look, inside Leaflet's panes (in the element's shadow root). Part of the lazily
+ * loaded engine: every element that shows a map gets them with it, and a page without one never.
+ */
+export const markerStyles = css`
+  .pin {
+    background: none;
+    border: 0;
+  }
+
+  .pin-shape {
+    display: block;
+    width: 28px;
+    height: 28px;
+    border-radius: 50% 50% 50% 0;
+    transform: rotate(-45deg);
+    background: var(--cpts-color-text-muted);
+    border: 3px solid #ffffff;
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.4);
+  }
+
+  .pin.accepting-yes .pin-shape {
+    background: var(--cpts-color-success);
+  }
+
+  .pin.accepting-limited .pin-shape {
+    background: #9a6700;
+  }
+
+  .pin.accepting-no .pin-shape {
+    background: var(--cpts-color-error);
+  }
+
+  .cluster {
+    display: grid;
+    place-items: center;
+    border-radius: 50%;
+    color: var(--cpts-color-primary-contrast);
+    background: var(--cpts-color-primary);
+    border: 3px solid #ffffff;
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.4);
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .leaflet-marker-icon:focus-visible {
+    outline: var(--cpts-focus-ring-width) solid var(--cpts-focus-ring-color);
+    outline-offset: 2px;
+  }
+
+  .commune-label {
+    background: none;
+    border: 0;
+    white-space: nowrap;
+    pointer-events: none;
+  }
+
+  .commune-label > span {
+    display: inline-flex;
+    gap: 4px;
+    align-items: center;
+    transform: translate(-4px, -50%);
+  }
+
+  .commune-dot {
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: #3f3f3f;
+  }
+
+  .commune-name {
+    font-size: 0.75rem;
+    color: #1b1f24;
+    text-shadow: 0 0 2px #ffffff, 0 0 2px #ffffff;
+  }
+`;

@@ -1,0 +1,113 @@
+import type {Accepting, BoardRow, Freshness, Profession} from '@cpts-kit/contract';
+
+export type BoardSort = 'name' | 'commune' | 'freshness' | 'declared';
+export const boardSorts: readonly BoardSort[] = ['name', 'commune', 'freshness', 'declared'];
+
+export interface BoardFilters {
+  q: string;
+  profession: Profession | '';
+  commune: string;
+  accepting: Accepting | '';
+  freshness: Freshness | '';
+  homeVisits: boolean;
+  snp: boolean;
+  msu: boolean;
+}
+
+export const noBoardFilters: BoardFilters = {q: '', profession: '', commune: '', accepting: '', freshness: '', homeVisits: false, snp: false, msu: false};
+
+export function hasFilters(filters: BoardFilters): boolean {
+  return (Object.keys(noBoardFilters) as (keyof BoardFilters)[]).some((key) => filters[key] !== noBoardFilters[key]);
+}
+
+/** « Hélène » and « HELENE » both become « helene »: what a coordinator types on a phone call. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr').replace(/\s+/g, ' ').trim();
+}
+
+/** What a row is searched by, once per load: a territory has hundreds of rows, a keystroke must not redo it. */
+export interface IndexedRow {
+  row: BoardRow;
+  text: string;
+  communeName: string;
+}
+
+export function indexRows(rows: readonly BoardRow[], communeName: (insee: string) => string): IndexedRow[] {
+  return rows.map((row) => {
+    const commune = communeName(row.communeInsee);
+    return {row, communeName: commune, text: normalizeText([row.displayName, commune, row.availability?.noteForCoordinator ?? ''].join(' '))};
+  });
+}
+
+export function matchesBoard({row, text}: IndexedRow, filters: BoardFilters): boolean {
+  const a = row.availability;
+  if (filters.profession && row.profession !== filters.profession) return false;
+  if (filters.commune && row.communeInsee !== filters.commune) return false;
+  if (filters.accepting && a?.accepting !== filters.accepting) return false;
+  if (filters.freshness && row.freshness !== filters.freshness) return false;
+  if (filters.homeVisits && !a?.homeVisits) return false;
+  if (filters.snp && !((a?.snpSlotsThisWeek ?? 0) > 0)) return false;
+  if (filters.msu && !a?.hostsInterns) return false;
+  const words = normalizeText(filters.q).split(' ').filter(Boolean);
+  return words.every((word) => text.includes(word));
+}
+
+const collator = new Intl.Collator('fr', {sensitivity: 'base'});
+const freshnessOrder: Record<Freshness, number> = {never: 0, stale: 1, fresh: 2};
+
+function declaredTime(row: BoardRow): number {
+  return row.availability ? Date.parse(row.availability.declaredAt) : -Infinity;
+}
+
+export function compareRows(sort: BoardSort): (a: IndexedRow, b: IndexedRow) => number {
+  const byName = (a: IndexedRow, b: IndexedRow) => collator.compare(a.row.displayName, b.row.displayName);
+  switch (sort) {
+    case 'name':
+      return byName;
+    case 'commune':
+      return (a, b) => collator.compare(a.communeName, b.communeName) || byName(a, b);
+    case 'freshness':
+      // what needs a call first: never declared, then the oldest declarations
+      return (a, b) => freshnessOrder[a.row.freshness] - freshnessOrder[b.row.freshness] || declaredTime(a.row) - declaredTime(b.row) || byName(a, b);
+    case 'declared':
+      return (a, b) => declaredTime(b.row) - declaredTime(a.row) || byName(a, b);
+  }
+}
+
+export function filterAndSort(rows: readonly IndexedRow[], filters: BoardFilters, sort: BoardSort): IndexedRow[] {
+  return rows.filter((r) => matchesBoard(r, filters)).sort(compareRows(sort));
+}
+
+export interface BoardCounts {
+  shown: number;
+  total: number;
+  accepting: number;
+  stale: number;
+}
+
+export function countRows(shown: readonly IndexedRow[], total: number): BoardCounts {
+  return {
+    shown: shown.length,
+    total,
+    accepting: shown.filter((r) => r.row.availability && r.row.availability.accepting !== 'no').length,
+    stale: shown.filter((r) => r.row.freshness === 'stale').length,
+  };
+}
+
+/**
+ * One CSV cell. A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or
+ * carriage return before one) gets a leading quote: a practitioner's note must never run in the
+ * coordinator's Excel (OWASP « CSV injection »).
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/**
+ * `;`-separated (what French Excel expects), CRLF line ends, and a UTF-8 byte order mark so
+ * Excel reads « Hélène » rather than « HÃ©lÃ¨ne ».
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${[header, ...rows].map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
+}

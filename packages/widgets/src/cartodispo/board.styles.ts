@@ -1,0 +1,273 @@
+import {css} from 'lit';
+
+/** `mode="board"`: wide, dense, a table first. */
+export const boardStyles = css`
+  :host([mode='board']) {
+    --max-width: none;
+    --map-height: 28rem;
+  }
+
+  .board {
+    display: grid;
+    gap: var(--cpts-spacing-m);
+    min-width: 0;
+  }
+
+  .board h3 {
+    margin: 0;
+    font-size: var(--cpts-font-size);
+  }
+
+  .board-sign-in {
+    display: grid;
+    gap: var(--cpts-spacing-m);
+    max-width: 32rem;
+  }
+
+  .board input[type='password'],
+  .board input[type='search'],
+  .board select {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: var(--cpts-spacing-xs) var(--cpts-spacing-s);
+    color: var(--cpts-color-text);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  .board input[type='password'],
+  .board input[type='search'] {
+    width: 100%;
+    max-width: 28rem;
+  }
+
+  .board button {
+    min-height: 2.75rem;
+  }
+
+  .board-toolbar,
+  .actions,
+  .filter-row,
+  .checks-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cpts-spacing-s) var(--cpts-spacing-m);
+    align-items: end;
+  }
+
+  .counts {
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .board-filters {
+    gap: var(--cpts-spacing-m);
+    padding: var(--cpts-spacing-m);
+    background: var(--cpts-color-surface);
+    border-radius: var(--cpts-radius);
+  }
+
+  .board-filters legend {
+    float: left;
+    margin: 0;
+  }
+
+  .board-filters legend + * {
+    clear: both;
+  }
+
+  .filter {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+    justify-items: start;
+  }
+
+  .filter label {
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .toggle {
+    display: flex;
+    gap: 0;
+  }
+
+  .toggle button {
+    color: var(--cpts-color-primary);
+    background: var(--cpts-color-background);
+    border: 2px solid var(--cpts-color-primary);
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .toggle button:first-child {
+    border-start-end-radius: 0;
+    border-end-end-radius: 0;
+  }
+
+  .toggle button:last-child {
+    border-start-start-radius: 0;
+    border-end-start-radius: 0;
+  }
+
+  .toggle button[aria-pressed='true'] {
+    color: var(--cpts-color-primary-contrast);
+    background: var(--cpts-color-primary);
+  }
+
+  .table-wrap {
+    overflow-x: auto;
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: var(--cpts-font-size-small);
+  }
+
+  caption {
+    padding: var(--cpts-spacing-s);
+    text-align: start;
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  th,
+  td {
+    padding: var(--cpts-spacing-xs) var(--cpts-spacing-s);
+    text-align: start;
+    vertical-align: top;
+    border-top: 1px solid var(--cpts-color-border);
+    /* the host's overflow-wrap: anywhere would cut « Psychologue » in two in a narrow column */
+    overflow-wrap: normal;
+    hyphens: auto;
+  }
+
+  thead th {
+    background: var(--cpts-color-surface);
+    white-space: nowrap;
+  }
+
+  tbody th {
+    font-weight: var(--cpts-font-weight-bold);
+    min-width: 10rem;
+  }
+
+  tr.selected {
+    background: var(--cpts-color-surface);
+    box-shadow: inset 4px 0 0 var(--cpts-color-primary);
+  }
+
+  .row-name {
+    min-height: 0 !important;
+    padding: 0;
+    text-align: start;
+    color: var(--cpts-color-link);
+    background: none;
+    border: 0;
+    font-weight: var(--cpts-font-weight-bold);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+
+  td.num {
+    text-align: end;
+  }
+
+  td.note {
+    min-width: 12rem;
+    white-space: pre-line;
+  }
+
+  td[data-accepting='yes'] {
+    color: var(--cpts-color-success);
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  td.freshness {
+    white-space: nowrap;
+  }
+
+  .badge.inactive {
+    color: var(--cpts-color-text-muted);
+  }
+
+  .muted {
+    color: var(--cpts-color-text-muted);
+  }
+
+  .empty {
+    padding: var(--cpts-spacing-m);
+    background: var(--cpts-color-surface);
+    border-radius: var(--cpts-radius);
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  .map-box {
+    display: grid;
+    gap: var(--cpts-spacing-s);
+  }
+
+  .map-frame {
+    position: relative;
+  }
+
+  .board-map {
+    height: var(--map-height);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+    /* no tiles: a plain land colour, so the communes' names read as places */
+    background: #eef1ea;
+  }
+
+  .zoom {
+    position: absolute;
+    z-index: 1000;
+    top: var(--cpts-spacing-s);
+    inset-inline-end: var(--cpts-spacing-s);
+    display: grid;
+    gap: 2px;
+  }
+
+  .zoom button {
+    min-width: 2.75rem;
+    padding: 0;
+    font-size: var(--cpts-font-size-large);
+    font-weight: var(--cpts-font-weight-bold);
+    color: var(--cpts-color-text);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+  }
+
+  .attribution {
+    font-size: var(--cpts-font-size-small);
+    color: var(--cpts-color-text-muted);
+  }
+
+  .details {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+    justify-items: start;
+    padding: var(--cpts-spacing-m);
+    background: var(--cpts-color-surface);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  .details dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: var(--cpts-spacing-xs) var(--cpts-spacing-m);
+    margin: 0;
+  }
+
+  .details dt {
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .details dd {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import {fileURLToPath} from 'node:url';
+import {after, before, describe, it} from 'node:test';
+import type {Browser, Page} from 'playwright-core';
+import {Board, PersonalLink, type BoardRow} from '@cpts-kit/contract';
+import {startServer} from '@cpts-kit/server';
+import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** Every file of the map's code: the public map, its engine, Leaflet, supercluster, the cluster worker. */
+const MAP_CODE = /leaflet|supercluster|map-engine|availability-map|cluster-worker/;
+
+describe('the coordinators’ availability board, against the real server', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  const at = (path: string) => new URL(path, server.url).href;
+  const asCoordinator = () => ({authorization: `Bearer ${server.demoToken}`, 'content-type': 'application/json'});
+  let chosen: BoardRow;
+  let token: string;
+
+  before(async () => {
+    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
+    browser = await launchChromium();
+    const board = Board.parse(await (await fetch(at('/v1/territories/demo/availability-board'), {headers: asCoordinator()})).json());
+    // someone whose declaration is not fresh yet, so the board's change is visible
+    chosen = board.items.find((r) => r.active && r.freshness === 'never') ?? board.items.find((r) => r.active && r.freshness === 'stale')!;
+    assert.ok(chosen, 'the demo has a practitioner with no fresh declaration');
+    const res = await fetch(at(`/v1/territories/demo/practitioners/${chosen.practitionerId}/link`), {method: 'POST', headers: asCoordinator(), body: '{}'});
+    assert.equal(res.status, 201);
+    token = PersonalLink.parse(await res.json()).token;
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The chosen practitioner's row on the board, found with the search field. */
+  async function chosenRow(page: Page) {
+    const board = page.locator('cpts-cartodispo[mode="board"]');
+    await board.locator('#board-q').fill(chosen.displayName);
+    const row = board.locator('tbody tr', {has: page.locator('th', {hasText: chosen.displayName})});
+    await row.waitFor();
+    return row;
+  }
+
+  async function declareNetworkOnly(): Promise<void> {
+    const page = await browser.newPage({viewport: {width: 360, height: 740}, isMobile: true, hasTouch: true});
+    await page.goto(at(`/examples/practitioner.html#token=${encodeURIComponent(token)}`));
+    const widget = page.locator('cpts-cartodispo');
+    await widget.getByText(`Lien personnel de ${chosen.displayName}`).waitFor();
+    await widget.locator('input[name="accepting"][value="limited"]').check();
+    await widget.locator('#quota').fill('3');
+    await widget.locator('input[name="visibility"][value="network"]').check();
+    await widget.locator('[part="submit"]').click();
+    await widget.getByText(/Déclaration enregistrée le/).waitFor();
+    await page.close();
+  }
+
+  it('shows a declaration made from a personal link as fresh, on a strict-CSP page that loads no map code for the list', async () => {
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const problems = await watchPageProblems(page);
+    const scripts: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(response.url())) scripts.push(new URL(response.url()).pathname);
+    });
+    await page.goto(at('/examples/coordinator.html'));
+    const board = page.locator('cpts-cartodispo[mode="board"]');
+    await board.locator('#board-token').fill('not-a-token');
+    await board.getByRole('button', {name: 'Se connecter'}).click();
+    await board.getByText('Ce jeton n’est pas reconnu, ou il a expiré.', {exact: false}).waitFor();
+
+    await board.locator('#board-token').fill(server.demoToken!);
+    await board.getByRole('button', {name: 'Se connecter'}).click();
+    await board.locator('tbody tr').first().waitFor();
+    assert.match(await board.locator('[part="status"]').innerText(), /^\d+ praticiens sur \d+ · \d+ acceptent? de nouveaux patients · \d+ déclarations? à actualiser/);
+
+    // one sign-in serves the page's other coordinator tool
+    await page.locator('cpts-offer-manager').getByRole('button', {name: 'Nouvelle offre'}).waitFor();
+
+    const before = await chosenRow(page);
+    assert.match(await before.locator('td.freshness').innerText(), /^(Jamais déclarée|À actualiser)/);
+
+    await declareNetworkOnly();
+
+    await board.getByRole('button', {name: 'Actualiser'}).click();
+    const after = await chosenRow(page);
+    await after.locator('td.freshness', {hasText: 'À jour'}).waitFor();
+    assert.match(await after.locator('td.freshness').innerText(), /^À jour\s+le /);
+    const cells = await after.locator('td').allInnerTexts();
+    assert.ok(cells.includes('Limité · 3 par mois'), cells.join(' | '));
+    assert.ok(cells.includes('Réseau seulement'), 'a network-only practitioner is on the board');
+
+    assert.ok(scripts.some((s) => s.includes('cartodispo')), `the board's own chunk was recorded: ${scripts.join(', ')}`);
+    assert.deepEqual(scripts.filter((s) => MAP_CODE.test(s)), [], 'the list view downloads no map code');
+    assert.deepEqual(problems.csp, [], 'no CSP or Trusted Types violation');
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(await axeViolations(page), []);
+
+    // the map, once asked for, works under the same CSP with no tiles
+    await board.locator('#board-q').fill('');
+    await board.getByRole('button', {name: 'Carte'}).click();
+    await board.locator('.commune-name', {hasText: 'Saint-Omer'}).waitFor();
+    await board.locator('.leaflet-marker-icon.pin, .leaflet-marker-icon.cluster').first().waitFor();
+    assert.ok(scripts.some((s) => MAP_CODE.test(s)), 'the map code came with the map');
+    assert.equal(await board.locator('img.leaflet-tile').count(), 0);
+    assert.deepEqual(problems.csp, []);
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.close();
+  });
+});

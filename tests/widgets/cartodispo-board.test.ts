@@ -1,0 +1,562 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import type {Availability, Board, BoardRow} from '@cpts-kit/contract';
+import {createClient, type CptsClient} from '@cpts-kit/sdk';
+import '../../packages/widgets/src/define.js';
+import {csvCell, type CptsBoardSelectEvent, type CptsCartodispo} from '../../packages/widgets/src/index.js';
+import {demoTerritory, until} from './fake-server.js';
+
+const DAY = 86_400_000;
+
+// an observer sees every resource, even past the timeline's buffer (250 entries; wtr loads more modules)
+const loadedUrls: string[] = [];
+new PerformanceObserver((list) => loadedUrls.push(...list.getEntries().map((e) => e.name))).observe({type: 'resource', buffered: true});
+let counter = 0;
+
+function declared(overrides: Partial<Availability>, daysAgo: number): Availability {
+  return {
+    accepting: 'yes', monthlyQuota: null, patientScope: ['all'], scopeCommunes: [], homeVisits: false, homeVisitCommunes: [],
+    snpSlotsThisWeek: 0, teleconsultation: false, hostsInterns: false, visibility: 'public', noteForCoordinator: null,
+    declaredAt: new Date(Date.now() - daysAgo * DAY).toISOString(), declaredBy: 'practitioner',
+    ...overrides,
+  };
+}
+
+function row(displayName: string, overrides: Partial<BoardRow>, availability: Availability | null, daysAgo = 0): BoardRow {
+  counter++;
+  return {
+    practitionerId: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+    displayName,
+    profession: 'medecin_generaliste',
+    communeInsee: '62765',
+    // around the territory's communes, which the map frames
+    location: {lat: 50.745 + (counter % 5) * 0.001, lng: 2.26 + (counter % 5) * 0.004},
+    active: true,
+    availability,
+    freshness: availability === null ? 'never' : daysAgo > 30 ? 'stale' : 'fresh',
+    daysSinceDeclaration: availability === null ? null : daysAgo,
+    ...overrides,
+  };
+}
+
+/** Four practitioners: one network-only with a note, one stale, one never declared, one not taking patients. */
+function sampleRows(): BoardRow[] {
+  return [
+    row('Dr Hélène Martin', {}, declared({accepting: 'limited', monthlyQuota: 5, patientScope: ['priority_only'], homeVisits: true, snpSlotsThisWeek: 2, hostsInterns: true, visibility: 'network', noteForCoordinator: '=HYPERLINK("http://evil.example";"x") ; rappeler le "lundi"'}, 3), 3),
+    row('Dr Paul Durand', {communeInsee: '62040'}, declared({accepting: 'yes', teleconsultation: true}, 45), 45),
+    row('Julie Caron', {profession: 'infirmier', communeInsee: '62040'}, null),
+    row('Marc Leroy', {profession: 'sage_femme'}, declared({accepting: 'no', snpSlotsThisWeek: 1}, 10), 10),
+  ];
+}
+
+function boardOf(items: BoardRow[]): Board {
+  return {
+    items,
+    counts: {
+      total: items.length,
+      fresh: items.filter((r) => r.freshness === 'fresh').length,
+      stale: items.filter((r) => r.freshness === 'stale').length,
+      never: items.filter((r) => r.freshness === 'never').length,
+      accepting: items.filter((r) => r.availability && r.availability.accepting !== 'no').length,
+    },
+    staleAfterDays: 30,
+  };
+}
+
+/** The API at the `fetch` level: the territory and the board, behind a coordinator token. */
+class BoardApi {
+  readonly requests: {url: URL; authorization: string | null}[] = [];
+  rows: BoardRow[];
+  tokens = new Set(['good-token']);
+  failures = 0;
+
+  constructor(rows: BoardRow[] = sampleRows()) {
+    this.rows = rows;
+  }
+
+  readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const authorization = request.headers.get('authorization');
+    this.requests.push({url, authorization});
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), {status, headers: {'content-type': status >= 400 ? 'application/problem+json' : 'application/json'}});
+    if (url.pathname === '/v1/territories/demo') return json(demoTerritory());
+    const coordinator = this.tokens.has(authorization?.replace(/^Bearer /, '') ?? '');
+    // what <cpts-offer-manager> reads, for the shared sign-in: no offer, and a token check (404 = a coordinator's)
+    if (url.pathname === '/v1/territories/demo/internship-offers' && coordinator) return json({items: [], nextCursor: null, total: 0});
+    if (url.pathname.endsWith('/interests')) {
+      return coordinator
+        ? json({type: 'about:blank', title: 'Not found', status: 404, code: 'not_found'}, 404)
+        : json({type: 'https://cpts-kit.fr/problems/unauthorized', title: 'Authentification requise', status: 401, code: 'unauthorized'}, 401);
+    }
+    if (url.pathname === '/v1/territories/demo/availability-board') {
+      if (!this.tokens.has(authorization?.replace(/^Bearer /, '') ?? '')) {
+        return json({type: 'https://cpts-kit.fr/problems/unauthorized', title: 'Authentification requise', status: 401, code: 'unauthorized'}, 401);
+      }
+      if (this.failures > 0) {
+        this.failures--;
+        return json({type: 'https://cpts-kit.fr/problems/unavailable', title: 'Service indisponible', status: 503, code: 'unavailable'}, 503);
+      }
+      return json(boardOf(this.rows));
+    }
+    return json({type: 'about:blank', title: 'Not found', status: 404, code: 'not_found'}, 404);
+  };
+
+  client(): CptsClient {
+    return createClient({baseUrl: 'http://api.test', territory: 'demo', fetch: this.fetch, retry: 0});
+  }
+
+  boardRequests() {
+    return this.requests.filter((r) => r.url.pathname.endsWith('/availability-board'));
+  }
+}
+
+const root = (el: HTMLElement) => el.shadowRoot!;
+const names = (el: HTMLElement) => [...root(el).querySelectorAll('tbody tr th .row-name')].map((b) => b.textContent!.trim());
+const status = (el: HTMLElement) => root(el).querySelector('[part="status"]')?.textContent?.trim() ?? '';
+const cellOf = (el: HTMLElement, name: string, column: number) => {
+  const tr = [...root(el).querySelectorAll('tbody tr')].find((r) => r.querySelector('th')?.textContent?.includes(name))!;
+  return (tr.children[column] as HTMLElement).textContent!.replace(/\s+/g, ' ').trim();
+};
+
+async function typeIn(el: CptsCartodispo, selector: string, value: string): Promise<void> {
+  const input = root(el).querySelector<HTMLInputElement>(selector)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+  await el.updateComplete;
+}
+
+async function choose(el: CptsCartodispo, selector: string, value: string): Promise<void> {
+  const select = root(el).querySelector<HTMLSelectElement>(selector)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change', {bubbles: true, composed: true}));
+  await el.updateComplete;
+}
+
+async function tick(el: CptsCartodispo, selector: string): Promise<void> {
+  root(el).querySelector<HTMLInputElement>(selector)!.click();
+  await el.updateComplete;
+}
+
+async function press(...keys: string[]): Promise<void> {
+  for (const key of keys) await sendKeys({press: key});
+}
+
+async function boardPage(api: BoardApi, attrs: {lang?: string; theme?: string; token?: string} = {}): Promise<CptsCartodispo> {
+  const el = await fixture<CptsCartodispo>(
+    html`<cpts-cartodispo mode="board" lang=${attrs.lang ?? 'fr'} theme=${attrs.theme ?? 'default'} .client=${api.client()} .token=${attrs.token}></cpts-cartodispo>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+async function signedIn(api = new BoardApi(), attrs: {lang?: string; theme?: string} = {}): Promise<CptsCartodispo> {
+  const el = await boardPage(api, {...attrs, token: 'good-token'});
+  await until(() => root(el).querySelector('tbody tr, [part="empty"], [role="alert"]') !== null, 'the board');
+  await el.updateComplete;
+  return el;
+}
+
+describe('<cpts-cartodispo mode="board">', () => {
+  describe('signing in', () => {
+    it('refuses an unknown token with a French message by the field, and keeps it nowhere', async () => {
+      const api = new BoardApi();
+      const el = await boardPage(api);
+      await typeIn(el, '#board-token', 'bad-token');
+      root(el).querySelector<HTMLButtonElement>('[part="sign-in"] button[type="submit"]')!.click();
+      await until(() => root(el).querySelector('#board-token-error') !== null, 'the sign-in error');
+      expect(root(el).querySelector('#board-token-error')!.textContent).to.equal('Erreur : Ce jeton n’est pas reconnu, ou il a expiré. Vérifiez-le, ou demandez-en un nouveau.');
+      const input = root(el).querySelector<HTMLInputElement>('#board-token')!;
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.contain('board-token-error');
+      await until(() => root(el).activeElement === input, 'focus on the token field');
+      expect(JSON.stringify({...localStorage})).to.not.include('bad-token');
+      expect(JSON.stringify({...sessionStorage})).to.not.include('bad-token');
+      expect(el.outerHTML).to.not.include('bad-token');
+      expect(root(el).querySelector('table')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('signs in with a good token, sends it only as a bearer token, and lists network-only practitioners', async () => {
+      const api = new BoardApi();
+      const el = await boardPage(api);
+      await typeIn(el, '#board-token', '  good-token ');
+      root(el).querySelector<HTMLButtonElement>('[part="sign-in"] button[type="submit"]')!.click();
+      await until(() => root(el).querySelectorAll('tbody tr').length === 4, 'the rows');
+      expect(api.boardRequests().map((r) => r.authorization)).to.deep.equal(['Bearer good-token']);
+      expect(api.requests.filter((r) => r.url.pathname === '/v1/territories/demo').every((r) => r.authorization === null)).to.equal(true);
+      expect(cellOf(el, 'Hélène', 10)).to.equal('Réseau seulement');
+      expect(cellOf(el, 'Durand', 10)).to.equal('Publique');
+      expect(el.outerHTML).to.not.include('good-token');
+      await until(() => root(el).activeElement?.id === 'title', 'focus on the board title');
+    });
+
+    it('signs in from the token property without showing the form', async () => {
+      const el = await signedIn();
+      expect(root(el).querySelector('[part="sign-in"]')).to.equal(null);
+      expect(names(el)).to.have.length(4);
+    });
+
+    it('asks for a token again once signed out, and forgets the rows', async () => {
+      const el = await signedIn();
+      [...root(el).querySelectorAll('button')].find((b) => b.textContent === 'Se déconnecter')!.click();
+      await el.updateComplete;
+      expect(root(el).querySelector('table')).to.equal(null);
+      expect(root(el).querySelector('#board-token')).to.not.equal(null);
+    });
+
+    it('shares one sign-in with the other coordinator tools inside the same provider', async () => {
+      const api = new BoardApi();
+      const page = await fixture<HTMLElement>(html`<cpts-provider .client=${api.client()}>
+        <cpts-cartodispo id="one" mode="board"></cpts-cartodispo>
+        <cpts-cartodispo id="two" mode="board"></cpts-cartodispo>
+      </cpts-provider>`);
+      const [one, two] = [page.querySelector<CptsCartodispo>('#one')!, page.querySelector<CptsCartodispo>('#two')!];
+      await one.updateComplete;
+      await typeIn(one, '#board-token', 'good-token');
+      root(one).querySelector<HTMLButtonElement>('[part="sign-in"] button[type="submit"]')!.click();
+      await until(() => root(two).querySelectorAll('tbody tr').length === 4, 'the second board');
+      expect(api.boardRequests().map((r) => r.authorization)).to.deep.equal(['Bearer good-token', 'Bearer good-token']);
+    });
+
+    it('follows a sign-in made in the offer manager of the same provider', async () => {
+      const api = new BoardApi();
+      const page = await fixture<HTMLElement>(html`<cpts-provider .client=${api.client()}>
+        <cpts-cartodispo mode="board"></cpts-cartodispo>
+        <cpts-offer-manager></cpts-offer-manager>
+      </cpts-provider>`);
+      const board = page.querySelector<CptsCartodispo>('cpts-cartodispo')!;
+      const manager = page.querySelector<HTMLElement & {updateComplete: Promise<unknown>}>('cpts-offer-manager')!;
+      await manager.updateComplete;
+      const input = manager.shadowRoot!.querySelector<HTMLInputElement>('#manager-token')!;
+      input.value = 'good-token';
+      input.dispatchEvent(new Event('input'));
+      manager.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => names(board).length === 4, 'the board, signed in by the manager');
+      expect(api.boardRequests().map((r) => r.authorization)).to.deep.equal(['Bearer good-token']);
+      expect(board.outerHTML + manager.outerHTML).to.not.include('good-token');
+    });
+  });
+
+  describe('the table', () => {
+    it('shows each practitioner’s availability, with counts', async () => {
+      const el = await signedIn();
+      expect(names(el)).to.deep.equal(['Dr Hélène Martin', 'Dr Paul Durand', 'Julie Caron', 'Marc Leroy']);
+      expect(status(el)).to.equal('4 praticiens sur 4 · 2 acceptent de nouveaux patients · 1 déclaration à actualiser');
+      expect(cellOf(el, 'Hélène', 1)).to.equal('Médecin généraliste');
+      expect(cellOf(el, 'Hélène', 2)).to.equal('Saint-Omer');
+      expect(cellOf(el, 'Hélène', 3)).to.equal('Limité · 5 par mois');
+      expect(cellOf(el, 'Hélène', 5)).to.equal('Critères prioritaires');
+      expect(cellOf(el, 'Hélène', 6)).to.equal('Oui');
+      expect(cellOf(el, 'Hélène', 7)).to.equal('2');
+      expect(cellOf(el, 'Hélène', 9)).to.equal('Oui');
+      expect(cellOf(el, 'Durand', 3)).to.equal('Oui · sans quota');
+      expect(cellOf(el, 'Durand', 8)).to.equal('Oui');
+      expect(cellOf(el, 'Julie', 3)).to.equal('—');
+      const table = root(el).querySelector('table')!;
+      expect(table.querySelector('caption')!.textContent).to.contain('Disponibilités déclarées par les professionnels');
+      expect([...table.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
+      expect([...table.querySelectorAll('tbody th')].every((th) => th.getAttribute('scope') === 'row')).to.equal(true);
+      expect(root(el).querySelector('[part="status"]')!.getAttribute('aria-live')).to.equal('polite');
+    });
+
+    it('labels freshness: fresh with its date, stale after the territory’s days, never declared', async () => {
+      const el = await signedIn();
+      const date = new Intl.DateTimeFormat('fr', {dateStyle: 'medium'}).format(new Date(Date.now() - 3 * DAY));
+      expect(cellOf(el, 'Hélène', 4)).to.equal(`À jour le ${date}`);
+      expect(cellOf(el, 'Durand', 4)).to.match(/^À actualiser le /);
+      expect(cellOf(el, 'Julie', 4)).to.equal('Jamais déclarée');
+      expect(root(el).textContent).to.contain('Une déclaration est « à actualiser » après 30 jours.');
+    });
+
+    it('renders names and notes as text, never as HTML', async () => {
+      const api = new BoardApi([row('<img src=x onerror=alert(1)>', {}, declared({noteForCoordinator: '<b>gras</b>'}, 1), 1)]);
+      const el = await signedIn(api);
+      expect(root(el).querySelector('tbody img, tbody b')).to.equal(null);
+      expect(names(el)).to.deep.equal(['<img src=x onerror=alert(1)>']);
+      expect(cellOf(el, 'img', 11)).to.equal('<b>gras</b>');
+    });
+
+    it('fires cpts-select with the row when a name is chosen', async () => {
+      const el = await signedIn();
+      let chosen: BoardRow | undefined;
+      el.addEventListener('cpts-select', (e) => (chosen = (e as unknown as CptsBoardSelectEvent).detail));
+      const button = [...root(el).querySelectorAll<HTMLButtonElement>('.row-name')].find((b) => b.textContent === 'Julie Caron')!;
+      button.click();
+      await el.updateComplete;
+      expect(chosen?.displayName).to.equal('Julie Caron');
+      expect(button.getAttribute('aria-pressed')).to.equal('true');
+    });
+  });
+
+  describe('filters', () => {
+    it('narrows the list and the counts with each filter', async () => {
+      const el = await signedIn();
+      await choose(el, '#board-profession', 'medecin_generaliste');
+      expect(names(el)).to.deep.equal(['Dr Hélène Martin', 'Dr Paul Durand']);
+      expect(status(el)).to.equal('2 praticiens sur 4 · 2 acceptent de nouveaux patients · 1 déclaration à actualiser');
+      await choose(el, '#board-profession', '');
+
+      await choose(el, '#board-commune', '62040');
+      expect(names(el)).to.deep.equal(['Dr Paul Durand', 'Julie Caron']);
+      await choose(el, '#board-commune', '');
+
+      await choose(el, '#board-accepting', 'no');
+      expect(names(el)).to.deep.equal(['Marc Leroy']);
+      expect(status(el)).to.equal('1 praticien sur 4 · 0 accepte de nouveaux patients · 0 déclaration à actualiser');
+      await choose(el, '#board-accepting', '');
+
+      await choose(el, '#board-freshness', 'never');
+      expect(names(el)).to.deep.equal(['Julie Caron']);
+      await choose(el, '#board-freshness', '');
+
+      await tick(el, '#board-home');
+      expect(names(el)).to.deep.equal(['Dr Hélène Martin']);
+      await tick(el, '#board-home');
+
+      await tick(el, '#board-snp');
+      expect(names(el)).to.deep.equal(['Dr Hélène Martin', 'Marc Leroy']);
+      await tick(el, '#board-snp');
+
+      await tick(el, '#board-msu');
+      expect(names(el)).to.deep.equal(['Dr Hélène Martin']);
+      await tick(el, '#board-msu');
+      expect(names(el)).to.have.length(4);
+    });
+
+    it('finds « Hélène » when searching « helene » or « HELÈNE », and by commune', async () => {
+      const el = await signedIn();
+      await typeIn(el, '#board-q', 'helene');
+      expect(names(el)).to.deep.equal(['Dr Hélène Martin']);
+      await typeIn(el, '#board-q', 'HELÈNE');
+      expect(names(el)).to.deep.equal(['Dr Hélène Martin']);
+      await typeIn(el, '#board-q', 'arques');
+      expect(names(el)).to.deep.equal(['Dr Paul Durand', 'Julie Caron']);
+      await typeIn(el, '#board-q', 'zzz');
+      expect(names(el)).to.deep.equal([]);
+      expect(root(el).querySelector('[part="empty"]')!.textContent).to.equal('Aucun professionnel ne correspond à ces filtres.');
+      expect(status(el)).to.match(/^0 praticien sur 4/);
+      [...root(el).querySelectorAll('button')].find((b) => b.textContent === 'Effacer les filtres')!.click();
+      await el.updateComplete;
+      expect(names(el)).to.have.length(4);
+      expect(root(el).querySelector<HTMLInputElement>('#board-q')!.value).to.equal('');
+    });
+
+    it('sorts by name, commune, freshness and last declaration', async () => {
+      const el = await signedIn();
+      await choose(el, '#board-sort', 'commune');
+      expect(names(el)).to.deep.equal(['Dr Paul Durand', 'Julie Caron', 'Dr Hélène Martin', 'Marc Leroy']);
+      await choose(el, '#board-sort', 'freshness');
+      expect(names(el)).to.deep.equal(['Julie Caron', 'Dr Paul Durand', 'Marc Leroy', 'Dr Hélène Martin']);
+      await choose(el, '#board-sort', 'declared');
+      expect(names(el)).to.deep.equal(['Dr Hélène Martin', 'Marc Leroy', 'Dr Paul Durand', 'Julie Caron']);
+      await choose(el, '#board-sort', 'name');
+      expect(names(el)).to.deep.equal(['Dr Hélène Martin', 'Dr Paul Durand', 'Julie Caron', 'Marc Leroy']);
+    });
+  });
+
+  describe('the CSV export', () => {
+    it('neutralises every cell a spreadsheet would read as a formula, and quotes separators', () => {
+      expect(['=1+1', '+33 3 21', '-5', '@SUM(A1)', '\t=1'].map(csvCell)).to.deep.equal(["'=1+1", "'+33 3 21", "'-5", "'@SUM(A1)", "'\t=1"]);
+      expect(csvCell('\r=1')).to.equal(`"'\r=1"`);
+      expect(csvCell('Saint-Omer')).to.equal('Saint-Omer');
+      expect(csvCell('a;b')).to.equal('"a;b"');
+      expect(csvCell('dit "oui"')).to.equal('"dit ""oui"""');
+      expect(csvCell('ligne 1\nligne 2')).to.equal('"ligne 1\nligne 2"');
+    });
+
+    it('downloads the filtered rows, ;-separated with a BOM, French headers, formulas neutralised', async () => {
+      const el = await signedIn();
+      await tick(el, '#board-snp');
+      const blobs: Blob[] = [];
+      const downloads: string[] = [];
+      const {createObjectURL} = URL;
+      const click = HTMLAnchorElement.prototype.click;
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        blobs.push(blob as Blob);
+        return 'blob:test';
+      };
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        downloads.push(this.download);
+      };
+      try {
+        root(el).querySelector<HTMLButtonElement>('[part="export"]')!.click();
+      } finally {
+        URL.createObjectURL = createObjectURL;
+        HTMLAnchorElement.prototype.click = click;
+      }
+      expect(blobs).to.have.length(1);
+      expect(blobs[0]!.type).to.equal('text/csv;charset=utf-8');
+      expect(downloads[0]).to.match(/^disponibilites-\d{4}-\d{2}-\d{2}\.csv$/);
+      const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes).slice(1);
+      const lines = text.split('\r\n');
+      expect(lines[0]).to.equal(
+        'Nom;Profession;Commune;Nouveaux patients;Quota mensuel;Patients acceptés;Visites à domicile;Créneaux SNP cette semaine;Téléconsultation;MSU;Visibilité;Fraîcheur;Déclarée le;Note pour la coordination',
+      );
+      expect(lines).to.have.length(4); // header, two rows, the final empty line
+      const date = new Intl.DateTimeFormat('fr', {dateStyle: 'short'}).format(new Date(Date.now() - 3 * DAY));
+      expect(lines[1]).to.equal(
+        `Dr Hélène Martin;Médecin généraliste;Saint-Omer;Limité;5;Critères prioritaires;Oui;2;Non;Oui;Réseau seulement;À jour;${date};"'=HYPERLINK(""http://evil.example"";""x"") ; rappeler le ""lundi"""`,
+      );
+      expect(lines[2]).to.match(/^Marc Leroy;Sage-femme;Saint-Omer;Non;;;Non;1;Non;Non;Publique;À jour;/);
+      expect(lines[3]).to.equal('');
+      expect(status(el)).to.contain('Export de 2 lignes prêt.');
+    });
+  });
+
+  describe('states', () => {
+    it('says so when the territory has no practitioner yet', async () => {
+      const el = await signedIn(new BoardApi([]));
+      expect(root(el).querySelector('[part="empty"]')!.textContent).to.equal('Aucun professionnel n’est encore enregistré sur ce territoire.');
+      expect(status(el)).to.match(/^0 praticien sur 0/);
+    });
+
+    it('shows the loading state while the board loads', async () => {
+      const api = new BoardApi();
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      // the board's answer waits for the gate; the territory's does not
+      const client = createClient({baseUrl: 'http://api.test', territory: 'demo', retry: 0, fetch: async (input, init) => {
+        if (new Request(input, init).url.includes('availability-board')) await gate;
+        return api.fetch(input, init);
+      }});
+      const el = await fixture<CptsCartodispo>(html`<cpts-cartodispo mode="board" .client=${client} .token=${'good-token'}></cpts-cartodispo>`);
+      expect(status(el)).to.equal('Chargement des disponibilités…');
+      expect(root(el).querySelector('.board')!.getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+      open();
+      await until(() => names(el).length === 4, 'the rows');
+    });
+
+    it('explains a misconfigured page instead of failing silently', async () => {
+      const el = await fixture<CptsCartodispo>(html`<cpts-cartodispo mode="board" .token=${'good-token'}></cpts-cartodispo>`);
+      await until(() => root(el).querySelector('[part="error"]') !== null, 'the error');
+      expect(root(el).querySelector('[part="error"]')!.textContent).to.contain('Widget mal configuré');
+    });
+
+    it('shows an error with a retry that works', async () => {
+      const api = new BoardApi();
+      api.failures = 1;
+      const errors: unknown[] = [];
+      const el = await fixture<CptsCartodispo>(html`<cpts-cartodispo mode="board" .client=${api.client()} .token=${'good-token'} @cpts-error=${(e: Event) => errors.push(e)}></cpts-cartodispo>`);
+      await until(() => root(el).querySelector('[part="error"]') !== null, 'the error');
+      const alert = root(el).querySelector('[part="error"]')!;
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(alert.textContent).to.contain('Impossible de charger les disponibilités.');
+      expect(errors).to.have.length(1);
+      [...alert.querySelectorAll('button')].find((b) => b.textContent === 'Réessayer')!.click();
+      await until(() => names(el).length === 4, 'the rows after retrying');
+    });
+  });
+
+  describe('the map view', () => {
+    it('downloads no map code until the map is shown, then draws the rows with no tiles', async () => {
+      const mapCode = () => loadedUrls.filter((n) => /leaflet|supercluster|map-engine/.test(n));
+      const el = await signedIn();
+      expect(mapCode()).to.deep.equal([]);
+      expect(root(el).querySelector('.leaflet-container')).to.equal(null);
+      [...root(el).querySelectorAll<HTMLButtonElement>('.toggle button')].find((b) => b.textContent === 'Carte')!.click();
+      await el.boardMapSettled();
+      await until(() => root(el).querySelector('.leaflet-marker-icon.pin, .leaflet-marker-icon.cluster') !== null, 'the markers');
+      await until(() => mapCode().some((n) => n.includes('leaflet')), 'Leaflet in the resources');
+      expect(root(el).querySelectorAll('img.leaflet-tile')).to.have.length(0);
+      expect(root(el).querySelector('.commune-name')?.textContent).to.be.oneOf(['Saint-Omer', 'Arques']);
+      expect(root(el).querySelector('table')).to.equal(null);
+      expect(root(el).textContent).to.contain('Fond de carte désactivé');
+    });
+
+    it('shows a row’s details when its marker is chosen, and follows the filters', async () => {
+      const el = await signedIn();
+      await choose(el, '#board-profession', 'infirmier');
+      [...root(el).querySelectorAll<HTMLButtonElement>('.toggle button')].find((b) => b.textContent === 'Carte')!.click();
+      await el.boardMapSettled();
+      await until(() => root(el).querySelector('.leaflet-marker-icon.pin') !== null, 'the marker');
+      const pins = root(el).querySelectorAll<HTMLElement>('.leaflet-marker-icon.pin');
+      expect(pins).to.have.length(1);
+      expect(pins[0]!.getAttribute('aria-label')).to.equal('Julie Caron, Infirmier(ère), Pas de déclaration, Jamais déclarée');
+      pins[0]!.click();
+      await until(() => root(el).querySelector('[part="details"]') !== null, 'the details');
+      expect(root(el).querySelector('#board-details-title')!.textContent).to.equal('Julie Caron');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('signs in, filters, switches views and exports with the keyboard alone', async () => {
+      const api = new BoardApi();
+      const el = await boardPage(api);
+      root(el).querySelector<HTMLInputElement>('#board-token')!.focus();
+      await sendKeys({type: 'good-token'});
+      await press('Enter');
+      await until(() => names(el).length === 4, 'the rows');
+      await until(() => root(el).activeElement?.id === 'title', 'focus on the title');
+      // refresh, export, sign out, then the search field
+      await press('Tab', 'Tab', 'Tab', 'Tab');
+      expect(root(el).activeElement?.id).to.equal('board-q');
+      await sendKeys({type: 'helene'});
+      await el.updateComplete;
+      expect(names(el)).to.deep.equal(['Dr Hélène Martin']);
+      await press('Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab'); // profession, commune, accepting, freshness, sort, home visits
+      expect(root(el).activeElement?.id).to.equal('board-home');
+      await press('Space');
+      await el.updateComplete;
+      expect(names(el)).to.deep.equal(['Dr Hélène Martin']);
+      await press('Tab', 'Tab', 'Tab'); // SNP, MSU, « Effacer les filtres »
+      expect(root(el).activeElement?.textContent).to.equal('Effacer les filtres');
+      await press('Tab'); // « Tableau »
+      await press('Tab'); // « Carte »
+      expect(root(el).activeElement?.textContent).to.equal('Carte');
+      await press('Enter');
+      await el.boardMapSettled();
+      expect(root(el).querySelector('.board-map.leaflet-container')).to.not.equal(null);
+      await sendKeys({down: 'Shift'});
+      await press('Tab');
+      await sendKeys({up: 'Shift'});
+      await press('Enter'); // back to the table
+      await el.updateComplete;
+      expect(root(el).querySelector('table')).to.not.equal(null);
+      // past « Carte », the table's scroll box is focusable, and so is each name
+      await press('Tab', 'Tab');
+      expect(root(el).activeElement?.getAttribute('part')).to.equal('list');
+      await press('Tab', 'Enter');
+      await el.updateComplete;
+      expect(root(el).querySelector('.row-name')!.getAttribute('aria-pressed')).to.equal('true');
+    });
+  });
+
+  describe('accessibility', () => {
+    for (const lang of ['fr', 'en']) {
+      for (const theme of ['default', 'civic']) {
+        it(`passes axe checks in ${lang}, ${theme} theme: sign-in, list, map, empty and error`, async () => {
+          const signIn = await boardPage(new BoardApi(), {lang, theme});
+          await expect(signIn).to.be.accessible();
+
+          const list = await signedIn(new BoardApi(), {lang, theme});
+          await expect(list).to.be.accessible();
+          [...root(list).querySelectorAll<HTMLButtonElement>('.toggle button')][1]!.click();
+          await list.boardMapSettled();
+          await until(() => root(list).querySelector('.leaflet-marker-icon') !== null, 'the markers');
+          await expect(list).to.be.accessible();
+
+          const empty = await signedIn(new BoardApi([]), {lang, theme});
+          await expect(empty).to.be.accessible();
+
+          const failing = new BoardApi();
+          failing.failures = 1;
+          const error = await signedIn(failing, {lang, theme});
+          expect(root(error).querySelector('[part="error"]')).to.not.equal(null);
+          await expect(error).to.be.accessible();
+        });
+      }
+    }
+
+    it('speaks English with lang="en"', async () => {
+      const el = await signedIn(new BoardApi(), {lang: 'en'});
+      expect(status(el)).to.equal('4 practitioners of 4 · 2 take new patients · 1 declaration needs updating');
+      expect(cellOf(el, 'Hélène', 10)).to.equal('Network only');
+      expect(cellOf(el, 'Julie', 4)).to.equal('Never declared');
+    });
+  });
+});
