@@ -59,8 +59,16 @@ export const FieldError = /* @__PURE__ */ named(
     path: z.string(),
     code: z.string(),
     message: z.string(),
+    /** Uploaded files (CSV import): the line as a spreadsheet numbers it, the header being line 1. */
+    line: z.optional(z.int().check(z.gte(1))),
+    /** Uploaded files: the column's heading as written in the file. */
+    column: z.optional(z.string()),
   }),
-  {id: 'FieldError', description: 'One problem with one field; `path` is dotted (`person.birthDate`).'},
+  {
+    id: 'FieldError',
+    description:
+      'One problem with one field; `path` is dotted (`person.birthDate`). For a CSV import, `path` is `lines.12.rpps` (line 12 of the file, field rpps; `lines.1` is the header, `file` the whole file) and `line` / `column` say where to look in the spreadsheet.',
+  },
 );
 export type FieldError = z.infer<typeof FieldError>;
 

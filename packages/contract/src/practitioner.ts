@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {Email, FrenchPhone, Id, InseeCode, LatLng, PageQuery, Profession, QueryBoolean, Timestamp, shortText} from './common.js';
+import {Email, FieldError, FrenchPhone, Id, InseeCode, LatLng, PageQuery, Profession, QueryBoolean, Timestamp, shortText} from './common.js';
 import {Availability, AvailabilitySummary, Freshness} from './availability.js';
 import {named} from './registry.js';
 
@@ -132,14 +132,53 @@ export const PractitionerList = /* @__PURE__ */ named(
 );
 export type PractitionerList = z.infer<typeof PractitionerList>;
 
-export const ImportLineError = /* @__PURE__ */ named(
-  z.object({line: z.int(), field: z.nullable(z.string()), code: z.string(), message: z.string()}),
-  {id: 'ImportLineError'},
+/** `?dryRun=true` validates the file and answers what an import would do, writing nothing. */
+export const PractitionerImportQuery = /* @__PURE__ */ z.object({dryRun: QueryBoolean});
+export type PractitionerImportQuery = z.input<typeof PractitionerImportQuery>;
+
+/** How one heading of the file was understood; `field` is null for a column that is ignored. */
+export const ImportColumn = /* @__PURE__ */ named(
+  z.object({column: z.string(), field: z.nullable(z.string())}),
+  {id: 'ImportColumn'},
 );
+export type ImportColumn = z.infer<typeof ImportColumn>;
+
+/** One data line of the file as it will be written: created, or updating the practitioner with that RPPS. */
+export const PractitionerImportRow = /* @__PURE__ */ named(
+  z.object({
+    line: z.int(),
+    action: z.enum(['create', 'update']),
+    /** The practitioner an update applies to; null for a creation. */
+    id: z.nullable(Id),
+    practitioner: PractitionerCreate,
+  }),
+  {id: 'PractitionerImportRow'},
+);
+export type PractitionerImportRow = z.infer<typeof PractitionerImportRow>;
+
+export const PRACTITIONER_IMPORT_PREVIEW_ROWS = 20;
 
 export const PractitionerImportResult = /* @__PURE__ */ named(
-  z.object({created: z.int(), updated: z.int(), errors: z.array(ImportLineError)}),
-  {id: 'PractitionerImportResult', description: 'All or nothing: with any error, nothing is written.'},
+  z.object({
+    /** True when nothing was written (`?dryRun=true`). */
+    dryRun: z.boolean(),
+    /** Data lines read, blank lines left out. */
+    rows: z.int(),
+    created: z.int(),
+    updated: z.int(),
+    encoding: z.enum(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']),
+    delimiter: z.enum([';', ',', '\t']),
+    columns: z.array(ImportColumn),
+    /** Problems that did not stop the import, such as a column that is not recognised (ignored). */
+    warnings: z.array(FieldError),
+    /** The first lines (at most PRACTITIONER_IMPORT_PREVIEW_ROWS) as they are, or would be, written. */
+    preview: z.array(PractitionerImportRow),
+  }),
+  {
+    id: 'PractitionerImportResult',
+    description:
+      'A CSV file of up to 5 MB (413 beyond), UTF-8 or Windows-1252, `;` or `,`, one practitioner a line under a header. All or nothing: a file with any error writes nothing and gets 422 problem+json (code `import_invalid`) listing every error, each with its `line` and `column`. An RPPS already known in the territory updates that practitioner; blank cells leave its fields as they are.',
+  },
 );
 export type PractitionerImportResult = z.infer<typeof PractitionerImportResult>;
 

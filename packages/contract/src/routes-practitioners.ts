@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {json, noContent, type RouteDef} from './route-def.js';
-import {PersonalLink, PersonalLinkCreate, Practitioner, PractitionerCreate, PractitionerImportResult, PractitionerPatch, PublicPractitionerList, PublicPractitionerQuery} from './practitioner.js';
+import {PersonalLink, PersonalLinkCreate, Practitioner, PractitionerCreate, PractitionerImportQuery, PractitionerImportResult, PractitionerPatch, PublicPractitionerList, PublicPractitionerQuery} from './practitioner.js';
 
 const csvExample = 'rpps;profession;prenom;nom;commune_insee;telephone\n10003456786;medecin_generaliste;Claire;Lefebvre;62765;03 21 38 00 00\n';
 
@@ -20,9 +20,10 @@ export const createPractitionerRoute = {
 
 export const importPractitionersRoute = {
   operationId: 'importPractitioners', method: 'post', path: '/v1/territories/{t}/practitioners/import', tag: 'practitioners', auth: 'coordinator',
-  summary: 'Import practitioners from CSV (all or nothing)',
+  summary: 'Import practitioners from a CSV file (all or nothing; 422 with every error by line)',
+  query: PractitionerImportQuery,
   body: {schema: z.string(), contentType: 'text/csv', example: csvExample},
-  responses: {200: json(PractitionerImportResult, 'What was imported, or every error by line')},
+  responses: {200: json(PractitionerImportResult, 'What was imported, or with dryRun what would be')},
 } as const satisfies RouteDef;
 
 export const getPractitionerRoute = {

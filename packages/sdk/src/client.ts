@@ -38,6 +38,8 @@ export interface CallInput {
   query?: Query;
   json?: unknown;
   text?: string;
+  /** A file sent as it is (bytes): the server detects its encoding. */
+  csv?: Blob | ArrayBuffer | Uint8Array;
   idempotencyKey?: string;
   signal?: AbortSignal | undefined;
 }
@@ -128,6 +130,11 @@ export class CptsClient {
     if (input.text !== undefined) {
       options.body = input.text;
       options.headers = {'content-type': 'text/csv; charset=utf-8'};
+    }
+    if (input.csv !== undefined) {
+      // no charset: the bytes are what the spreadsheet wrote (UTF-8 or Windows-1252) and the server tells which
+      options.body = input.csv as BodyInit;
+      options.headers = {'content-type': 'text/csv'};
     }
     if (input.idempotencyKey) {
       // the same key on every attempt is what makes retrying a POST safe

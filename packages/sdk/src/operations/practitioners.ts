@@ -26,8 +26,25 @@ export function createPractitioner(client: CptsClient, practitioner: Practitione
   return client.request(createPractitionerRoute, {json: practitioner, signal: options?.signal});
 }
 
-export function importPractitioners(client: CptsClient, csv: string, options?: RequestOptions): Promise<PractitionerImportResult> {
-  return client.request(importPractitionersRoute, {text: csv, signal: options?.signal});
+export interface ImportPractitionersOptions {
+  /** Validate and preview only: nothing is written. */
+  dryRun?: boolean;
+}
+
+/**
+ * Imports a CSV file of practitioners, all or nothing. A string is sent as UTF-8; bytes (a `File`
+ * from an `<input type="file">`, an `ArrayBuffer`, a `Uint8Array`) are sent untouched, so a
+ * Windows-1252 export from Excel arrives as it is and the server decodes it. A file with errors
+ * rejects with a `CptsApiError` (422, code `import_invalid`) whose `fieldErrors` carry `line` and `column`.
+ */
+export function importPractitioners(
+  client: CptsClient,
+  csv: string | Blob | ArrayBuffer | Uint8Array,
+  {dryRun}: ImportPractitionersOptions = {},
+  options?: RequestOptions,
+): Promise<PractitionerImportResult> {
+  const body = typeof csv === 'string' ? {text: csv} : {csv};
+  return client.request(importPractitionersRoute, {...body, query: {dryRun: dryRun ? true : undefined}, signal: options?.signal});
 }
 
 export function getPractitioner(client: CptsClient, id: string, options?: RequestOptions): Promise<Practitioner> {
