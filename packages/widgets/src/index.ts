@@ -5,6 +5,7 @@ export {CptsAvailabilityMap} from './availability-map/availability-map.js';
 export {CptsSelectEvent} from './availability-map/select-event.js';
 export {CptsCartodispo, type CartodispoMode} from './cartodispo/cartodispo.js';
 export * from './internship-offers/index.js';
+export * from './practitioner-manager/index.js';
 export {CptsSubmittedEvent, type CptsSubmittedDetail} from './intake-form/submitted-event.js';
 export {CptsElement, absoluteApiUrl} from './internal/cpts-element.js';
 export {CptsConfigError} from './internal/config-error.js';

@@ -100,6 +100,11 @@ export interface PractitionerManagerStrings {
   previewName: string;
   previewCreate: string;
   previewUpdate: string;
+  previewCaption: (shown: number, total: number) => string;
+  importTooLarge: string;
+  importStop: string;
+  importStopped: string;
+  warningsTitle: string;
 }
 
 const fr: PractitionerManagerStrings = {
@@ -232,6 +237,11 @@ const fr: PractitionerManagerStrings = {
   previewName: 'Praticien',
   previewCreate: 'Création',
   previewUpdate: 'Mise à jour',
+  previewCaption: (shown, total) => (shown === total ? `Les ${total} lignes du fichier` : `Les ${shown} premières lignes sur ${total}`),
+  importTooLarge: 'Ce fichier dépasse 5 Mo : découpez-le en plusieurs fichiers.',
+  importStop: 'Arrêter',
+  importStopped: 'Envoi arrêté : rien n’a été enregistré.',
+  warningsTitle: 'Remarques',
 };
 
 const en: PractitionerManagerStrings = {
@@ -363,6 +373,11 @@ const en: PractitionerManagerStrings = {
   previewName: 'Practitioner',
   previewCreate: 'Create',
   previewUpdate: 'Update',
+  previewCaption: (shown, total) => (shown === total ? `All ${total} rows of the file` : `The first ${shown} rows of ${total}`),
+  importTooLarge: 'This file is larger than 5 MB: split it into several files.',
+  importStop: 'Stop',
+  importStopped: 'Sending stopped: nothing was saved.',
+  warningsTitle: 'Notes',
 };
 
 export const practitionerManagerStrings: Record<LanguageCode, PractitionerManagerStrings> = {fr, en};
