@@ -234,6 +234,11 @@ export class CptsPractitionerManager extends CptsElement {
     this.renderRoot.querySelector<HTMLElement>('#pm-confirm-cancel')?.focus();
   }
 
+  // a close event may arrive after the dialog opened again for another row: keep that one
+  private onDialogClose(): void {
+    if (!this.dialog?.open) this.confirming = undefined;
+  }
+
   private closeDialog(): void {
     this.dialog?.close();
   }
@@ -338,7 +343,7 @@ export class CptsPractitionerManager extends CptsElement {
     const s = this.s;
     const c = this.confirming;
     const title = c ? (c.kind === 'delete' ? s.confirmRemoveTitle(c.row.displayName) : s.confirmRevokeTitle(c.row.displayName)) : '';
-    return html`<dialog part="dialog" aria-labelledby="pm-confirm-title" aria-describedby="pm-confirm-text" @close=${() => (this.confirming = undefined)}>
+    return html`<dialog part="dialog" aria-labelledby="pm-confirm-title" aria-describedby="pm-confirm-text" @close=${this.onDialogClose}>
       ${c
         ? html`<div>
             <h3 id="pm-confirm-title">${title}</h3>
