@@ -397,10 +397,7 @@ export class CptsPractitionerManager extends CptsElement {
             @cpts-practitioner-saved=${this.onSaved} @cpts-practitioner-cancel=${() => (this.editing = undefined)}></cpts-practitioner-editor>`
         : nothing}
       ${this.renderLink()}
-      <section aria-labelledby="pm-list-title">
-        <h3 id="pm-list-title" class="visually-hidden">${s.title}</h3>
-        ${this.renderList()}
-      </section>
+      ${this.renderList()}
       <cpts-practitioner-import part="import" .client=${this.signedIn} lang=${this.localize.lang} theme=${this.theme ?? this.providedTheme ?? nothing}
         .communes=${this.communes} @cpts-practitioners-imported=${this.onImported}></cpts-practitioner-import>
       ${this.renderDialog()}
