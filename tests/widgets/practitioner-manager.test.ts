@@ -169,6 +169,10 @@ async function signedIn(api = new PractitionersApi(), attrs: {lang?: string; the
 
 async function chooseFile(el: CptsPractitionerManager, csv: string, name = 'praticiens.csv'): Promise<Element> {
   const imp = importer(el);
+  if (imp.hasAttribute('hidden')) {
+    root(el).querySelector<HTMLButtonElement>('button[aria-controls="pm-import"]')!.click();
+    await settle(el);
+  }
   const input = $<HTMLInputElement>(imp, '#pi-file')!;
   const files = new DataTransfer();
   files.items.add(new File([csv], name, {type: name.endsWith('.csv') ? 'text/csv' : 'application/pdf'}));
@@ -237,7 +241,7 @@ describe('<cpts-practitioner-manager>', () => {
       const summary = [...root(form).querySelectorAll('.error-summary a')].map((a) => a.getAttribute('href'));
       expect(summary).to.deep.equal(['#pe-profession', '#pe-firstName', '#pe-lastName', '#pe-rpps', '#pe-phone']);
       expect(text($(form, '#pe-rpps-error'))).to.include('11 chiffres');
-      expect(text($(form, '#pe-lastName-error'))).to.equal('Erreur : Indiquez : nom');
+      expect(text($(form, '#pe-lastName-error'))).to.equal('Erreur : Indiquez le nom');
       expect($(form, '#pe-rpps')!.getAttribute('aria-describedby')).to.equal('pe-rpps-hint pe-rpps-error');
       expect(api.requests.filter((r) => r.method === 'POST')).to.have.length(0);
       // the summary's link takes focus to its field

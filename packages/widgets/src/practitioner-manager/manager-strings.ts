@@ -69,12 +69,13 @@ export interface PractitionerManagerStrings {
   saving: string;
   fixErrors: string;
   errorPrefix: string;
-  required: (field: string) => string;
+  required: Partial<Record<PractitionerField, string>>;
   tooLong: (field: string) => string;
   invalid: Record<PractitionerField, string>;
   unknownCommune: string;
   // the import
   importTitle: string;
+  importOpen: string;
   importIntro: string;
   importFile: string;
   importFileHint: string;
@@ -195,7 +196,7 @@ const fr: PractitionerManagerStrings = {
   saving: 'Enregistrement…',
   fixErrors: 'Il y a un problème',
   errorPrefix: 'Erreur :',
-  required: (field) => `Indiquez : ${field.replace(/ \(facultatif\)$/, '').toLowerCase()}`,
+  required: {profession: 'Choisissez une profession', firstName: 'Indiquez le prénom', lastName: 'Indiquez le nom', communeInsee: 'Choisissez une commune'},
   tooLong: (field) => `Le champ « ${field} » est trop long`,
   invalid: {
     profession: 'Choisissez une profession dans la liste',
@@ -211,6 +212,7 @@ const fr: PractitionerManagerStrings = {
   },
   unknownCommune: 'Cette commune n’appartient pas au territoire',
   importTitle: 'Importer des praticiens (CSV)',
+  importOpen: 'Importer un fichier CSV',
   importIntro: 'Le fichier est d’abord vérifié sans rien enregistrer. L’import est ensuite tout ou rien : à la moindre erreur, aucune ligne n’est enregistrée.',
   importFile: 'Fichier CSV',
   importFileHint: 'Séparateur point-virgule, encodage UTF-8, une ligne d’en-têtes. Vous pouvez aussi déposer le fichier ici.',
@@ -331,7 +333,7 @@ const en: PractitionerManagerStrings = {
   saving: 'Saving…',
   fixErrors: 'There is a problem',
   errorPrefix: 'Error:',
-  required: (field) => `Enter the ${field.replace(/ \(optional\)$/, '').toLowerCase()}`,
+  required: {profession: 'Choose a profession', firstName: 'Enter the first name', lastName: 'Enter the last name', communeInsee: 'Choose a commune'},
   tooLong: (field) => `“${field}” is too long`,
   invalid: {
     profession: 'Choose a profession from the list',
@@ -347,6 +349,7 @@ const en: PractitionerManagerStrings = {
   },
   unknownCommune: 'This commune is not part of the territory',
   importTitle: 'Import practitioners (CSV)',
+  importOpen: 'Import a CSV file',
   importIntro: 'The file is checked first, without saving anything. The import is then all or nothing: with any error, no row is saved.',
   importFile: 'CSV file',
   importFileHint: 'Semicolon-separated, UTF-8, one header row. You can also drop the file here.',

@@ -78,7 +78,7 @@ export class CptsPractitionerEditor extends CptsElement {
     const problem = this.errors[field];
     const s = this.s;
     if (problem === undefined) return '';
-    if (problem === 'required') return s.required(s.fields[field]);
+    if (problem === 'required') return s.required[field] ?? s.invalid[field];
     if (problem === 'too_long') return s.tooLong(s.fields[field]);
     if (problem === 'unknown_commune') return s.unknownCommune;
     return s.invalid[field];

@@ -60,6 +60,11 @@ export class CptsPractitionerImport extends CptsElement {
     return practitionerManagerStrings[this.localize.lang];
   }
 
+  /** Moves focus to the section's heading (when it opens). */
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLElement>('#pi-title')?.focus();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();
@@ -247,7 +252,7 @@ export class CptsPractitionerImport extends CptsElement {
     const chosen = this.chosen;
     const problem = this.problemText();
     return html`<section part="base" lang=${lang} aria-labelledby="pi-title" aria-busy=${busy ? 'true' : 'false'}>
-      <h3 id="pi-title">${s.importTitle}</h3>
+      <h3 id="pi-title" tabindex="-1">${s.importTitle}</h3>
       <p>${s.importIntro}</p>
       <p><a href=${templateCsv()} download="modele-praticiens.csv">${s.importTemplate}</a></p>
       <div part="drop-zone" class="drop" ?data-over=${this.over} @dragover=${this.onDragOver} @dragleave=${() => (this.over = false)} @drop=${this.onDrop}>

@@ -119,7 +119,20 @@ export const managerStyles = css`
 
   .notice {
     margin: 0;
-    min-height: 1.5em;
+  }
+
+  /* empty, the live region stays in place (to be announced later) but takes no room */
+  .notice:empty {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+  }
+
+  section > p,
+  .drop > p {
+    margin: 0;
   }
 
   .drop {

@@ -83,6 +83,7 @@ export class CptsPractitionerManager extends CptsElement {
   @state() private rows: BoardRow[] | undefined;
   @state() private q = '';
   @state() private editing: {practitioner?: Practitioner} | undefined;
+  @state() private importOpen = false;
   @state() private confirming: Confirming | undefined;
   @state() private link: IssuedLink | undefined;
   @state() private copyStatus = '';
@@ -155,6 +156,7 @@ export class CptsPractitionerManager extends CptsElement {
     this.editing = undefined;
     this.link = undefined;
     this.confirming = undefined;
+    this.importOpen = false;
     this.tokenInput = '';
     this.notice = '';
     this.q = '';
@@ -299,6 +301,13 @@ export class CptsPractitionerManager extends CptsElement {
     await this.refresh();
   }
 
+  private async toggleImport(): Promise<void> {
+    this.importOpen = !this.importOpen;
+    if (!this.importOpen) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('cpts-practitioner-import')?.focus();
+  }
+
   private renderRow(row: BoardRow): TemplateResult {
     const s = this.s;
     const busy = this.busy;
@@ -387,6 +396,8 @@ export class CptsPractitionerManager extends CptsElement {
       <div class="toolbar actions">
         <h2 id="pm-title" tabindex="-1">${s.title}</h2>
         <button type="button" @click=${() => this.openEditor()}>${s.create}</button>
+        <button type="button" class="secondary" aria-expanded=${this.importOpen ? 'true' : 'false'} aria-controls="pm-import"
+          @click=${this.toggleImport}>${s.importOpen}</button>
         <button type="button" class="secondary" @click=${this.signOut}>${s.signOut}</button>
       </div>
       <p class="notice" role="status" part="status">${this.notice}</p>
@@ -397,9 +408,9 @@ export class CptsPractitionerManager extends CptsElement {
             @cpts-practitioner-saved=${this.onSaved} @cpts-practitioner-cancel=${() => (this.editing = undefined)}></cpts-practitioner-editor>`
         : nothing}
       ${this.renderLink()}
+      <cpts-practitioner-import id="pm-import" part="import" ?hidden=${!this.importOpen} .client=${this.signedIn} lang=${this.localize.lang}
+        theme=${this.theme ?? this.providedTheme ?? nothing} .communes=${this.communes} @cpts-practitioners-imported=${this.onImported}></cpts-practitioner-import>
       ${this.renderList()}
-      <cpts-practitioner-import part="import" .client=${this.signedIn} lang=${this.localize.lang} theme=${this.theme ?? this.providedTheme ?? nothing}
-        .communes=${this.communes} @cpts-practitioners-imported=${this.onImported}></cpts-practitioner-import>
       ${this.renderDialog()}
     `;
   }
