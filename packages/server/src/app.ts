@@ -10,6 +10,7 @@ import {deriveKeys} from './crypto.js';
 import type {Db} from './db/index.js';
 import {IntakeWriter} from './intake-writer.js';
 import type {AppEnv, Deps} from './env.js';
+import {MAX_IMPORT_BYTES} from './practitioner-import.js';
 import {ApiProblem, notFound} from './problems.js';
 import {availabilityRoutes} from './routes/availability.js';
 import {intakeRoutes} from './routes/intake.js';
@@ -23,6 +24,8 @@ import {CommuneCache, TerritoryCache} from './territories.js';
 import {prefersEnglish} from './validate.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** The one route that takes a file: a practitioners' CSV (see practitioner-import.ts). */
+const IMPORT_PATH = /^\/v1\/territories\/[^/]+\/practitioners\/import$/;
 
 const CORS_COMMON = {
   allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'If-None-Match'],
@@ -57,8 +60,9 @@ function territoryCors(config: AppConfig): MiddlewareHandler<AppEnv> {
   }) as MiddlewareHandler<AppEnv>;
 }
 
-function tooLarge(): never {
-  throw new ApiProblem(413, 'payload_too_large', 'Requête trop volumineuse', {detail: `Le corps de la requête dépasse ${MAX_BODY_BYTES / 1024} Ko.`});
+function tooLarge(maxBytes: number): never {
+  const size = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} Mo` : `${maxBytes / 1024} Ko`;
+  throw new ApiProblem(413, 'payload_too_large', 'Requête trop volumineuse', {detail: `Le corps de la requête dépasse ${size}.`});
 }
 
 /**
@@ -66,14 +70,14 @@ function tooLarge(): never {
  * request: Hono's bodyLimit asks for `c.req.raw.body`, which builds a whole WHATWG Request (streams,
  * AbortSignal) on every POST. Chunked bodies, and other runtimes, still go through Hono's.
  */
-function limitBody(): MiddlewareHandler<AppEnv> {
-  const streamed = bodyLimit({maxSize: MAX_BODY_BYTES, onError: tooLarge}) as MiddlewareHandler<AppEnv>;
+function limitBody(maxBytes = MAX_BODY_BYTES): MiddlewareHandler<AppEnv> {
+  const streamed = bodyLimit({maxSize: maxBytes, onError: () => tooLarge(maxBytes)}) as MiddlewareHandler<AppEnv>;
   return async (c, next) => {
     const incoming = (c.env as {incoming?: unknown} | undefined)?.incoming;
     if (!(incoming instanceof IncomingMessage) || incoming.headers['transfer-encoding'] !== undefined) return streamed(c, next);
     const length = incoming.headers['content-length'];
     // HTTP/1.1: neither Content-Length nor Transfer-Encoding means no body at all
-    if (length !== undefined && !(Number(length) <= MAX_BODY_BYTES)) tooLarge();
+    if (length !== undefined && !(Number(length) <= maxBytes)) tooLarge(maxBytes);
     await next();
   };
 }
@@ -102,7 +106,9 @@ export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db
   app.use('/healthz', cors({...CORS_COMMON, origin: '*'}));
   app.use('/v1/openapi.json', cors({...CORS_COMMON, origin: '*'}));
   app.use('/v1/territories/:t/*', loadTerritory(deps.territories), territoryCors(config));
-  app.use('/v1/*', limitBody());
+  const jsonLimit = limitBody();
+  const importLimit = limitBody(MAX_IMPORT_BYTES);
+  app.use('/v1/*', (c, next) => (IMPORT_PATH.test(c.req.path) ? importLimit : jsonLimit)(c, next));
 
   app.route('/', systemRoutes(deps, () => buildOpenApiDocument({version: config.version})));
   app.route('/', territoryRoutes(deps));

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {Email, FrenchPhone, Id, Slug} from '@cpts-kit/contract';
 import {issueToken} from './auth.js';
@@ -5,6 +6,8 @@ import {epciMembers} from './communes.js';
 import {readConfig} from './config.js';
 import {hashToken} from './crypto.js';
 import {migrate, openDatabase, type Db} from './db/index.js';
+import {importPractitionersCsv, MAX_IMPORT_BYTES} from './practitioner-import.js';
+import {ApiProblem} from './problems.js';
 import {purgeTerritory} from './purge.js';
 import {createTerritory, findTerritory} from './territories.js';
 
@@ -16,12 +19,20 @@ Usage :
   cpts-kit-server token revoke --territory S (--id ID | --token T)
   cpts-kit-server token list --territory S
   cpts-kit-server link create --territory S --practitioner ID [--days N]
+  cpts-kit-server practitioners import --territory S --file F [--dry-run]
+                  importe un CSV de professionnels (UTF-8 ou Windows-1252, « ; » ou « , ») : tout ou rien,
+                  un RPPS déjà connu met à jour ; --dry-run vérifie sans rien écrire ; --file - lit l'entrée standard
   cpts-kit-server purge --territory S [--dry-run]   supprime les demandes au-delà de la durée de conservation
   cpts-kit-server --help
 
 Base de données : DATABASE_URL (postgres://…, memory://) ou, sans elle, les fichiers PGlite de CPTS_DATA_DIR (./.data).
 Arrêtez le serveur avant d'utiliser la CLI sur les mêmes fichiers PGlite (une seule connexion à la fois).
 `;
+
+/** A failure already explained on stderr: exit code 1. */
+class ReportedFailure extends Error {
+  override name = 'ReportedFailure';
+}
 
 /** A mistake in the command line: printed with the usage hint, exit code 2. */
 class UsageError extends Error {
@@ -138,12 +149,43 @@ async function purge(db: Db, flags: Flags): Promise<void> {
   console.log(`${counts.requests} demande(s), ${counts.history} changement(s) de statut, ${counts.idempotencyKeys} clé(s) d'idempotence ${verb}.`);
 }
 
+async function practitionersImport(db: Db, flags: Flags): Promise<void> {
+  const territory = await existingTerritory(db, flags);
+  const file = required(flags, 'file');
+  const dryRun = flags['dry-run'] === true;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file === '-' ? 0 : file);
+  } catch (error) {
+    throw new UsageError(`impossible de lire « ${file} » : ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (bytes.length > MAX_IMPORT_BYTES) throw new UsageError(`« ${file} » dépasse ${MAX_IMPORT_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers`);
+  const where = (e: {line?: number | undefined; column?: string | undefined}) =>
+    [e.line === undefined ? 'fichier' : `ligne ${e.line}`, e.column ? `colonne « ${e.column} »` : ''].filter(Boolean).join(', ');
+  try {
+    const result = await importPractitionersCsv(db, {territory, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), dryRun, actor: 'cli'});
+    for (const w of result.warnings) console.error(`Avertissement : ${where(w)} : ${w.message}`);
+    const how = `${result.rows} ligne(s) lue(s), encodage ${result.encoding}, séparateur « ${result.delimiter === '\t' ? 'tabulation' : result.delimiter} »`;
+    console.log(
+      dryRun
+        ? `Simulation, rien n'a été écrit : ${result.created} professionnel(s) à créer, ${result.updated} à mettre à jour (${how}).`
+        : `Import terminé : ${result.created} professionnel(s) créé(s), ${result.updated} mis à jour (${how}).`,
+    );
+  } catch (error) {
+    if (!(error instanceof ApiProblem) || error.status !== 422) throw error;
+    console.error(`${error.detail ?? error.title}`);
+    for (const e of error.errors ?? []) console.error(`  ${where(e)} : ${e.message} [${e.code}]`);
+    throw new ReportedFailure();
+  }
+}
+
 const COMMANDS: Record<string, (db: Db, flags: Flags) => Promise<void>> = {
   'territory create': territoryCreate,
   'token create': tokenCreate,
   'token revoke': tokenRevoke,
   'token list': tokenList,
   'link create': linkCreate,
+  'practitioners import': practitionersImport,
   purge,
 };
 
@@ -158,7 +200,7 @@ export async function runCli(argv: string[]): Promise<number> {
         help: {type: 'boolean', short: 'h'},
         slug: {type: 'string'}, name: {type: 'string'}, epci: {type: 'string'}, communes: {type: 'string'},
         phone: {type: 'string'}, email: {type: 'string'}, territory: {type: 'string'}, label: {type: 'string'},
-        days: {type: 'string'}, id: {type: 'string'}, token: {type: 'string'}, practitioner: {type: 'string'},
+        days: {type: 'string'}, id: {type: 'string'}, token: {type: 'string'}, practitioner: {type: 'string'}, file: {type: 'string'},
         'dry-run': {type: 'boolean'},
       },
     });
@@ -189,6 +231,7 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(`Erreur : ${error.message}.`);
       return 2;
     }
+    if (error instanceof ReportedFailure) return 1;
     console.error(`Erreur : ${(error as Error).message}`);
     return 1;
   } finally {

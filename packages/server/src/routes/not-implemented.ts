@@ -11,6 +11,5 @@ export function notImplementedRoutes({db}: Deps) {
   };
   return new Hono<AppEnv>()
     .get('/v1/territories/:t/intake-requests/:id/matches', coordinator, answer501)
-    .post('/v1/territories/:t/practitioners/import', coordinator, answer501)
     .get('/v1/territories/:t/stats', coordinator, answer501);
 }

@@ -1,16 +1,26 @@
-import {BBox, Id, PersonalLinkCreate, PractitionerCreate, PractitionerPatch, PublicPractitionerQuery} from '@cpts-kit/contract';
+import {BBox, Id, PersonalLinkCreate, PractitionerCreate, PractitionerImportQuery, PractitionerPatch, PublicPractitionerQuery} from '@cpts-kit/contract';
 import {Hono} from 'hono';
 import * as z from 'zod/mini';
 import {actorName, issueToken, requireAuth} from '../auth.js';
 import type {AppEnv, Deps} from '../env.js';
 import {decodeCursor, encodeCursor, iso, jsonWithEtag} from '../http.js';
-import {notFound, validationProblem} from '../problems.js';
+import {ApiProblem, notFound, validationProblem} from '../problems.js';
+import {importPractitionersCsv, isUniqueViolation} from '../practitioner-import.js';
 import {PRACTITIONER_SELECT, practitionerBody, publicPractitionerBody, type PractitionerRow} from '../practitioners.js';
 import {audit} from '../territories.js';
 import {validate} from '../validate.js';
 import {likePattern} from './internships.js';
 
 const IdParam = z.object({t: z.string(), id: Id});
+
+/** What spreadsheets and browsers label a .csv file with (Excel on Windows: application/vnd.ms-excel). */
+const CSV_TYPES = new Set(['text/csv', 'text/plain', 'application/csv', 'text/comma-separated-values', 'text/x-csv', 'application/vnd.ms-excel', 'application/octet-stream', '']);
+
+const rppsTaken = () =>
+  new ApiProblem(409, 'rpps_taken', 'RPPS déjà enregistré', {
+    detail: 'Un autre professionnel du territoire a déjà ce numéro RPPS.',
+    errors: [{path: 'rpps', code: 'rpps_taken', message: 'ce numéro RPPS est déjà celui d’un autre professionnel du territoire'}],
+  });
 const DEFAULT_LINK_DAYS = 365;
 
 function parseBbox(text: string): [number, number, number, number] {
@@ -35,6 +45,21 @@ export function practitionerRoutes({db}: Deps) {
       throw validationProblem([{path: 'location', code: 'required', message: "la commune n'a pas de coordonnées connues : indiquez la position"}]);
     }
     return {lat: commune.lat, lng: commune.lng};
+  }
+
+  /** One practitioner per RPPS in a territory: the import updates by it (the unique index has the last word). */
+  async function ensureRppsFree(territory: string, rpps: string | undefined, self?: string): Promise<void> {
+    if (rpps === undefined) return;
+    const [other] = await db.query<{id: string}>('select id from practitioners where territory = $1 and rpps = $2 and id is distinct from $3', [territory, rpps, self ?? null]);
+    if (other) throw rppsTaken();
+  }
+
+  async function write(sql: string, params: unknown[]): Promise<void> {
+    try {
+      await db.query(sql, params);
+    } catch (error) {
+      throw isUniqueViolation(error) ? rppsTaken() : error;
+    }
   }
 
   return new Hono<AppEnv>()
@@ -76,8 +101,9 @@ export function practitionerRoutes({db}: Deps) {
       const body = c.req.valid('json');
       const territory = c.get('territory');
       const location = await resolveLocation(territory.slug, body.communeInsee, body.location);
+      await ensureRppsFree(territory.slug, body.rpps);
       const id = crypto.randomUUID();
-      await db.query(
+      await write(
         `insert into practitioners (id, territory, rpps, profession, title, first_name, last_name, practice_name, address, commune_insee, lat, lng, phone, email)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         [id, territory.slug, body.rpps ?? null, body.profession, body.title ?? null, body.firstName, body.lastName, body.practiceName ?? null, body.address ?? null, body.communeInsee, location.lat, location.lng, body.phone ?? null, body.email ?? null],
@@ -85,6 +111,24 @@ export function practitionerRoutes({db}: Deps) {
       await audit(db, {territory: territory.slug, actor: actorName(c.get('caller')), action: 'practitioner.create', target: id});
       c.header('Location', `/v1/territories/${territory.slug}/practitioners/${id}`);
       return c.json(practitionerBody(await findPractitioner(territory.slug, id), territory.stale_after_days), 201);
+    })
+    .post('/v1/territories/:t/practitioners/import', coordinator, validate('query', PractitionerImportQuery), async (c) => {
+      const contentType = c.req.header('Content-Type') ?? '';
+      const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim());
+      if (!CSV_TYPES.has(mediaType.toLowerCase())) {
+        throw new ApiProblem(415, 'unsupported_media_type', 'Type de contenu non pris en charge', {
+          detail: `Envoyez le fichier CSV tel quel, en text/csv (reçu : ${mediaType}) : pas de formulaire multipart ni de JSON.`,
+        });
+      }
+      const charset = parameters.find((p) => /^charset=/i.test(p))?.slice('charset='.length).replace(/"/g, '');
+      const result = await importPractitionersCsv(db, {
+        territory: c.get('territory').slug,
+        bytes: new Uint8Array(await c.req.arrayBuffer()),
+        charset,
+        dryRun: c.req.valid('query').dryRun ?? false,
+        actor: actorName(c.get('caller')),
+      });
+      return c.json(result);
     })
     .get('/v1/territories/:t/practitioners/:id', coordinator, validate('param', IdParam), async (c) => {
       const territory = c.get('territory');
@@ -95,6 +139,7 @@ export function practitionerRoutes({db}: Deps) {
       const {id} = c.req.valid('param');
       const patch = c.req.valid('json');
       const current = await findPractitioner(territory.slug, id);
+      await ensureRppsFree(territory.slug, patch.rpps, id);
       // moving to another commune without a position moves the pin to that commune's centre
       const location =
         patch.communeInsee !== undefined && patch.communeInsee !== current.commune_insee
@@ -118,7 +163,7 @@ export function practitionerRoutes({db}: Deps) {
       const changed = columns.filter(([, value]) => value !== undefined);
       if (changed.length > 0) {
         const sets = changed.map(([column], i) => `${column} = $${i + 3}`);
-        await db.query(`update practitioners set ${sets.join(', ')}, updated_at = now() where territory = $1 and id = $2`, [territory.slug, id, ...changed.map(([, v]) => v)]);
+        await write(`update practitioners set ${sets.join(', ')}, updated_at = now() where territory = $1 and id = $2`, [territory.slug, id, ...changed.map(([, v]) => v)]);
         await audit(db, {territory: territory.slug, actor: actorName(c.get('caller')), action: 'practitioner.patch', target: id, details: {fields: Object.keys(patch)}});
       }
       return c.json(practitionerBody(await findPractitioner(territory.slug, id), territory.stale_after_days));
