@@ -94,6 +94,36 @@ describe('practitioners, from the coordinator page to the personal link, through
     await page.close();
   });
 
+  it('imports a CSV file: every error by line first, then a preview, then for real', async () => {
+    await manager().getByRole('button', {name: 'Importer un fichier CSV'}).click();
+    const importer = manager().locator('cpts-practitioner-import');
+    const csv = (commune: string) =>
+      `profession;prenom;nom;commune_insee;telephone\ninfirmier;Paul;Import${LAST_NAME};62902;03 21 00 00 01\nsage_femme;Lise;Import${LAST_NAME};${commune};\n`;
+    await importer.getByLabel('Fichier CSV').setInputFiles({name: 'praticiens.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('99999'))});
+    await importer.getByText('2 lignes de données', {exact: false}).waitFor();
+    await importer.getByRole('button', {name: 'Vérifier le fichier'}).click();
+    const errors = importer.locator('[part="errors"] tbody tr');
+    await errors.first().waitFor();
+    assert.equal(await errors.count(), 1);
+    assert.equal((await errors.first().locator('td').first().textContent())?.trim(), '3');
+    assert.deepEqual(await axeViolations(coordinator), []);
+
+    await importer.getByRole('button', {name: 'Choisir un autre fichier'}).click();
+    await importer.getByLabel('Fichier CSV').setInputFiles({name: 'praticiens.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('62765'))});
+    await importer.getByText('2 lignes de données', {exact: false}).waitFor();
+    await importer.getByRole('button', {name: 'Vérifier le fichier'}).click();
+    await importer.getByText('2 praticiens seront créés', {exact: false}).waitFor();
+    // a dry run writes nothing
+    await manager().getByLabel('Rechercher un praticien').fill(`Import${LAST_NAME}`);
+    await manager().getByText('Aucun praticien ne correspond à votre recherche.').waitFor();
+    assert.deepEqual(await axeViolations(coordinator), []);
+    await importer.getByRole('button', {name: 'Importer 2 lignes'}).click();
+    await importer.locator('[part="done"]').getByText('Import terminé : 2 créés', {exact: false}).waitFor();
+    await manager().locator('li.row').nth(1).waitFor();
+    assert.equal(await manager().locator('li.row').count(), 2);
+    await manager().getByLabel('Rechercher un praticien').fill(LAST_NAME);
+  });
+
   it('deactivates the practitioner, marked in the list, without a CSP violation or an error on the page', async () => {
     await row().getByRole('button', {name: 'Désactiver'}).click();
     await row().getByText('Désactivé', {exact: true}).waitFor();
