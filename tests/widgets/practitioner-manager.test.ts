@@ -308,6 +308,27 @@ describe('<cpts-practitioner-manager>', () => {
     await until(() => rowOf(el, 'Marc Dubois')?.dataset.active === 'true', 'the reactivation');
   });
 
+  it('keeps a keyboard user’s focus on the button they pressed, and gives it back when the editor closes', async () => {
+    const el = await signedIn();
+    const toggle = button(rowOf(el, 'Marc Dubois')!, 'Désactiver');
+    toggle.focus();
+    toggle.click();
+    await until(() => rowOf(el, 'Marc Dubois')?.dataset.active === 'false', 'the deactivation');
+    expect(root(el).activeElement).to.equal(toggle);
+    expect(text(toggle)).to.equal('Réactiver');
+
+    const edit = button(rowOf(el, 'Marc Dubois')!, 'Modifier');
+    edit.focus();
+    edit.click();
+    await until(() => $(el, 'cpts-practitioner-editor') !== null, 'the editor');
+    await settle(editor(el));
+    expect(root(editor(el)).activeElement?.id).to.equal('pe-heading');
+    button(root(editor(el)), 'Annuler').click();
+    await until(() => $(el, 'cpts-practitioner-editor') === null, 'the editor to close');
+    await settle(el);
+    expect(root(el).activeElement).to.equal(edit);
+  });
+
   describe('personal links', () => {
     let copied: string | undefined;
     let fail = false;

@@ -74,6 +74,8 @@ export class CptsPractitionerManager extends CptsElement {
 
   private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));
   private tokenInput = '';
+  /** What had focus when the editor opened, to give it back when the editor closes. */
+  private editorOpener: HTMLElement | null = null;
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -269,6 +271,7 @@ export class CptsPractitionerManager extends CptsElement {
   }
 
   private async openEditor(row?: BoardRow): Promise<void> {
+    this.editorOpener = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     this.notice = '';
     this.failure = undefined;
     if (row) {
@@ -297,6 +300,14 @@ export class CptsPractitionerManager extends CptsElement {
     this.renderRoot.querySelector<HTMLElement>('#pm-title')?.focus();
   }
 
+  private async closeEditor(): Promise<void> {
+    this.editing = undefined;
+    await this.updateComplete;
+    const opener = this.editorOpener;
+    if (opener?.isConnected) opener.focus();
+    else this.renderRoot.querySelector<HTMLElement>('#pm-title')?.focus();
+  }
+
   private async onImported(_event: CptsPractitionersImportedEvent): Promise<void> {
     await this.refresh();
   }
@@ -310,18 +321,18 @@ export class CptsPractitionerManager extends CptsElement {
 
   private renderRow(row: BoardRow): TemplateResult {
     const s = this.s;
-    const busy = this.busy;
+    // buttons stay enabled while a request runs (act() ignores a second one): disabling the
+    // focused button would drop a keyboard user's focus to the page
     return html`<li class="row" part="row" data-id=${row.practitionerId} data-active=${row.active ? 'true' : 'false'}>
       <h3>${row.displayName}${row.active ? nothing : html`<span class="badge-inactive">${s.inactive}</span>`}</h3>
       <p class="muted">${s.professions[row.profession]} · ${communeName(this.communes, row.communeInsee)} · ${s.freshness[row.freshness]}</p>
       <div class="actions" role="group" aria-label=${s.actionsFor(row.displayName)}>
-        <button type="button" class="secondary" ?disabled=${busy} @click=${() => this.openEditor(row)}>${s.edit}</button>
-        ${row.active
-          ? html`<button type="button" class="secondary" ?disabled=${busy} @click=${() => this.setActive(row, false)}>${s.deactivate}</button>`
-          : html`<button type="button" class="secondary" ?disabled=${busy} @click=${() => this.setActive(row, true)}>${s.reactivate}</button>`}
-        <button type="button" class="secondary link-button" ?disabled=${busy} @click=${() => this.issueLink(row)}>${s.issueLink}</button>
-        <button type="button" class="secondary" ?disabled=${busy} @click=${() => this.ask('revoke', row)}>${s.revokeLinks}</button>
-        <button type="button" class="secondary" ?disabled=${busy} @click=${() => this.ask('delete', row)}>${s.remove}</button>
+        <button type="button" class="secondary" @click=${() => this.openEditor(row)}>${s.edit}</button>
+        <!-- one button whose label changes: a keyboard user keeps their focus after pressing it -->
+        <button type="button" class="secondary" @click=${() => this.setActive(row, !row.active)}>${row.active ? s.deactivate : s.reactivate}</button>
+        <button type="button" class="secondary link-button" @click=${() => this.issueLink(row)}>${s.issueLink}</button>
+        <button type="button" class="secondary" @click=${() => this.ask('revoke', row)}>${s.revokeLinks}</button>
+        <button type="button" class="secondary" @click=${() => this.ask('delete', row)}>${s.remove}</button>
       </div>
     </li>`;
   }
@@ -405,7 +416,7 @@ export class CptsPractitionerManager extends CptsElement {
       ${editing
         ? html`<cpts-practitioner-editor .client=${this.signedIn} lang=${this.localize.lang} theme=${this.theme ?? this.providedTheme ?? nothing}
             .communes=${this.communes} .practitioner=${editing.practitioner}
-            @cpts-practitioner-saved=${this.onSaved} @cpts-practitioner-cancel=${() => (this.editing = undefined)}></cpts-practitioner-editor>`
+            @cpts-practitioner-saved=${this.onSaved} @cpts-practitioner-cancel=${this.closeEditor}></cpts-practitioner-editor>`
         : nothing}
       ${this.renderLink()}
       <cpts-practitioner-import id="pm-import" part="import" ?hidden=${!this.importOpen} .client=${this.signedIn} lang=${this.localize.lang}
