@@ -20,6 +20,7 @@ const screenshotDir = process.env.SCREENSHOT_DIR ?? '/tmp';
 const contactTag = 'cpts-territory-contact';
 const intakeTag = 'cpts-intake-form';
 const cartodispoTag = 'cpts-cartodispo';
+const managerTag = 'cpts-practitioner-manager';
 const prefixOf = (tag: string) => `widgets-${tag}--`;
 
 const contentTypes: Record<string, string> = {
@@ -146,7 +147,50 @@ const checks: StoryCheck[] = [
     also: async (page) => assert.equal(await page.locator('cpts-cartodispo').getAttribute('theme'), 'civic'),
   },
   {tag: cartodispoTag, story: 'board-english', shows: ['Practitioners’ availability', 'Network only', 'Never declared']},
+  {tag: managerTag, story: 'sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur'], hides: ['Praticiens du territoire']},
+  {tag: managerTag, story: 'sign-in', globals: 'lang:en;theme:civic', shows: ['Coordinator sign-in', 'Coordinator token']},
+  {tag: managerTag, story: 'list', shows: ['Praticiens du territoire', 'Dr Claire Lefebvre', 'Désactivé', '12 praticiens']},
+  {tag: managerTag, story: 'editor-with-errors', shows: ['Praticiens du territoire'], also: nestedShows('cpts-practitioner-editor', ['Il y a un problème', 'Choisissez une profession', '11 chiffres'])},
+  {
+    tag: managerTag,
+    story: 'server-field-error',
+    shows: ['Praticiens du territoire'],
+    also: nestedShows('cpts-practitioner-editor', ['Il y a un problème', 'Cette commune n’appartient pas au territoire']),
+    expectedErrors: /status of 422/,
+  },
+  {
+    tag: managerTag,
+    story: 'link-issued',
+    shows: ['Lien personnel de Dr Claire Lefebvre', 'n’est affiché qu’une seule fois', 'Copier le lien'],
+    also: async (page) => {
+      const url = await page.evaluate(() => document.querySelector('cpts-practitioner-manager')?.shadowRoot?.querySelector<HTMLInputElement>('#pm-link-url')?.value);
+      assert.equal(url, 'https://cpts-audomarois.example/disponibilites/#token=pl_demo_7Hc2kQ9xVbN4mR8sLw3TzY6aE1uFgJ0d');
+    },
+  },
+  {tag: managerTag, story: 'import-preview', shows: ['Praticiens du territoire'], also: nestedShows('cpts-practitioner-import', ['1 praticien sera créé', 'Paul Martin', 'Importer 2 lignes'])},
+  {
+    tag: managerTag,
+    story: 'import-errors',
+    shows: ['Praticiens du territoire'],
+    also: nestedShows('cpts-practitioner-import', ['3 erreurs dans le fichier', 'commune_insee', 'numéro RPPS invalide']),
+    expectedErrors: /status of 422/,
+  },
+  {tag: managerTag, story: 'english-civic', shows: ['Practitioners of the territory', 'Deactivated', 'Issue a personal link']},
 ];
+
+/** Waits until the shadow root of `inner` (inside the manager's shadow root) shows every string. */
+function nestedShows(inner: string, expected: string[]): (page: Page) => Promise<void> {
+  return async (page) => {
+    await page.waitForFunction(
+      ({inner, expected}) => {
+        const text = document.querySelector('cpts-practitioner-manager')?.shadowRoot?.querySelector(inner)?.shadowRoot?.textContent ?? '';
+        return expected.every((part) => text.includes(part));
+      },
+      {inner, expected},
+      {timeout: 10_000},
+    );
+  };
+}
 
 /** The text of every `tag` element's shadow root on the page. */
 function widgetText(page: Page, tag: string): Promise<string> {
@@ -211,7 +255,7 @@ async function main(): Promise<void> {
   });
   try {
     const index = await (await fetch(`${baseUrl}/index.json`)).json() as {entries: Record<string, unknown>};
-    for (const tag of [contactTag, intakeTag]) {
+    for (const tag of [contactTag, intakeTag, managerTag]) {
       const built = Object.keys(index.entries).filter((id) => id.startsWith(prefixOf(tag)));
       const checked = new Set(checks.filter((check) => (check.tag ?? contactTag) === tag).map((check) => `${prefixOf(tag)}${check.story}`));
       assert.ok(built.length > 0, `stories of <${tag}> were built`);

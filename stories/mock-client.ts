@@ -12,6 +12,9 @@ import {
   type AvailabilityDeclaration,
   type Board,
   type BoardRow,
+  type PersonalLink,
+  type Practitioner,
+  type PractitionerImportResult,
   type Health,
   type IntakeRequestCreated,
   type OwnAvailability,
@@ -81,8 +84,15 @@ export interface MockOptions {
   practitioners?: readonly PractitionerPublic[];
   /** How the practitioner's own availability (`GET`/`PUT …/availability`) is answered; `existing` by default. */
   availability?: AvailabilityMockBehaviour;
-  /** How the coordinators' board (`GET …/availability-board`) is answered; `demo` by default. */
+  /**
+   * How the coordinators' board (`GET …/availability-board`) is answered, for the board's stories;
+   * unset, the board lists the mock's practitioners (those the practitioner manager edits).
+   */
   board?: BoardMockBehaviour;
+  /** How saving a practitioner (`POST`/`PATCH …/practitioners`) is answered; `saved` by default. */
+  practitionerSave?: 'saved' | 'field-errors';
+  /** How `importPractitioners` is answered; `valid` by default. */
+  practitionerImport?: 'valid' | 'errors';
 }
 
 /**
@@ -91,6 +101,12 @@ export interface MockOptions {
  * - `refused`: the coordinator token is refused (401), as for a wrong or revoked token.
  */
 export type BoardMockBehaviour = 'demo' | 'empty' | 'refused';
+
+/**
+ * The coordinator token the mock accepts on coordinator routes (the board, practitioners'
+ * CRUD, links, import); any other token gets 401, as the server answers.
+ */
+export const mockCoordinatorToken = 'demo-coordinator-token';
 
 /**
  * - `first-time`: the link is valid, nothing declared yet.
@@ -113,6 +129,8 @@ const problemText = {
   'unknown-route': {fr: 'Adresse inconnue', en: 'Unknown address'},
   validation_failed: {fr: 'Certaines réponses ne sont pas valides', en: 'Some answers are not valid'},
   rate_limited: {fr: 'Trop de requêtes', en: 'Too many requests'},
+  unauthorized: {fr: 'Jeton invalide', en: 'Invalid token'},
+  import_invalid: {fr: 'Le fichier contient des erreurs', en: 'The file has errors'},
 } as const;
 
 function langOf(request: Request): Lang {
@@ -231,6 +249,97 @@ function answerPractitioners(request: Request, items: readonly PractitionerPubli
   return jsonResponse({items: page, nextCursor: offset + limit < items.length ? String(offset + limit) : null} satisfies PublicPractitionerList);
 }
 
+/** The demo practitioners as coordinators see them (private fields included); the fifth is deactivated. */
+export const demoManagedPractitioners: Practitioner[] = demoPractitioners.map((p, i): Practitioner => {
+  const [firstName = '', ...rest] = p.displayName.replace(/^Dr /, '').split(' ');
+  return {
+    id: p.id, rpps: null, profession: p.profession, title: p.displayName.startsWith('Dr ') ? 'Dr' : null, firstName, lastName: rest.join(' '),
+    displayName: p.displayName, practiceName: p.practiceName, address: p.address, communeInsee: p.communeInsee, location: p.location, phone: p.phone,
+    email: null, active: i !== 4, createdAt: '2026-09-01T08:00:00.000Z', updatedAt: '2026-11-02T08:30:00.000Z', availability: null, freshness: i % 3 === 2 ? 'never' : 'fresh',
+  };
+});
+
+function boardOf(practitioners: readonly Practitioner[]): Board {
+  const items = practitioners.map((p): BoardRow => ({
+    practitionerId: p.id, displayName: p.displayName, profession: p.profession, communeInsee: p.communeInsee, location: p.location, active: p.active,
+    availability: null, freshness: p.freshness, daysSinceDeclaration: p.freshness === 'never' ? null : 12,
+  }));
+  const count = (f: BoardRow['freshness']) => items.filter((r) => r.freshness === f).length;
+  return {items, counts: {total: items.length, fresh: count('fresh'), stale: count('stale'), never: count('never'), accepting: 0}, staleAfterDays: 30};
+}
+
+/** What a dry run of the demo CSV answers: two lines, one new practitioner, one update. */
+export const demoImportResult: PractitionerImportResult = {
+  dryRun: true, rows: 2, created: 1, updated: 1, encoding: 'utf-8', delimiter: ';',
+  columns: [{column: 'rpps', field: 'rpps'}, {column: 'profession', field: 'profession'}, {column: 'prenom', field: 'firstName'}, {column: 'nom', field: 'lastName'}, {column: 'commune_insee', field: 'communeInsee'}],
+  warnings: [],
+  preview: [
+    {line: 2, action: 'create', id: null, practitioner: {profession: 'infirmier', firstName: 'Paul', lastName: 'Martin', communeInsee: '62040'}},
+    {line: 3, action: 'update', id: demoManagedPractitioners[0]!.id, practitioner: {rpps: '10003456786', profession: 'medecin_generaliste', title: 'Dr', firstName: 'Claire', lastName: 'Lefebvre', communeInsee: '62765'}},
+  ],
+};
+
+/** The demo CSV whose dry run is `demoImportResult`, for stories that pick a file. */
+export const demoImportCsv = 'rpps;profession;prenom;nom;commune_insee\n;infirmier;Paul;Martin;62040\n10003456786;medecin_generaliste;Claire;Lefebvre;62765\n';
+
+async function answerCoordinator(request: Request, operationId: keyof typeof routes, options: MockOptions, store: Practitioner[]): Promise<Response | undefined> {
+  const coordinatorRoutes: ReadonlyArray<keyof typeof routes> = [
+    'getAvailabilityBoard', 'createPractitioner', 'getPractitioner', 'patchPractitioner', 'deletePractitioner', 'createPersonalLink', 'revokePersonalLinks', 'importPractitioners',
+  ];
+  if (!coordinatorRoutes.includes(operationId)) return undefined;
+  if (request.headers.get('authorization') !== `Bearer ${mockCoordinatorToken}`) {
+    return problemResponse(request, 401, 'unauthorized');
+  }
+  const id = /\/practitioners\/([0-9a-f-]{36})/.exec(new URL(request.url).pathname)?.[1];
+  const index = store.findIndex((p) => p.id === id);
+  const found = store[index];
+  switch (operationId) {
+    case 'getAvailabilityBoard':
+      return jsonResponse(boardOf(store));
+    case 'importPractitioners': {
+      if (options.practitionerImport === 'errors') {
+        return problemResponse(request, 422, 'import_invalid', {
+          errors: [
+            {path: 'lines.2.rpps', code: 'invalid_rpps', message: 'numéro RPPS invalide (clé de contrôle)', line: 2, column: 'rpps'},
+            {path: 'lines.3.communeInsee', code: 'unknown_commune', message: "la commune 59350 n'appartient pas au territoire", line: 3, column: 'commune_insee'},
+            {path: 'lines.4.profession', code: 'required', message: 'la profession est obligatoire', line: 4, column: 'profession'},
+          ],
+        });
+      }
+      const dryRun = new URL(request.url).searchParams.get('dryRun') === 'true';
+      return jsonResponse({...demoImportResult, dryRun} satisfies PractitionerImportResult);
+    }
+    case 'createPractitioner':
+    case 'patchPractitioner': {
+      if (options.practitionerSave === 'field-errors') {
+        return problemResponse(request, 422, 'validation_failed', {errors: [{path: 'communeInsee', code: 'unknown_commune', message: "cette commune n'appartient pas au territoire"}]});
+      }
+      const body = (await request.json()) as Partial<Practitioner>;
+      const base = operationId === 'createPractitioner' ? {...demoManagedPractitioners[0]!, id: crypto.randomUUID(), title: null, practiceName: null, address: null, phone: null, email: null, active: true, freshness: 'never' as const} : found;
+      if (!base) return problemResponse(request, 404, 'not-found');
+      const saved: Practitioner = {...base, ...body, updatedAt: new Date().toISOString()};
+      saved.displayName = [saved.title, saved.firstName, saved.lastName].filter(Boolean).join(' ');
+      if (index >= 0) store[index] = saved;
+      else store.push(saved);
+      return jsonResponse(saved, operationId === 'createPractitioner' ? 201 : 200);
+    }
+    case 'getPractitioner':
+      return found ? jsonResponse(found) : problemResponse(request, 404, 'not-found');
+    case 'deletePractitioner':
+      if (index >= 0) store.splice(index, 1);
+      return new Response(null, {status: 204});
+    case 'revokePersonalLinks':
+      return new Response(null, {status: 204});
+    case 'createPersonalLink':
+      return jsonResponse(
+        {practitionerId: id ?? '', token: 'pl_demo_7Hc2kQ9xVbN4mR8sLw3TzY6aE1uFgJ0d', expiresAt: new Date(Date.now() + 365 * DAY_MS).toISOString()} satisfies PersonalLink,
+        201,
+      );
+    default:
+      return undefined;
+  }
+}
+
 export const demoDeclaration: AvailabilityDeclaration = {
   accepting: 'limited', monthlyQuota: 4, patientScope: ['priority_only', 'children'], scopeCommunes: [], homeVisits: true,
   homeVisitCommunes: ['62765', '62040'], snpSlotsThisWeek: 3, teleconsultation: false, hostsInterns: true, visibility: 'public', noteForCoordinator: null,
@@ -341,6 +450,8 @@ function answerBoard(behaviour: BoardMockBehaviour): Response {
 export function createMockFetch(options: MockOptions = {}): typeof globalThis.fetch {
   const territory: Territory = {...demoTerritory, ...options.territory};
   let intakeAttempts = 0;
+  // each mock keeps its own copy: a story that deletes a practitioner leaves the others' lists whole
+  const store = demoManagedPractitioners.map((p) => ({...p}));
   return async (input, init) => {
     const request = new Request(input, init);
     if (options.delayMs) await wait(options.delayMs, request.signal);
@@ -354,10 +465,13 @@ export function createMockFetch(options: MockOptions = {}): typeof globalThis.fe
     }
     if (matched.operationId === 'createIntakeRequest') return answerIntake(request, options.intake ?? 'created', ++intakeAttempts);
     if (matched.operationId === 'listPublicPractitioners') return answerPractitioners(request, options.practitioners ?? demoPractitioners);
-    if (matched.operationId === 'getAvailabilityBoard') return answerBoard(options.board ?? 'demo');
+    // board stories say how the board answers; others (the practitioner manager) get the store's board
+    if (matched.operationId === 'getAvailabilityBoard' && options.board) return answerBoard(options.board);
     if (matched.operationId === 'getOwnAvailability' || matched.operationId === 'declareAvailability') {
       return answerAvailability(request, options.availability ?? 'existing');
     }
+    const coordinator = await answerCoordinator(request, matched.operationId, options, store);
+    if (coordinator) return coordinator;
     const handler = handlers[matched.operationId];
     return handler ? handler(request, territory) : problemResponse(request, 501, 'not-mocked');
   };

@@ -74,8 +74,9 @@ describe('the coordinators’ availability board, against the real server', () =
     await board.locator('tbody tr').first().waitFor();
     assert.match(await board.locator('[part="status"]').innerText(), /^\d+ praticiens sur \d+ · \d+ acceptent? de nouveaux patients · \d+ déclarations? à actualiser/);
 
-    // one sign-in serves the page's other coordinator tool
+    // one sign-in serves the page's other coordinator tools
     await page.locator('cpts-offer-manager').getByRole('button', {name: 'Nouvelle offre'}).waitFor();
+    await page.locator('cpts-practitioner-manager').getByRole('heading', {name: 'Praticiens du territoire'}).waitFor();
 
     const before = await chosenRow(page);
     assert.match(await before.locator('td.freshness').innerText(), /^(Jamais déclarée|À actualiser)/);

@@ -5,3 +5,4 @@ import './intake-form/define.js';
 import './availability-map/define.js';
 import './cartodispo/define.js';
 import './internship-offers/define.js';
+import './practitioner-manager/define.js';

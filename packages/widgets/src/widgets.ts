@@ -11,6 +11,7 @@ export const widgetModules = {
   'cpts-cartodispo': () => import('./cartodispo/cartodispo.js').then((m) => m.CptsCartodispo),
   'cpts-internship-offers': () => import('./internship-offers/internship-offers.js').then((m) => m.CptsInternshipOffers),
   'cpts-offer-manager': () => import('./internship-offers/offer-manager.js').then((m) => m.CptsOfferManager),
+  'cpts-practitioner-manager': () => import('./practitioner-manager/practitioner-manager.js').then((m) => m.CptsPractitionerManager),
 } satisfies Record<`cpts-${string}`, () => Promise<CustomElementConstructor>>;
 
 export type WidgetTag = keyof typeof widgetModules;

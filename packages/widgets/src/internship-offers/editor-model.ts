@@ -1,4 +1,5 @@
 import {InternshipOfferCreate, type HousingKind, type InternshipOfferCreate as OfferCreate, type OfferKind, type PracticeType} from '@cpts-kit/contract';
+import {problemOfIssue, type FieldProblem} from '../internal/field-problems.js';
 
 /** The editor's fields as the inputs hold them: text and ticks, converted only when saving. */
 export interface EditorValues {
@@ -136,20 +137,13 @@ export function fieldOfPath(path: string): EditorField | undefined {
 }
 
 /** What is wrong with a field; the editor words it in the widget's language. */
-export type EditorProblem = 'required' | 'too_long' | 'invalid';
+export type EditorProblem = FieldProblem;
 
 /** Problems by field; the first problem of a field wins. */
 export type EditorErrors = Partial<Record<EditorField, EditorProblem>>;
 
 export function sortedErrorFields(errors: EditorErrors): EditorField[] {
   return FIELD_ORDER.filter((f) => errors[f] !== undefined);
-}
-
-function problemOf(issue: {code: string; minimum?: unknown; origin?: unknown}): EditorProblem {
-  const empty = issue.origin === 'string' || issue.origin === 'array';
-  if (issue.code === 'too_small' && empty && Number(issue.minimum) === 1) return 'required';
-  if (issue.code === 'too_big') return 'too_long';
-  return 'invalid';
 }
 
 export type EditorCheck = {ok: true; offer: OfferCreate} | {ok: false; errors: EditorErrors};
@@ -161,7 +155,7 @@ export function checkEditor(values: EditorValues, extras?: EditorExtras): Editor
   const errors: EditorErrors = {};
   for (const issue of result.error.issues) {
     const field = fieldOfPath(issue.path.map(String).join('.'));
-    if (field && errors[field] === undefined) errors[field] = problemOf(issue);
+    if (field && errors[field] === undefined) errors[field] = problemOfIssue(issue);
   }
   // an issue on a field the editor does not show still blocks saving: put it on the title
   if (Object.keys(errors).length === 0) errors.title = 'invalid';

@@ -3,6 +3,7 @@ import {property, query, state} from 'lit/decorators.js';
 import {HousingKind, OfferKind, PracticeType, type Commune, type InternshipOffer, type InternshipOfferCreate} from '@cpts-kit/contract';
 import {createInternshipOffer, isCptsApiError, patchInternshipOffer} from '@cpts-kit/sdk';
 import {CptsElement} from '../internal/cpts-element.js';
+import {renderErrorSummary} from '../internal/field-problems.js';
 import {base} from '../styles/base.js';
 import {tokens} from '../styles/tokens.js';
 import {
@@ -131,11 +132,6 @@ export class CptsOfferEditor extends CptsElement {
     this.dispatchEvent(new Event('cpts-offer-cancel', {bubbles: true, composed: true}));
   }
 
-  private focusField(event: Event, field: EditorField): void {
-    event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>(`#editor-${field}`)?.focus();
-  }
-
   private errorOf(field: EditorField): TemplateResult | typeof nothing {
     if (!this.errors[field]) return nothing;
     return html`<p class="field-error" id=${`editor-${field}-error`}><span class="visually-hidden">${this.localize.strings.offers.errorPrefix} </span>${this.message(field)}</p>`;
@@ -181,15 +177,8 @@ export class CptsOfferEditor extends CptsElement {
   }
 
   private renderSummary(): TemplateResult | typeof nothing {
-    const fields = sortedErrorFields(this.errors);
-    if (fields.length === 0) return nothing;
-    const o = this.localize.strings.offers;
-    return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="editor-summary-title">
-      <h3 id="editor-summary-title">${o.fixErrors}</h3>
-      <ul>
-        ${fields.map((f) => html`<li><a href=${`#editor-${f}`} @click=${(e: Event) => this.focusField(e, f)}>${this.labelOf(f)} : ${this.message(f)}</a></li>`)}
-      </ul>
-    </div>`;
+    const issues = sortedErrorFields(this.errors).map((f) => ({id: `editor-${f}`, label: this.labelOf(f), message: this.message(f)}));
+    return renderErrorSummary(this.localize.strings.offers.fixErrors, issues, (id) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(), 'editor-summary-title');
   }
 
   private labelOf(field: EditorField): string {

@@ -14,6 +14,7 @@ import {CptsSignedInEvent} from '../events/signed-in.js';
 import {CptsElement} from '../internal/cpts-element.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
+import {renderTokenSignIn} from '../internal/token-sign-in.js';
 import {base} from '../styles/base.js';
 import {tokens} from '../styles/tokens.js';
 import {CptsOfferEditor} from './offer-editor.js';
@@ -243,24 +244,14 @@ export class CptsOfferManager extends CptsElement {
 
   private renderSignIn(): TemplateResult {
     const m = this.localize.strings.offers.manager;
-    return html`
-      <form part="sign-in" class="sign-in" novalidate aria-labelledby="manager-sign-in-title"
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          void this.signIn(this.tokenInput);
-        }}>
-        <h2 id="manager-sign-in-title">${m.signInTitle}</h2>
-        <div class="field">
-          <label for="manager-token">${m.token}</label>
-          <p class="hint" id="manager-token-hint">${m.tokenHint}</p>
-          ${this.signInFailed ? html`<p class="field-error" id="manager-token-error" role="alert">${m.signInError}</p>` : nothing}
-          <input id="manager-token" type="password" autocomplete="off" spellcheck="false" aria-invalid=${this.signInFailed ? 'true' : 'false'}
-            aria-describedby=${this.signInFailed ? 'manager-token-hint manager-token-error' : 'manager-token-hint'}
-            @input=${(e: Event) => (this.tokenInput = (e.target as HTMLInputElement).value)} />
-        </div>
-        <div><button type="submit" ?disabled=${this.checking}>${m.signIn}</button></div>
-      </form>
-    `;
+    return renderTokenSignIn({
+      idPrefix: 'manager',
+      strings: {title: m.signInTitle, token: m.token, hint: m.tokenHint, signIn: m.signIn, error: m.signInError},
+      failed: this.signInFailed,
+      checking: this.checking,
+      onInput: (token) => (this.tokenInput = token),
+      onSubmit: () => void this.signIn(this.tokenInput),
+    });
   }
 
   private renderOffer(offer: InternshipOffer): TemplateResult {
