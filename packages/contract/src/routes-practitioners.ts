@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import {ApiError} from './common.js';
 import {json, noContent, type RouteDef} from './route-def.js';
 import {PersonalLink, PersonalLinkCreate, Practitioner, PractitionerCreate, PractitionerImportQuery, PractitionerImportResult, PractitionerPatch, PublicPractitionerList, PublicPractitionerQuery} from './practitioner.js';
 
@@ -23,7 +24,14 @@ export const importPractitionersRoute = {
   summary: 'Import practitioners from a CSV file (all or nothing; 422 with every error by line)',
   query: PractitionerImportQuery,
   body: {schema: z.string(), contentType: 'text/csv', example: csvExample},
-  responses: {200: json(PractitionerImportResult, 'What was imported, or with dryRun what would be')},
+  responses: {
+    200: json(PractitionerImportResult, 'What was imported, or with dryRun what would be'),
+    422: {
+      schema: ApiError,
+      contentType: 'application/problem+json',
+      description: 'The file has errors, so nothing was written: code `import_invalid`, `errors[]` of `{path: "lines.12.rpps", line: 12, column: "RPPS", code, message}`, every one (the first 1,000)',
+    },
+  },
 } as const satisfies RouteDef;
 
 export const getPractitionerRoute = {

@@ -40,6 +40,8 @@ export interface CallInput {
   text?: string;
   /** A file sent as it is (bytes): the server detects its encoding. */
   csv?: Blob | ArrayBuffer | Uint8Array;
+  /** Milliseconds for this call, when it may take longer than the client's `timeout` (a large import). */
+  timeout?: number;
   idempotencyKey?: string;
   signal?: AbortSignal | undefined;
 }
@@ -126,6 +128,7 @@ export class CptsClient {
     const request = {method: route.method.toUpperCase(), url: `${this.baseUrl.replace(/\/$/, '')}/${path}`};
     const options: KyOptions = {method: route.method, searchParams: searchParamsOf(input.query)};
     if (input.signal) options.signal = input.signal;
+    if (input.timeout !== undefined) options.timeout = Math.max(input.timeout, this.#options.timeout ?? 10_000);
     if (input.json !== undefined) options.json = input.json;
     if (input.text !== undefined) {
       options.body = input.text;

@@ -26,6 +26,8 @@ export function createPractitioner(client: CptsClient, practitioner: Practitione
   return client.request(createPractitionerRoute, {json: practitioner, signal: options?.signal});
 }
 
+const IMPORT_TIMEOUT_MS = 120_000;
+
 export interface ImportPractitionersOptions {
   /** Validate and preview only: nothing is written. */
   dryRun?: boolean;
@@ -44,7 +46,8 @@ export function importPractitioners(
   options?: RequestOptions,
 ): Promise<PractitionerImportResult> {
   const body = typeof csv === 'string' ? {text: csv} : {csv};
-  return client.request(importPractitionersRoute, {...body, query: {dryRun: dryRun ? true : undefined}, signal: options?.signal});
+  // 5 MB (some 50,000 lines) take several seconds to check and write: more than a usual call's timeout
+  return client.request(importPractitionersRoute, {...body, query: {dryRun: dryRun ? true : undefined}, timeout: IMPORT_TIMEOUT_MS, signal: options?.signal});
 }
 
 export function getPractitioner(client: CptsClient, id: string, options?: RequestOptions): Promise<Practitioner> {
