@@ -13,14 +13,26 @@ const root = dirname(fileURLToPath(import.meta.url));
 const pkg = (name, file) => resolve(root, 'packages', name, file);
 
 // imports between our TS files say `./x.js` (as Node and tsc want); point them at `./x.ts`
+// (this bypasses node-resolve, and with it the packages' `sideEffects`: see `ourSideEffects`)
 const tsFromJs = {
   name: 'cpts-ts-from-js',
   resolveId(source, importer) {
     if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null;
     const candidate = resolve(dirname(importer), source.slice(0, -3) + '.ts');
-    return existsSync(candidate) ? candidate : null;
+    return existsSync(candidate) ? {id: candidate, moduleSideEffects: ourSideEffects(candidate)} : null;
   },
 };
+
+/**
+ * What our packages' `sideEffects` fields say: the contract and the SDK have none, the widgets
+ * only in their `define.ts` files and the loader. Without it, importing one schema from
+ * `intake.ts` ran (and shipped) every module that `intake.ts` imports, with all their schemas.
+ */
+function ourSideEffects(id) {
+  if (/[\\/]packages[\\/](contract|sdk)[\\/]src[\\/]/.test(id)) return false;
+  if (/[\\/]packages[\\/]widgets[\\/]src[\\/]/.test(id)) return /[\\/](define|loader)\.ts$/.test(id);
+  return null;
+}
 
 const typescript = (options = {}) =>
   // tsconfig.base.json holds experimentalDecorators + useDefineForClassFields: false, which Lit's
@@ -95,6 +107,22 @@ const leafletTrustedTypes = {
   },
 };
 
+/**
+ * The contract's `named(schema, meta)` files each schema in a registry for the OpenAPI document.
+ * Rollup keeps every such call, `@__PURE__` or not (the registry's `add` escapes its argument), so
+ * each contract module a widget touches brought every schema it declares, and the zod/mini code those
+ * need (ISO date-times, codecs, numbers…). No browser reads the registry (only the OpenAPI builder
+ * does, and it is banned from the bundle), so here `named` returns the schema and nothing else, and
+ * unused schemas fall away.
+ */
+const contractRegistryForBrowser = {
+  name: 'cpts-contract-registry-browser',
+  load(id) {
+    if (!/[\\/]packages[\\/]contract[\\/]src[\\/]registry\.ts$/.test(id)) return null;
+    return 'export const contractRegistry = undefined;\nexport function named(schema) { return schema; }\n';
+  },
+};
+
 // chunk names carry a hash: without this, every build would leave the previous chunks behind
 const cleanDist = (dir) => ({
   name: 'cpts-clean-dist',
@@ -108,6 +136,7 @@ const scriptTagBundle = {
   plugins: [
     cleanDist(resolve(root, 'dist')),
     tsFromJs,
+    contractRegistryForBrowser,
     workerChunks,
     leafletTrustedTypes,
     nodeResolve({browser: true, exportConditions: ['browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js']}),
