@@ -10,6 +10,8 @@ import type {CartodispoStrings, LanguageCode} from '../translations/translation.
 import {styles} from './cartodispo.styles.js';
 import {tokenFromFragment} from './declaration-model.js';
 import {DeclareView, type DeclareHost} from './declare-view.js';
+import {labelStrings} from '../translations/labels.js';
+import {cartodispoStrings} from './cartodispo-strings.js';
 
 /** `declare`: a practitioner's own page. The coordinators' `board` comes as a view of its own. */
 export type CartodispoMode = 'declare';
@@ -37,6 +39,7 @@ export type CartodispoMode = 'declare';
  * @cssproperty --max-width - Widest the form grows.
  */
 export class CptsCartodispo extends CptsElement implements DeclareHost {
+  static override stringBundles = [cartodispoStrings, labelStrings];
   static override styles = [tokens, base, styles];
 
   private readonly territoryController = new TerritoryController(this, () => {
