@@ -65,7 +65,9 @@ function manualChunks(id) {
   // the map's heavy parts: only pages that show a map download them (bench/sizes.ts counts them by name)
   if (/[\\/]node_modules[\\/]leaflet[\\/]/.test(id)) return 'leaflet';
   if (/[\\/]node_modules[\\/](supercluster|kdbush)[\\/]/.test(id)) return 'supercluster';
-  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id)) return 'lit';
+  // Lit's core only: a directive or the context provider goes with the widgets that use it, so the
+  // intake page does not download the provider's half of @lit/context or the map's directives
+  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) && !/[\\/]directives[\\/]/.test(id)) return 'lit';
   // zod and ky serve every widget; the contract's schemas and the SDK's operations are left to rollup,
   // so each page's chunks carry only the schemas its widgets check
   if (/[\\/]node_modules[\\/](zod|ky)[\\/]/.test(id)) return 'sdk';
@@ -123,6 +125,58 @@ const contractRegistryForBrowser = {
   },
 };
 
+/**
+ * Every top-level `const` of the contract builds a schema, and rollup cannot tell that building one
+ * has no effect: `z.string().check(…)` looks like it mutates, and a `@__PURE__` call is dropped
+ * but its arguments are kept. So the schemas of every contract module a widget touched stayed in
+ * the bundle. Wrapping each initialiser in a pure IIFE lets rollup drop the unused ones whole.
+ */
+const contractSchemasArePure = {
+  name: 'cpts-contract-schemas-are-pure',
+  transform(code, id) {
+    if (!/[\\/]packages[\\/]contract[\\/]src[\\/][^\\/]+\.ts$/.test(id)) return null;
+    const edits = [];
+    const ast = this.parse(code);
+    for (const node of ast.body) {
+      const declaration = node.type === 'ExportNamedDeclaration' ? node.declaration : node;
+      if (declaration?.type !== 'VariableDeclaration') continue;
+      for (const {init} of declaration.declarations) {
+        if (!init || ['ArrowFunctionExpression', 'FunctionExpression', 'Literal', 'Identifier'].includes(init.type)) continue;
+        edits.push({at: init.start, insert: '/* @__PURE__ */ (() => ('}, {at: init.end, insert: '))()'});
+      }
+    }
+    // what only the OpenAPI document reads: `named()`'s metadata, the routes' summaries and examples
+    walk(ast, (node) => {
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'named' && node.arguments.length === 2) {
+        edits.push({at: node.arguments[0].end, to: node.arguments[1].end});
+      }
+      if (node.type === 'ObjectExpression' && node.properties.some((p) => p.key?.name === 'operationId')) {
+        for (const property of node.properties) {
+          if (property.key?.name === 'summary') edits.push({at: property.start, to: property.end, insert: 'summary: ""'});
+          if (property.key?.name === 'body' && property.value.type === 'ObjectExpression') {
+            const example = property.value.properties.find((p) => p.key?.name === 'example');
+            if (example) edits.push({at: example.start, to: example.end, insert: 'example: undefined'});
+          }
+        }
+      }
+    });
+    if (edits.length === 0) return null;
+    let result = code;
+    for (const edit of edits.sort((a, b) => b.at - a.at)) result = result.slice(0, edit.at) + (edit.insert ?? '') + result.slice(edit.to ?? edit.at);
+    // lines stay where they were; only columns move
+    return {code: result, map: null};
+  },
+};
+
+function walk(node, visit) {
+  if (!node || typeof node.type !== 'string') return;
+  visit(node);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) for (const child of value) walk(child, visit);
+    else if (value && typeof value === 'object' && typeof value.type === 'string') walk(value, visit);
+  }
+}
+
 // chunk names carry a hash: without this, every build would leave the previous chunks behind
 const cleanDist = (dir) => ({
   name: 'cpts-clean-dist',
@@ -141,6 +195,7 @@ const scriptTagBundle = {
     leafletTrustedTypes,
     nodeResolve({browser: true, exportConditions: ['browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js']}),
     typescript({minify: true}),
+    contractSchemasArePure,
     browserGuard,
   ],
   output: {
