@@ -137,6 +137,7 @@ const contractSchemasArePure = {
     if (!/[\\/]packages[\\/]contract[\\/]src[\\/][^\\/]+\.ts$/.test(id)) return null;
     const edits = [];
     const ast = this.parse(code);
+    const named = importedAs(ast, /registry\.js$/, 'named');
     for (const node of ast.body) {
       const declaration = node.type === 'ExportNamedDeclaration' ? node.declaration : node;
       if (declaration?.type !== 'VariableDeclaration') continue;
@@ -147,7 +148,7 @@ const contractSchemasArePure = {
     }
     // what only the OpenAPI document reads: `named()`'s metadata, the routes' summaries and examples
     walk(ast, (node) => {
-      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'named' && node.arguments.length === 2) {
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && named.has(node.callee.name) && node.arguments.length === 2) {
         edits.push({at: node.arguments[0].end, to: node.arguments[1].end});
       }
       if (node.type === 'ObjectExpression' && node.properties.some((p) => p.key?.name === 'operationId')) {
@@ -167,6 +168,55 @@ const contractSchemasArePure = {
     return {code: result, map: null};
   },
 };
+
+/**
+ * esbuild minifies the code but leaves template literals alone, and the widgets' `css` and `html`
+ * templates are most of their chunks. In `css`: comments go, whitespace shrinks to one space and
+ * disappears around `{ } ; , >`. In `html`: a run of whitespace holding a line break becomes one
+ * space, which is how the browser shows it anyway (no template of ours has text in a `<pre>`).
+ * Only the literal text changes, never an expression, so `${…}` boundaries stay as they were.
+ */
+const minifyTemplateLiterals = {
+  name: 'cpts-minify-template-literals',
+  transform(code, id) {
+    if (!/[\\/]packages[\\/]widgets[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('`')) return null;
+    const edits = [];
+    const ast = this.parse(code);
+    // esbuild has already renamed the imports: find what `css` and `html` are called here
+    const tags = new Map([...importedAs(ast, /^lit$/, 'css')].map((name) => [name, 'css']));
+    for (const name of importedAs(ast, /^lit$/, 'html')) tags.set(name, 'html');
+    walk(ast, (node) => {
+      if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier' || !tags.has(node.tag.name)) return;
+      for (const quasi of node.quasi.quasis) {
+        const raw = code.slice(quasi.start, quasi.end);
+        const minified = tags.get(node.tag.name) === 'css' ? minifyCss(raw) : raw.replace(/\s*\n\s*/g, ' ');
+        if (minified !== raw) edits.push({at: quasi.start, to: quasi.end, insert: minified});
+      }
+    });
+    if (edits.length === 0) return null;
+    let result = code;
+    for (const edit of edits.sort((a, b) => b.at - a.at)) result = result.slice(0, edit.at) + edit.insert + result.slice(edit.to);
+    return {code: result, map: null};
+  },
+};
+
+function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/;}/g, '}');
+}
+
+/** The local names under which `ast` imports `name` from a module matching `source`. */
+function importedAs(ast, source, name) {
+  const names = new Set();
+  for (const node of ast.body) {
+    if (node.type !== 'ImportDeclaration' || !source.test(node.source.value)) continue;
+    for (const specifier of node.specifiers) if (specifier.imported?.name === name) names.add(specifier.local.name);
+  }
+  return names;
+}
 
 function walk(node, visit) {
   if (!node || typeof node.type !== 'string') return;
@@ -196,6 +246,7 @@ const scriptTagBundle = {
     nodeResolve({browser: true, exportConditions: ['browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js']}),
     typescript({minify: true}),
     contractSchemasArePure,
+    minifyTemplateLiterals,
     browserGuard,
   ],
   output: {
