@@ -15,6 +15,7 @@ export {CptsErrorEvent} from './events/error.js';
 export {clientContext, territoryContext, localeContext, themeContext, themes, isThemeName, type ThemeName, type TerritoryState} from './context/index.js';
 export {
   LocalizeController,
+  defineStrings,
   translations,
   defaultLanguage,
   supportedLanguages,
@@ -22,6 +23,8 @@ export {
   fr,
   en,
   type LanguageCode,
+  type StringBundle,
+  type CommonStrings,
   type Translation,
   type IntakeFormStrings,
 } from './translations/index.js';
