@@ -146,18 +146,16 @@ const contractSchemasArePure = {
         edits.push({at: init.start, insert: '/* @__PURE__ */ (() => ('}, {at: init.end, insert: '))()'});
       }
     }
-    // what only the OpenAPI document reads: `named()`'s metadata, the routes' summaries and examples
+    // what only the OpenAPI document reads: `named()`'s metadata, and most of each route (below)
     walk(ast, (node) => {
       if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && named.has(node.callee.name) && node.arguments.length === 2) {
         edits.push({at: node.arguments[0].end, to: node.arguments[1].end});
       }
+      // a route keeps what the SDK sends and checks: no request schemas (the server checks those),
+      // which would bring zod's codecs and coercions (query strings) to every page
       if (node.type === 'ObjectExpression' && node.properties.some((p) => p.key?.name === 'operationId')) {
         for (const property of node.properties) {
-          if (property.key?.name === 'summary') edits.push({at: property.start, to: property.end, insert: 'summary: ""'});
-          if (property.key?.name === 'body' && property.value.type === 'ObjectExpression') {
-            const example = property.value.properties.find((p) => p.key?.name === 'example');
-            if (example) edits.push({at: example.start, to: example.end, insert: 'example: undefined'});
-          }
+          if (['summary', 'tag', 'auth', 'query', 'body'].includes(property.key?.name)) edits.push({at: property.start, to: property.end, insert: `${property.key.name}: undefined`});
         }
       }
     });
