@@ -53,8 +53,10 @@ export abstract class CptsElement extends LitElement {
     return loading.then(
       () => super.scheduleUpdate(),
       (error: unknown) => {
+        // neither language could be fetched: say so, and update anyway, because a rejected
+        // scheduleUpdate would leave Lit's update pending for good; the next update fetches again
         this.fireError(error);
-        throw error;
+        return super.scheduleUpdate();
       },
     );
   }
