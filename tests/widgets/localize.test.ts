@@ -1,5 +1,5 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import {LitElement} from 'lit';
+import {LitElement, render} from 'lit';
 import '../../packages/widgets/src/define.js';
 import {CptsElement} from '../../packages/widgets/src/internal/cpts-element.js';
 import {defineStrings, LocalizeController, toSupportedLanguage, type LanguageCode} from '../../packages/widgets/src/index.js';
@@ -13,8 +13,28 @@ class LangProbe extends LitElement {
 }
 customElements.define('lang-probe', LangProbe);
 
+const mounted: HTMLElement[] = [];
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});
+
+/**
+ * Renders `template` into the page and returns its first element. Not open-wc's `fixture()`: for a
+ * root that is not a Lit element it waits for an animation frame, and a test page that
+ * web-test-runner runs in the background may get none (the test then times out).
+ */
+function mount(template: ReturnType<typeof html>): Element {
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.push(container);
+  render(template, container);
+  const root = container.firstElementChild;
+  if (!root) throw new Error('the template rendered nothing');
+  return root;
+}
+
 async function probe(template: ReturnType<typeof html>): Promise<LangProbe> {
-  const root = await fixture(template);
+  const root = mount(template);
   const el = root instanceof LangProbe ? root : root.querySelector('lang-probe');
   if (!(el instanceof LangProbe)) throw new Error('no <lang-probe> in the fixture');
   await el.updateComplete;
@@ -65,7 +85,7 @@ describe('LocalizeController', () => {
   });
 
   it('finds the lang of a shadow host it is rendered inside', async () => {
-    const host = await fixture(html`<div lang="en"></div>`);
+    const host = mount(html`<div lang="en"></div>`);
     const shadow = host.attachShadow({mode: 'open'});
     const el = document.createElement('lang-probe') as LangProbe;
     shadow.append(el);
