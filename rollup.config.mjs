@@ -13,14 +13,26 @@ const root = dirname(fileURLToPath(import.meta.url));
 const pkg = (name, file) => resolve(root, 'packages', name, file);
 
 // imports between our TS files say `./x.js` (as Node and tsc want); point them at `./x.ts`
+// (this bypasses node-resolve, and with it the packages' `sideEffects`: see `ourSideEffects`)
 const tsFromJs = {
   name: 'cpts-ts-from-js',
   resolveId(source, importer) {
     if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null;
     const candidate = resolve(dirname(importer), source.slice(0, -3) + '.ts');
-    return existsSync(candidate) ? candidate : null;
+    return existsSync(candidate) ? {id: candidate, moduleSideEffects: ourSideEffects(candidate)} : null;
   },
 };
+
+/**
+ * What our packages' `sideEffects` fields say: the contract and the SDK have none, the widgets
+ * only in their `define.ts` files and the loader. Without it, importing one schema from
+ * `intake.ts` ran (and shipped) every module that `intake.ts` imports, with all their schemas.
+ */
+function ourSideEffects(id) {
+  if (/[\\/]packages[\\/](contract|sdk)[\\/]src[\\/]/.test(id)) return false;
+  if (/[\\/]packages[\\/]widgets[\\/]src[\\/]/.test(id)) return /[\\/](define|loader)\.ts$/.test(id);
+  return null;
+}
 
 const typescript = (options = {}) =>
   // tsconfig.base.json holds experimentalDecorators + useDefineForClassFields: false, which Lit's
@@ -53,7 +65,9 @@ function manualChunks(id) {
   // the map's heavy parts: only pages that show a map download them (bench/sizes.ts counts them by name)
   if (/[\\/]node_modules[\\/]leaflet[\\/]/.test(id)) return 'leaflet';
   if (/[\\/]node_modules[\\/](supercluster|kdbush)[\\/]/.test(id)) return 'supercluster';
-  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id)) return 'lit';
+  // Lit's core only: a directive or the context provider goes with the widgets that use it, so the
+  // intake page does not download the provider's half of @lit/context or the map's directives
+  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) && !/[\\/]directives[\\/]/.test(id)) return 'lit';
   // zod and ky serve every widget; the contract's schemas and the SDK's operations are left to rollup,
   // so each page's chunks carry only the schemas its widgets check
   if (/[\\/]node_modules[\\/](zod|ky)[\\/]/.test(id)) return 'sdk';
@@ -95,6 +109,122 @@ const leafletTrustedTypes = {
   },
 };
 
+/**
+ * The contract's `named(schema, meta)` files each schema in a registry for the OpenAPI document.
+ * Rollup keeps every such call, `@__PURE__` or not (the registry's `add` escapes its argument), so
+ * each contract module a widget touches brought every schema it declares, and the zod/mini code those
+ * need (ISO date-times, codecs, numbers…). No browser reads the registry (only the OpenAPI builder
+ * does, and it is banned from the bundle), so here `named` returns the schema and nothing else, and
+ * unused schemas fall away.
+ */
+const contractRegistryForBrowser = {
+  name: 'cpts-contract-registry-browser',
+  load(id) {
+    if (!/[\\/]packages[\\/]contract[\\/]src[\\/]registry\.ts$/.test(id)) return null;
+    return 'export const contractRegistry = undefined;\nexport function named(schema) { return schema; }\n';
+  },
+};
+
+/**
+ * Every top-level `const` of the contract builds a schema, and rollup cannot tell that building one
+ * has no effect: `z.string().check(…)` looks like it mutates, and a `@__PURE__` call is dropped
+ * but its arguments are kept. So the schemas of every contract module a widget touched stayed in
+ * the bundle. Wrapping each initialiser in a pure IIFE lets rollup drop the unused ones whole.
+ */
+const contractSchemasArePure = {
+  name: 'cpts-contract-schemas-are-pure',
+  transform(code, id) {
+    if (!/[\\/]packages[\\/]contract[\\/]src[\\/][^\\/]+\.ts$/.test(id)) return null;
+    const edits = [];
+    const ast = this.parse(code);
+    const named = importedAs(ast, /registry\.js$/, 'named');
+    for (const node of ast.body) {
+      const declaration = node.type === 'ExportNamedDeclaration' ? node.declaration : node;
+      if (declaration?.type !== 'VariableDeclaration') continue;
+      for (const {init} of declaration.declarations) {
+        if (!init || ['ArrowFunctionExpression', 'FunctionExpression', 'Literal', 'Identifier'].includes(init.type)) continue;
+        edits.push({at: init.start, insert: '/* @__PURE__ */ (() => ('}, {at: init.end, insert: '))()'});
+      }
+    }
+    // what only the OpenAPI document reads: `named()`'s metadata, and most of each route (below)
+    walk(ast, (node) => {
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && named.has(node.callee.name) && node.arguments.length === 2) {
+        edits.push({at: node.arguments[0].end, to: node.arguments[1].end});
+      }
+      // a route keeps what the SDK sends and checks: no request schemas (the server checks those),
+      // which would bring zod's codecs and coercions (query strings) to every page
+      if (node.type === 'ObjectExpression' && node.properties.some((p) => p.key?.name === 'operationId')) {
+        for (const property of node.properties) {
+          if (['summary', 'tag', 'auth', 'query', 'body'].includes(property.key?.name)) edits.push({at: property.start, to: property.end, insert: `${property.key.name}: undefined`});
+        }
+      }
+    });
+    if (edits.length === 0) return null;
+    let result = code;
+    for (const edit of edits.sort((a, b) => b.at - a.at)) result = result.slice(0, edit.at) + (edit.insert ?? '') + result.slice(edit.to ?? edit.at);
+    // lines stay where they were; only columns move
+    return {code: result, map: null};
+  },
+};
+
+/**
+ * esbuild minifies the code but leaves template literals alone, and the widgets' `css` and `html`
+ * templates are most of their chunks. In `css`: comments go, whitespace shrinks to one space and
+ * disappears around `{ } ; , >`. In `html`: a run of whitespace holding a line break becomes one
+ * space, which is how the browser shows it anyway (no template of ours has text in a `<pre>`).
+ * Only the literal text changes, never an expression, so `${…}` boundaries stay as they were.
+ */
+const minifyTemplateLiterals = {
+  name: 'cpts-minify-template-literals',
+  transform(code, id) {
+    if (!/[\\/]packages[\\/]widgets[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('`')) return null;
+    const edits = [];
+    const ast = this.parse(code);
+    // esbuild has already renamed the imports: find what `css` and `html` are called here
+    const tags = new Map([...importedAs(ast, /^lit$/, 'css')].map((name) => [name, 'css']));
+    for (const name of importedAs(ast, /^lit$/, 'html')) tags.set(name, 'html');
+    walk(ast, (node) => {
+      if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier' || !tags.has(node.tag.name)) return;
+      for (const quasi of node.quasi.quasis) {
+        const raw = code.slice(quasi.start, quasi.end);
+        const minified = tags.get(node.tag.name) === 'css' ? minifyCss(raw) : raw.replace(/\s*\n\s*/g, ' ');
+        if (minified !== raw) edits.push({at: quasi.start, to: quasi.end, insert: minified});
+      }
+    });
+    if (edits.length === 0) return null;
+    let result = code;
+    for (const edit of edits.sort((a, b) => b.at - a.at)) result = result.slice(0, edit.at) + edit.insert + result.slice(edit.to);
+    return {code: result, map: null};
+  },
+};
+
+function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/;}/g, '}');
+}
+
+/** The local names under which `ast` imports `name` from a module matching `source`. */
+function importedAs(ast, source, name) {
+  const names = new Set();
+  for (const node of ast.body) {
+    if (node.type !== 'ImportDeclaration' || !source.test(node.source.value)) continue;
+    for (const specifier of node.specifiers) if (specifier.imported?.name === name) names.add(specifier.local.name);
+  }
+  return names;
+}
+
+function walk(node, visit) {
+  if (!node || typeof node.type !== 'string') return;
+  visit(node);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) for (const child of value) walk(child, visit);
+    else if (value && typeof value === 'object' && typeof value.type === 'string') walk(value, visit);
+  }
+}
+
 // chunk names carry a hash: without this, every build would leave the previous chunks behind
 const cleanDist = (dir) => ({
   name: 'cpts-clean-dist',
@@ -108,10 +238,13 @@ const scriptTagBundle = {
   plugins: [
     cleanDist(resolve(root, 'dist')),
     tsFromJs,
+    contractRegistryForBrowser,
     workerChunks,
     leafletTrustedTypes,
     nodeResolve({browser: true, exportConditions: ['browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js']}),
     typescript({minify: true}),
+    contractSchemasArePure,
+    minifyTemplateLiterals,
     browserGuard,
   ],
   output: {

@@ -7,9 +7,8 @@ import {load, type LoadResult} from './load.js';
 import {benchIntake} from './intake.js';
 import {benchMap} from './map.js';
 import {benchOffers} from './offers.js';
-import {distSizes, pageDownloads} from './sizes.js';
+import {BUDGET_PAGE_GZIP, budgetLines, distSizes, pageDownloads} from './sizes.js';
 
-const BUDGET_PAGE_GZIP = 20 * 1024;
 const lines: string[] = [];
 const say = (line = '') => {
   console.log(line);
@@ -43,6 +42,7 @@ async function main() {
     say();
     say(`Budget for a page with only the intake form (commune.html): ≤ ${fmt(BUDGET_PAGE_GZIP)} bytes gzip in all, and 0 bytes of map code on any page without a map.`);
     say();
+    for (const line of budgetLines(pages)) say(line);
 
     const body = await (await fetch(`${server.url}/v1/territories/demo`)).text();
     const etag = (await fetch(`${server.url}/v1/territories/demo`)).headers.get('etag');

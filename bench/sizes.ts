@@ -1,9 +1,13 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {gzipSync} from 'node:zlib';
+import {pathToFileURL} from 'node:url';
 import {chromium} from 'playwright-core';
 import {chromiumArgs, chromiumPath} from '../chromium.mjs';
-import {repoRoot} from './lib.js';
+import {fmt, repoRoot, startProcess} from './lib.js';
+
+/** DESIGN §7: all the JS a page with only `<cpts-intake-form>` downloads, gzip, all chunks. */
+export const BUDGET_PAGE_GZIP = 20 * 1024;
 
 export interface FileSize {
   file: string;
@@ -63,5 +67,36 @@ export async function pageDownloads(baseUrl: string, pages: string[]): Promise<P
     return results;
   } finally {
     await browser.close();
+  }
+}
+
+/** commune.html (the intake form alone) against its budget, file by file; and map code where there is no map. */
+export function budgetLines(pages: PageDownload[]): string[] {
+  const lines: string[] = [];
+  const commune = pages.find((p) => p.page === '/examples/commune.html');
+  if (commune) {
+    const over = commune.totalGzip - BUDGET_PAGE_GZIP;
+    const verdict = over <= 0 ? `within, ${fmt(-over)} to spare` : `${fmt(over)} over`;
+    lines.push(`**commune.html: ${fmt(commune.totalGzip)} bytes of JS (gzip, ${commune.scripts.length} files) against a budget of ${fmt(BUDGET_PAGE_GZIP)}: ${verdict}.** Map code: ${fmt(commune.mapBytes)} bytes.`, '');
+    lines.push('| commune.html file | gzip bytes | share |', '|---|---:|---:|');
+    for (const s of [...commune.scripts].sort((a, b) => b.gzip - a.gzip)) lines.push(`| ${s.file} | ${fmt(s.gzip)} | ${fmt((100 * s.gzip) / commune.totalGzip, 1)} % |`);
+    lines.push('');
+  }
+  for (const p of pages) {
+    if (p.page !== '/examples/cpts.html' && p.mapBytes > 0) lines.push(`**${p.page} shows no map but downloads ${fmt(p.mapBytes)} bytes of map code.**`, '');
+  }
+  return lines;
+}
+
+// `node --import tsx bench/sizes.ts` (after `npm run build`): only the page sizes, in a few seconds
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const server = await startProcess('packages/server/src/main.ts', {DATABASE_URL: 'memory://'});
+  try {
+    const pages = await pageDownloads(server.url, ['/examples/commune.html', '/examples/practitioner.html', '/examples/internships.html']);
+    for (const p of pages) console.log(`${p.page}: ${fmt(p.totalGzip)} bytes — ${p.scripts.map((s) => `${s.file} (${fmt(s.gzip)})`).join(', ')}`);
+    console.log('');
+    for (const line of budgetLines(pages)) console.log(line);
+  } finally {
+    await server.stop();
   }
 }

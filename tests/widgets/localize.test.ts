@@ -1,7 +1,8 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import {LitElement} from 'lit';
+import {LitElement, render} from 'lit';
 import '../../packages/widgets/src/define.js';
-import {LocalizeController, toSupportedLanguage} from '../../packages/widgets/src/index.js';
+import {CptsElement} from '../../packages/widgets/src/internal/cpts-element.js';
+import {defineStrings, LocalizeController, toSupportedLanguage, type LanguageCode} from '../../packages/widgets/src/index.js';
 
 /** A bare element using the controller, so the tests see the language it picks and nothing else. */
 class LangProbe extends LitElement {
@@ -12,8 +13,28 @@ class LangProbe extends LitElement {
 }
 customElements.define('lang-probe', LangProbe);
 
+const mounted: HTMLElement[] = [];
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});
+
+/**
+ * Renders `template` into the page and returns its first element. Not open-wc's `fixture()`: for a
+ * root that is not a Lit element it waits for an animation frame, and a test page that
+ * web-test-runner runs in the background may get none (the test then times out).
+ */
+function mount(template: ReturnType<typeof html>): Element {
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.push(container);
+  render(template, container);
+  const root = container.firstElementChild;
+  if (!root) throw new Error('the template rendered nothing');
+  return root;
+}
+
 async function probe(template: ReturnType<typeof html>): Promise<LangProbe> {
-  const root = await fixture(template);
+  const root = mount(template);
   const el = root instanceof LangProbe ? root : root.querySelector('lang-probe');
   if (!(el instanceof LangProbe)) throw new Error('no <lang-probe> in the fixture');
   await el.updateComplete;
@@ -64,7 +85,7 @@ describe('LocalizeController', () => {
   });
 
   it('finds the lang of a shadow host it is rendered inside', async () => {
-    const host = await fixture(html`<div lang="en"></div>`);
+    const host = mount(html`<div lang="en"></div>`);
     const shadow = host.attachShadow({mode: 'open'});
     const el = document.createElement('lang-probe') as LangProbe;
     shadow.append(el);
@@ -88,6 +109,55 @@ describe('LocalizeController', () => {
     await new Promise((resolve) => setTimeout(resolve));
     await el.updateComplete;
     expect(el.shadowRoot?.textContent).to.equal('Try again');
+  });
+});
+
+/** A widget whose strings come in a bundle, fetched when asked for, one language at a time. */
+const fetched: LanguageCode[] = [];
+const probeStrings = defineStrings<'map'>({
+  fr: async () => {
+    fetched.push('fr');
+    return {map: {title: 'Carte'}} as never;
+  },
+  en: async () => {
+    fetched.push('en');
+    // a chunk that takes a while: the element must wait for it
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return {map: {title: 'Map'}} as never;
+  },
+});
+
+class BundleProbe extends CptsElement {
+  static override stringBundles = [probeStrings];
+  override render() {
+    return this.localize.strings.map.title;
+  }
+}
+customElements.define('bundle-probe', BundleProbe);
+
+describe('string bundles', () => {
+  const htmlLang = document.documentElement.getAttribute('lang');
+  afterEach(() => {
+    if (htmlLang === null) document.documentElement.removeAttribute('lang');
+    else document.documentElement.setAttribute('lang', htmlLang);
+  });
+
+  it('fetches only the language the widget speaks, and renders once it has it', async () => {
+    document.documentElement.setAttribute('lang', 'fr');
+    const el = await fixture<BundleProbe>(html`<bundle-probe></bundle-probe>`);
+    expect(el.shadowRoot?.textContent).to.equal('Carte');
+    expect(fetched).to.deep.equal(['fr']);
+  });
+
+  it('fetches the other language when the page switches to it, keeping the first on screen meanwhile', async () => {
+    document.documentElement.setAttribute('lang', 'fr');
+    const el = await fixture<BundleProbe>(html`<bundle-probe></bundle-probe>`);
+    document.documentElement.setAttribute('lang', 'en');
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(el.shadowRoot?.textContent).to.equal('Carte');
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent).to.equal('Map');
+    expect(fetched.filter((lang) => lang === 'en')).to.have.length(1);
   });
 });
 

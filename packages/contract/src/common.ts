@@ -32,8 +32,8 @@ export type LatLng = z.infer<typeof LatLng>;
 
 /** Cursor pagination shared by every list. */
 export const PageQuery = {
-  cursor: z.optional(z.string().check(z.maxLength(200))),
-  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(500))),
+  cursor: /* @__PURE__ */ z.optional(z.string().check(z.maxLength(200))),
+  limit: /* @__PURE__ */ z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(500))),
 };
 
 /** Query-string booleans: `true` / `false` (also 1/0, yes/no). */

@@ -1,5 +1,5 @@
 /** Tag → a function that downloads the tag's class (a dynamic `import()`). */
-export type ModuleMap = Readonly<Record<string, () => Promise<CustomElementConstructor>>>;
+export type ModuleMap = Readonly<Record<string, (element?: Element) => Promise<CustomElementConstructor>>>;
 
 export interface Autoloader {
   /** Loads the code of every known tag in `root` (a document, an element, a shadow root). */
@@ -28,12 +28,13 @@ export function createAutoloader(
   const loading = new Map<string, Promise<void>>();
   const selector = Object.keys(modules).join(',');
 
-  function load(tag: string): Promise<void> {
+  /** `element`: one of the page's `tag`s, which the module may look at (its language). */
+  function load(tag: string, element?: Element): Promise<void> {
     let pending = loading.get(tag);
     if (!pending) {
       const importModule = modules[tag];
       if (!importModule) return Promise.reject(new Error(`unknown cpts-kit tag <${tag}>`));
-      pending = loadAfterProvider(tag, importModule);
+      pending = loadAfterProvider(tag, () => importModule(element));
       loading.set(tag, pending);
     }
     return pending;
@@ -43,7 +44,7 @@ export function createAutoloader(
     // download in parallel with the provider, but define after it: a widget defined first would
     // ask for the context with nobody there to answer
     const element = importModule();
-    if (tag !== providerTag && modules[providerTag] && hasUndefined(root, providerTag)) await load(providerTag);
+    if (tag !== providerTag && modules[providerTag] && hasUndefined(root, providerTag)) await load(providerTag, root.querySelector(providerTag) ?? undefined);
     const constructor = await element;
     // not defineElement(): importing it would pull the shared widget chunk into the entry
     if (!customElements.get(tag)) customElements.define(tag, constructor);
@@ -51,10 +52,10 @@ export function createAutoloader(
 
   async function discover(scope: ParentNode): Promise<void> {
     if (!selector) return;
-    const tags = new Set<string>();
-    if (scope instanceof Element && scope.matches(selector)) tags.add(scope.localName);
-    for (const element of scope.querySelectorAll(selector)) tags.add(element.localName);
-    const results = await Promise.allSettled([...tags].filter((tag) => !customElements.get(tag)).map(load));
+    const tags = new Map<string, Element>();
+    if (scope instanceof Element && scope.matches(selector)) tags.set(scope.localName, scope);
+    for (const element of scope.querySelectorAll(selector)) if (!tags.has(element.localName)) tags.set(element.localName, element);
+    const results = await Promise.allSettled([...tags].filter(([tag]) => !customElements.get(tag)).map(([tag, element]) => load(tag, element)));
     for (const result of results) {
       // a chunk that failed to download must not stop the other widgets; say why in the console
       if (result.status === 'rejected') console.error('[cpts-kit]', result.reason);

@@ -20,6 +20,7 @@ export {CptsSignedInEvent} from './events/signed-in.js';
 export {clientContext, territoryContext, localeContext, themeContext, themes, isThemeName, type ThemeName, type TerritoryState} from './context/index.js';
 export {
   LocalizeController,
+  defineStrings,
   translations,
   defaultLanguage,
   supportedLanguages,
@@ -27,6 +28,8 @@ export {
   fr,
   en,
   type LanguageCode,
+  type StringBundle,
+  type CommonStrings,
   type Translation,
   type IntakeFormStrings,
 } from './translations/index.js';

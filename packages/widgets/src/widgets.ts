@@ -2,16 +2,49 @@
  * Every tag the script-tag bundle knows, and how to fetch its class. Each `import()` becomes a
  * chunk of its own, downloaded only by pages that use the tag: the map's Leaflet code never reaches
  * a page without a map. A new widget is one line here.
+ *
+ * A widget's strings are chunks of their own too, one per language (see translations/bundle.ts).
+ * The widget would ask for them once its code has run; asking here, with the code, saves that
+ * round trip. The language is a guess from the page (`lang` of the tag or an ancestor, a provider's
+ * included); when it is wrong the widget fetches the right one itself.
  */
+const withStrings =
+  <T>(load: () => Promise<T>, strings: Record<'fr' | 'en', () => Promise<unknown>>) =>
+  (element?: Element): Promise<T> => {
+    const lang = (element?.closest('[lang]') ?? document.documentElement).getAttribute('lang') ?? '';
+    // a failed prefetch is retried by the widget, which reports it
+    strings[/^en\b/i.test(lang) ? 'en' : 'fr']().catch(() => undefined);
+    return load();
+  };
+
+const labels = {fr: () => import('./translations/labels.fr.js'), en: () => import('./translations/labels.en.js')};
+const offers = {
+  fr: () => Promise.all([import('./internship-offers/offers-strings.fr.js'), labels.fr()]),
+  en: () => Promise.all([import('./internship-offers/offers-strings.en.js'), labels.en()]),
+};
+
 export const widgetModules = {
   'cpts-provider': () => import('./provider/provider.js').then((m) => m.CptsProvider),
-  'cpts-territory-contact': () => import('./territory-contact/territory-contact.js').then((m) => m.CptsTerritoryContact),
-  'cpts-intake-form': () => import('./intake-form/intake-form.js').then((m) => m.CptsIntakeForm),
-  'cpts-availability-map': () => import('./availability-map/availability-map.js').then((m) => m.CptsAvailabilityMap),
-  'cpts-cartodispo': () => import('./cartodispo/cartodispo.js').then((m) => m.CptsCartodispo),
-  'cpts-internship-offers': () => import('./internship-offers/internship-offers.js').then((m) => m.CptsInternshipOffers),
-  'cpts-offer-manager': () => import('./internship-offers/offer-manager.js').then((m) => m.CptsOfferManager),
+  'cpts-territory-contact': withStrings(() => import('./territory-contact/territory-contact.js').then((m) => m.CptsTerritoryContact), {
+    fr: () => import('./territory-contact/contact-strings.fr.js'),
+    en: () => import('./territory-contact/contact-strings.en.js'),
+  }),
+  'cpts-intake-form': withStrings(() => import('./intake-form/intake-form.js').then((m) => m.CptsIntakeForm), {
+    fr: () => import('./intake-form/intake-strings.fr.js'),
+    en: () => import('./intake-form/intake-strings.en.js'),
+  }),
+  'cpts-availability-map': withStrings(() => import('./availability-map/availability-map.js').then((m) => m.CptsAvailabilityMap), {
+    fr: () => Promise.all([import('./availability-map/map-strings.fr.js'), labels.fr()]),
+    en: () => Promise.all([import('./availability-map/map-strings.en.js'), labels.en()]),
+  }),
+  'cpts-cartodispo': withStrings(() => import('./cartodispo/cartodispo.js').then((m) => m.CptsCartodispo), {
+    fr: () => Promise.all([import('./cartodispo/cartodispo-strings.fr.js'), labels.fr()]),
+    en: () => Promise.all([import('./cartodispo/cartodispo-strings.en.js'), labels.en()]),
+  }),
+  'cpts-internship-offers': withStrings(() => import('./internship-offers/internship-offers.js').then((m) => m.CptsInternshipOffers), offers),
+  'cpts-offer-manager': withStrings(() => import('./internship-offers/offer-manager.js').then((m) => m.CptsOfferManager), offers),
+  // its strings, both languages, ship in its own chunk (a coordinator tool: the size matters less)
   'cpts-practitioner-manager': () => import('./practitioner-manager/practitioner-manager.js').then((m) => m.CptsPractitionerManager),
-} satisfies Record<`cpts-${string}`, () => Promise<CustomElementConstructor>>;
+} satisfies Record<`cpts-${string}`, (element?: Element) => Promise<CustomElementConstructor>>;
 
 export type WidgetTag = keyof typeof widgetModules;

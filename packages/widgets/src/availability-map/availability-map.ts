@@ -13,6 +13,8 @@ import {styles} from './availability-map.styles.js';
 import type {MapBounds, MapEngine} from './map-engine.js';
 import {bboxParam, byName, firstBy, inBounds, matchesFilters, noFilters, type MapFilters} from './map-model.js';
 import {CptsSelectEvent} from './select-event.js';
+import {labelStrings} from '../translations/labels.js';
+import {mapStrings} from './map-strings.js';
 
 type DataState = {status: 'loading'} | {status: 'error'; error: unknown} | {status: 'ready'; items: readonly PractitionerPublic[]};
 export type MapView = 'map' | 'list';
@@ -44,6 +46,7 @@ const ACCEPTING: readonly Accepting[] = ['yes', 'limited', 'no'];
  * @cssproperty --map-height - Height of the map (24rem).
  */
 export class CptsAvailabilityMap extends CptsElement {
+  static override stringBundles = [mapStrings, labelStrings];
   static override styles = [tokens, base, styles];
 
   private readonly territoryData = new TerritoryController(this, () => {

@@ -13,6 +13,8 @@ import {BoardView, type BoardHost} from './board-view.js';
 import {styles} from './cartodispo.styles.js';
 import {tokenFromFragment} from './declaration-model.js';
 import {DeclareView, type DeclareHost} from './declare-view.js';
+import {labelStrings} from '../translations/labels.js';
+import {cartodispoStrings} from './cartodispo-strings.js';
 
 /** `declare`: a practitioner's own page; `board`: every practitioner's availability, for coordinators. */
 export type CartodispoMode = 'declare' | 'board';
@@ -60,6 +62,7 @@ export type CartodispoMode = 'declare' | 'board';
  * @cssproperty --map-height - (`board`) Height of the map (28rem).
  */
 export class CptsCartodispo extends CptsElement implements DeclareHost, BoardHost {
+  static override stringBundles = [cartodispoStrings, labelStrings];
   static override styles = [tokens, base, styles, boardStyles];
 
   private readonly territoryController = new TerritoryController(this, () => {

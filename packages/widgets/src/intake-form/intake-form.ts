@@ -27,6 +27,7 @@ import {
 } from './form-model.js';
 import {styles} from './intake-form.styles.js';
 import {CptsSubmittedEvent} from './submitted-event.js';
+import {intakeStrings} from './intake-strings.js';
 
 type Phase =
   | {name: 'editing'}
@@ -101,6 +102,7 @@ interface TextFieldOptions {
  * @csspart receipt - What is shown once the request is stored (and what is printed).
  */
 export class CptsIntakeForm extends CptsElement {
+  static override stringBundles = [intakeStrings];
   static override styles = [tokens, base, styles];
 
   private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));

@@ -6,6 +6,7 @@ import {clientContext} from '../context/client.js';
 import {themeContext, type ThemeName} from '../context/theme.js';
 import {CptsErrorEvent} from '../events/error.js';
 import {CptsConfigError} from './config-error.js';
+import type {StringBundle} from '../translations/bundle.js';
 import {LocalizeController} from '../translations/localize.js';
 
 
@@ -15,7 +16,10 @@ import {LocalizeController} from '../translations/localize.js';
  * `territory` attributes.
  */
 export abstract class CptsElement extends LitElement {
-  protected readonly localize = new LocalizeController(this);
+  /** The string bundles the element reads beyond the common strings (`intakeStrings`…). */
+  protected static stringBundles: readonly StringBundle[] = [];
+
+  protected readonly localize = new LocalizeController(this, (this.constructor as typeof CptsElement).stringBundles);
   private ownClient: {key: string; client: CptsClient} | undefined;
 
   @consume({context: clientContext, subscribe: true})
@@ -40,6 +44,22 @@ export abstract class CptsElement extends LitElement {
 
   /** A ready SDK client, for developers; wins over the provider and the attributes. */
   @property({attribute: false}) client?: CptsClient;
+
+  // wait for the strings before rendering: on a language switch the old language stays on screen
+  // until the new one has arrived, and `updateComplete` resolves only once the element speaks it
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.localize.whenLoaded();
+    if (!loading) return super.scheduleUpdate();
+    return loading.then(
+      () => super.scheduleUpdate(),
+      (error: unknown) => {
+        // neither language could be fetched: say so, and update anyway, because a rejected
+        // scheduleUpdate would leave Lit's update pending for good; the next update fetches again
+        this.fireError(error);
+        return super.scheduleUpdate();
+      },
+    );
+  }
 
   // untyped map: `providedTheme` is protected, which PropertyValues<this> cannot name
   protected override willUpdate(changed: PropertyValues): void {

@@ -27,6 +27,8 @@ import {
   type OfferSort,
 } from './offers-model.js';
 import {formStyles, listStyles} from './offers.styles.js';
+import {offersStrings} from './offers-strings.js';
+import {labelStrings} from '../translations/labels.js';
 
 /** The largest page the API serves: fewest round trips to load every offer. */
 const PAGE_LIMIT = 500;
@@ -69,6 +71,7 @@ export async function fetchAllPublishedOffers(client: CptsClient, signal: AbortS
  * @cssproperty --card-min-width - Narrowest a card gets before the grid drops a column.
  */
 export class CptsInternshipOffers extends CptsElement {
+  static override stringBundles = [offersStrings, labelStrings];
   static override styles = [tokens, base, formStyles, listStyles];
 
   private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));

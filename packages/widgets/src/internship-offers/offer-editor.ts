@@ -19,6 +19,8 @@ import {
 } from './editor-model.js';
 import {CptsOfferSavedEvent} from './offer-events.js';
 import {formStyles} from './offers.styles.js';
+import {offersStrings} from './offers-strings.js';
+import {labelStrings} from '../translations/labels.js';
 
 type BooleanField = {[K in EditorField]: EditorValues[K] extends boolean ? K : never}[EditorField];
 type TextField = Exclude<EditorField, BooleanField>;
@@ -37,6 +39,7 @@ type TextField = Exclude<EditorField, BooleanField>;
  * @csspart error-summary - The list of errors shown after a refused save.
  */
 export class CptsOfferEditor extends CptsElement {
+  static override stringBundles = [offersStrings, labelStrings];
   static override styles = [tokens, base, formStyles];
 
   @query('.error-summary') private summary?: HTMLElement;

@@ -9,6 +9,8 @@ import {CptsInterestSentEvent} from './offer-events.js';
 import {formatPeriod} from './offers-model.js';
 import type {InterestField} from './offers-strings.js';
 import {formStyles} from './offers.styles.js';
+import {offersStrings} from './offers-strings.js';
+import {labelStrings} from '../translations/labels.js';
 
 const FIELDS: readonly InterestField[] = ['name', 'email', 'period', 'message', 'consent'];
 const isField = (path: unknown): path is InterestField => typeof path === 'string' && (FIELDS as readonly string[]).includes(path);
@@ -56,6 +58,7 @@ export function interestFieldErrors(values: InterestValues, periods: readonly st
  * @csspart success - The thank-you message.
  */
 export class CptsOfferInterest extends CptsElement {
+  static override stringBundles = [offersStrings, labelStrings];
   static override styles = [tokens, base, formStyles];
 
   @query('.error-summary') private summary?: HTMLElement;

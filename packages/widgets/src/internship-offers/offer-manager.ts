@@ -21,6 +21,8 @@ import {CptsOfferEditor} from './offer-editor.js';
 import {CptsOfferSavedEvent} from './offer-events.js';
 import {duplicateForNextSemester, formatPeriod} from './offers-model.js';
 import {formStyles, listStyles} from './offers.styles.js';
+import {offersStrings} from './offers-strings.js';
+import {labelStrings} from '../translations/labels.js';
 
 const STATUSES: readonly OfferStatus[] = ['draft', 'published', 'archived'];
 
@@ -74,6 +76,7 @@ export async function isCoordinator(client: CptsClient): Promise<boolean> {
  * @csspart interests - The interests received for the chosen offer.
  */
 export class CptsOfferManager extends CptsElement {
+  static override stringBundles = [offersStrings, labelStrings];
   static override styles = [tokens, base, formStyles, listStyles];
 
   private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));

@@ -1,3 +1,4 @@
+import {defineStrings} from '../translations/bundle.js';
 import type {OfferStatus} from '@cpts-kit/contract';
 import type {OfferSort} from './offers-model.js';
 
@@ -141,3 +142,9 @@ export interface ManagerStrings {
   required: string;
   tooLong: string;
 }
+
+/** Strings of `<cpts-internship-offers>`, `<cpts-offer-interest>`, `<cpts-offer-editor>` and `<cpts-offer-manager>`. */
+export const offersStrings = defineStrings<'offers'>({
+  fr: () => import('./offers-strings.fr.js').then((m) => m.fr),
+  en: () => import('./offers-strings.en.js').then((m) => m.en),
+});

@@ -6,6 +6,7 @@ import {TerritoryController} from '../internal/territory-controller.js';
 import {base} from '../styles/base.js';
 import {tokens} from '../styles/tokens.js';
 import {styles} from './territory-contact.styles.js';
+import {contactStrings} from './contact-strings.js';
 
 /**
  * @summary The CPTS's name, phone number and e-mail address, for a contact block or a footer.
@@ -25,6 +26,7 @@ import {styles} from './territory-contact.styles.js';
  * @cssproperty --gap - Space between the name and the details.
  */
 export class CptsTerritoryContact extends CptsElement {
+  static override stringBundles = [contactStrings];
   static override styles = [tokens, base, styles];
 
   private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));

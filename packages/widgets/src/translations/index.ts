@@ -1,4 +1,4 @@
 export {LocalizeController, translations, defaultLanguage, inheritedLang} from './localize.js';
-export {supportedLanguages, isSupportedLanguage, toSupportedLanguage, type LanguageCode, type Translation, type IntakeFormStrings} from './translation.js';
-export {fr} from './fr.js';
-export {en} from './en.js';
+export {defineStrings, type StringBundle} from './bundle.js';
+export {supportedLanguages, isSupportedLanguage, toSupportedLanguage, type CommonStrings, type LanguageCode, type Translation, type IntakeFormStrings} from './translation.js';
+export {fr, en} from './full.js';

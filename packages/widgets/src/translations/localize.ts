@@ -1,11 +1,10 @@
 import {ContextConsumer} from '@lit/context';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {localeContext} from '../context/locale.js';
-import {en} from './en.js';
-import {fr} from './fr.js';
+import {translations, type StringBundle} from './bundle.js';
 import {toSupportedLanguage, type LanguageCode, type Translation} from './translation.js';
 
-export const translations: Record<LanguageCode, Translation> = {fr, en};
+export {translations};
 export const defaultLanguage: LanguageCode = 'fr';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -48,9 +47,12 @@ export function inheritedLang(element: Element): string | undefined {
 export class LocalizeController implements ReactiveController {
   readonly host: Host;
   private providedLang: LanguageCode | undefined;
+  private readonly bundles: readonly StringBundle[];
 
-  constructor(host: Host) {
+  /** `bundles`: the string bundles the host reads, beyond the common strings. */
+  constructor(host: Host, bundles: readonly StringBundle[] = []) {
     this.host = host;
+    this.bundles = bundles;
     host.addController(this);
     new ContextConsumer(host, {
       context: localeContext,
@@ -82,9 +84,33 @@ export class LocalizeController implements ReactiveController {
     );
   }
 
-  /** The strings of the resolved language. */
+  /**
+   * The strings of the resolved language. The common ones are always there; a bundle's keys once
+   * `whenLoaded()` has resolved for this language.
+   */
   get strings(): Translation {
     return translations[this.lang];
+  }
+
+  /**
+   * Undefined when every bundle is loaded in the resolved language; else a promise that resolves
+   * once they are. If one cannot be fetched, its keys are taken from a language that has them, so
+   * the widget still renders (in French, say) rather than not at all.
+   */
+  whenLoaded(): Promise<void> | undefined {
+    const lang = this.lang;
+    const missing = this.bundles.filter((bundle) => !bundle.loaded.has(lang));
+    if (missing.length === 0) return undefined;
+    return Promise.all(
+      missing.map((bundle) =>
+        bundle.load(lang).catch(async (error: unknown) => {
+          console.error('[cpts-kit]', error);
+          const strings = await bundle.load(lang === 'fr' ? 'en' : 'fr');
+          const target = translations[lang] as unknown as Record<string, unknown>;
+          for (const [key, value] of Object.entries(strings)) target[key] ??= value;
+        }),
+      ),
+    ).then(() => undefined);
   }
 
   /** `t.term('contactPhone')`; for functions (plurals, interpolation) use `t.strings.x(…)`. */

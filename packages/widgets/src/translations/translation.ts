@@ -20,6 +20,11 @@ export type LanguageCode = (typeof supportedLanguages)[number];
 /**
  * Every string a widget shows. Adding a key here breaks the typecheck of each language file until
  * it is translated, so no language silently falls back to another.
+ *
+ * Only `CommonStrings` ship with the shared code (`fr.ts`, `en.ts`). The rest comes in string
+ * bundles (`defineStrings()` in `bundle.ts`), one module per language next to the widget that
+ * shows them (`intake-form/intake-strings.fr.ts`), so a page downloads the strings of its widgets
+ * in its language, and the other language only if the page switches to it.
  */
 export interface Translation {
   $code: LanguageCode;
@@ -65,6 +70,12 @@ export interface Translation {
   /** `<cpts-internship-offers>`, its interest form and `<cpts-offer-manager>`. */
   offers: import('../internship-offers/offers-strings.js').OffersStrings;
 }
+
+/** The strings every widget may need before its own arrive: the shared chunk carries them, in both languages. */
+export type CommonStrings = Pick<
+  Translation,
+  '$code' | '$name' | '$dir' | 'loading' | 'retry' | 'errorTitle' | 'errorApi' | 'errorNetwork' | 'errorTimeout' | 'errorUnknown' | 'errorNoApi'
+>;
 
 /** Messages by field and kind of error; `default` when a kind has no message of its own. */
 export type IntakeErrorMessages = Record<FieldKey, Partial<Record<ErrorKind, string>> & {default: string}>;
