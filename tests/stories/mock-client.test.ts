@@ -20,7 +20,7 @@ describe('the stories’ mock API', () => {
   });
 
   it('serves a coordinators’ board that passes the contract, with network-only and never-declared rows', async () => {
-    const board = Board.parse(await getAvailabilityBoard(createMockClient().withToken('any')));
+    const board = Board.parse(await getAvailabilityBoard(createMockClient({board: 'demo'}).withToken('any')));
     assert.ok(board.items.some((r) => r.availability?.visibility === 'network'));
     assert.ok(board.items.some((r) => r.freshness === 'never'));
     assert.ok(board.items.some((r) => r.freshness === 'stale'));
