@@ -148,10 +148,11 @@ async function benchServerList(offers: InternshipOffer[]): Promise<{name: string
 }
 
 /** Markdown lines for bench/RESULTS.md. */
-export async function benchOffers(): Promise<string[]> {
+export async function benchOffers(options: {serverOnly?: boolean} = {}): Promise<string[]> {
   const offers = generateOffers(COUNT);
   const lines: string[] = [];
   lines.push(`## Internship offers (${fmt(COUNT)} offers)`, '');
+  if (options.serverOnly) return [...lines, ...(await serverLines(offers))];
   const keys = benchKeystrokes(offers);
   lines.push(
     `Client-side filter + sort per keystroke, typing « ${QUERY} » one key at a time (Node, the widget's pure functions): ` +
@@ -165,6 +166,11 @@ export async function benchOffers(): Promise<string[]> {
   } catch (error) {
     lines.push(`First render in Chromium: not measured (${(error as Error).message.split('\n')[0]}; run \`npm run build\` first).`, '');
   }
+  return [...lines, ...(await serverLines(offers))];
+}
+
+async function serverLines(offers: InternshipOffer[]): Promise<string[]> {
+  const lines: string[] = [];
   const server = await benchServerList(offers);
   lines.push(`Server list endpoint, PGlite with ${fmt(COUNT)} published offers, 10 connections, ${DURATION_S} s (autocannon):`, '');
   lines.push('| request | req/s | p99 ms | non-2xx |', '|---|---:|---:|---:|');
@@ -174,5 +180,6 @@ export async function benchOffers(): Promise<string[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of await benchOffers()) console.log(line);
+  // `--server`: only the list endpoint (no browser, no build needed)
+  for (const line of await benchOffers({serverOnly: process.argv.includes('--server')})) console.log(line);
 }
