@@ -13,7 +13,7 @@ export function jsonWithEtag(c: Context, body: unknown, cache: 'public' | 'priva
 export function jsonTextWithEtag(c: Context, text: string, cache: 'public' | 'private', etag = strongEtag(text)): Response {
   c.header('ETag', etag);
   c.header('Cache-Control', cache === 'public' ? 'public, max-age=60, must-revalidate' : 'private, no-cache');
-  c.header('Vary', 'Authorization, Accept-Language');
+  c.header('Vary', 'Authorization, Accept-Language', {append: true});
   if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
   c.header('Content-Type', 'application/json; charset=UTF-8');
   return c.body(text, 200);

@@ -13,16 +13,39 @@ export interface Db {
   /** Runs `fn` in one transaction; inside it, `tx.transaction` just reuses the same one. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * A number that moves whenever this process may have written, or undefined when other processes
+   * can write too (PostgreSQL). PGlite's files belong to one process: while the number stays, no
+   * table changed, and a cache can skip asking the database whether it did.
+   */
+  writes?(): number;
 }
 
-function pgliteTx(tx: Transaction): Db {
+/** Only a statement that starts with `select` counts as a read: anything else might write. */
+const READ_ONLY = /^\s*select\b/i;
+
+/** Counts statements that may write, once when they start and once when they end. */
+class WriteCounter {
+  count = 0;
+  async around<T>(sql: string, run: () => Promise<T>): Promise<T> {
+    if (READ_ONLY.test(sql)) return run();
+    this.count++;
+    try {
+      return await run();
+    } finally {
+      this.count++;
+    }
+  }
+}
+
+function pgliteTx(tx: Transaction, writes: WriteCounter): Db {
   const self: Db = {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
-      return (await tx.query<T>(sql, params)).rows;
+      return (await writes.around(sql, () => tx.query<T>(sql, params))).rows;
     },
     async exec(sql) {
-      await tx.exec(sql);
+      await writes.around(sql, () => tx.exec(sql));
     },
     transaction: (fn) => fn(self),
     close: async () => {},
@@ -36,17 +59,19 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   if (!inMemory) mkdirSync(dataDir, {recursive: true});
   const pglite = new PGlite(inMemory ? undefined : dataDir);
   await pglite.waitReady;
+  const writes = new WriteCounter();
   return {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
-      return (await pglite.query<T>(sql, params)).rows;
+      return (await writes.around(sql, () => pglite.query<T>(sql, params))).rows;
     },
     async exec(sql) {
-      await pglite.exec(sql);
+      await writes.around(sql, () => pglite.exec(sql));
     },
     // PGlite is one connection: its transaction() queues other queries until this one ends.
-    transaction: (fn) => pglite.transaction((tx) => fn(pgliteTx(tx))),
+    transaction: (fn) => writes.around('begin', () => pglite.transaction((tx) => fn(pgliteTx(tx, writes)))),
     close: () => pglite.close(),
+    writes: () => writes.count,
   };
 }
 
