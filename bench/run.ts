@@ -104,18 +104,20 @@ async function partial() {
     for (const line of await benchGets()) say(line);
   }
   if (wanted('intake')) {
+    const stamped = stamp();
     const intake: string[] = [];
     await benchIntake((line = '') => intake.push(line));
     say(intake[0]!);
     say();
-    say(stamp());
+    say(stamped);
     for (const line of intake.slice(1)) say(line);
   }
   if (wanted('offers-server')) {
+    const stamped = stamp();
     const offers = await benchOffers({serverOnly: true});
     say(offers[0]!);
     say();
-    say(stamp());
+    say(stamped);
     for (const line of offers.slice(1)) say(line);
   }
   const file = join(repoRoot, 'bench', 'RESULTS.md');
