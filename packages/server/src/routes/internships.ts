@@ -34,7 +34,7 @@ const isoSql = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-
 
 /** One offer as the JSON `offerBody` gives, written by the database: the page never goes through JS objects. */
 const OFFER_JSON = `'{"id":' || to_json(p.id)::text || ','
-  || case when p.data = '{}'::jsonb then '' else substr(p.data::text, 2, length(p.data::text) - 2) || ',' end
+  || case when p.data_text = '{}' then '' else substr(p.data_text, 2, length(p.data_text) - 2) || ',' end
   || '"status":' || to_json(p.status)::text
   || ',"createdAt":"' || ${isoSql('p.created_at')} || '","updatedAt":"' || ${isoSql('p.updated_at')}
   || '","publishedAt":' || coalesce('"' || ${isoSql('p.published_at')} || '"', 'null') || '}'`;
@@ -76,7 +76,8 @@ function listQuery(
   }
   const sql = `
     with page as (
-      select p.*, row_number() over (order by p.sort_at desc, p.id) as n from (
+      -- data as text once per row (the page is materialised): jsonb's output is most of a page's cost
+      select p.*, p.data::text as data_text, row_number() over (order by p.sort_at desc, p.id) as n from (
         select id, status, data, created_at, updated_at, published_at, sort_at from internship_offers
          where ${filters}${after} order by sort_at desc, id limit ${limit + 1}${offset}) p
     )
@@ -86,7 +87,7 @@ function listQuery(
            coalesce((select string_agg(${OFFER_JSON}, ',' order by p.n) from page p where p.n <= ${limit}), '') as items,
            (select to_char(p.sort_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || ' ' || p.id from page p
              where p.n = ${limit} and exists (select 1 from page where n > ${limit})) as next
-      from internship_offers_generation g`;
+      from (values (1)) as one left join internship_offers_generation g on true`;
   return [sql, params];
 }
 
@@ -128,10 +129,11 @@ export function internshipRoutes({db}: Deps) {
       const limit = query.limit ?? 50;
       const filtersKey = JSON.stringify([territory, status, query.kind, query.discipline, query.commune, query.housing, query.period, query.q]);
       const known = totals.byFilters.get(filtersKey);
-      const [page] = await db.query<{generation: string; total: number; items: string; next: string | null}>(
+      const [page] = await db.query<{generation: string | null; total: number; items: string; next: string | null}>(
         ...listQuery(territory, status, query, cursor, limit, known === undefined ? undefined : {generation: totals.generation, total: known}),
       );
-      if (page) {
+      // no generation row (someone deleted it): count every time rather than trust a stale total
+      if (page && page.generation !== null) {
         if (page.generation !== totals.generation || totals.byFilters.size >= MAX_TOTALS) totals = {generation: page.generation, byFilters: new Map()};
         totals.byFilters.set(filtersKey, page.total);
       }
