@@ -138,6 +138,24 @@ async function benchServerList(offers: InternshipOffer[]): Promise<{name: string
         const r = await autocannon({url, connections: 10, duration: DURATION_S});
         results.push({name, rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx});
       }
+      // the server keeps each filter's total for as long as no offer changes: a new search every
+      // time shows what counting the matches costs
+      let n = 0;
+      const path = () => `/v1/territories/demo/internship-offers?q=${encodeURIComponent(`n° ${(n++ * 7919) % COUNT}`)}&limit=50`;
+      const varied = {url: child.url, connections: 10, requests: [{setupRequest: (req: autocannon.Request) => ({...req, path: path()})}]};
+      await autocannon({...varied, duration: 1});
+      const r = await autocannon({...varied, duration: DURATION_S});
+      results.push({name: 'text search, another word each time (total counted anew)', rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx});
+      // deep pages: the widget reads the whole list, 500 at a time, by following the cursor
+      const started = performance.now();
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res: Response = await fetch(`${child.url}/v1/territories/demo/internship-offers?limit=500${cursor ? `&cursor=${cursor}` : ''}`);
+        cursor = ((await res.json()) as {nextCursor: string | null}).nextCursor;
+        pages++;
+      } while (cursor);
+      results.push({name: `the whole list, ${pages} pages of 500 by cursor (one client, ms in all)`, rps: NaN, p99: performance.now() - started, non2xx: 0});
       return results;
     } finally {
       await child.stop();
@@ -148,10 +166,11 @@ async function benchServerList(offers: InternshipOffer[]): Promise<{name: string
 }
 
 /** Markdown lines for bench/RESULTS.md. */
-export async function benchOffers(): Promise<string[]> {
+export async function benchOffers(options: {serverOnly?: boolean} = {}): Promise<string[]> {
   const offers = generateOffers(COUNT);
   const lines: string[] = [];
   lines.push(`## Internship offers (${fmt(COUNT)} offers)`, '');
+  if (options.serverOnly) return serverLines(offers);
   const keys = benchKeystrokes(offers);
   lines.push(
     `Client-side filter + sort per keystroke, typing « ${QUERY} » one key at a time (Node, the widget's pure functions): ` +
@@ -165,14 +184,20 @@ export async function benchOffers(): Promise<string[]> {
   } catch (error) {
     lines.push(`First render in Chromium: not measured (${(error as Error).message.split('\n')[0]}; run \`npm run build\` first).`, '');
   }
+  return [...lines, ...(await serverLines(offers))];
+}
+
+async function serverLines(offers: InternshipOffer[]): Promise<string[]> {
+  const lines: string[] = [`## Internship offers: server list endpoint (${fmt(COUNT)} offers)`, ''];
   const server = await benchServerList(offers);
   lines.push(`Server list endpoint, PGlite with ${fmt(COUNT)} published offers, 10 connections, ${DURATION_S} s (autocannon):`, '');
   lines.push('| request | req/s | p99 ms | non-2xx |', '|---|---:|---:|---:|');
-  for (const r of server) lines.push(`| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p99)} | ${fmt(r.non2xx)} |`);
+  for (const r of server) lines.push(`| ${r.name} | ${Number.isNaN(r.rps) ? '—' : fmt(r.rps)} | ${fmt(r.p99)} | ${fmt(r.non2xx)} |`);
   lines.push('');
   return lines;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of await benchOffers()) console.log(line);
+  // `--server`: only the list endpoint (no browser, no build needed)
+  for (const line of await benchOffers({serverOnly: process.argv.includes('--server')})) console.log(line);
 }

@@ -1,6 +1,6 @@
 // npm run bench: prints the figures and writes bench/RESULTS.md. Tests never assert on timings; this does not either.
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {cpus, loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fmt, repoRoot, startProcess} from './lib.js';
 import {load, type LoadResult} from './load.js';
@@ -15,10 +15,45 @@ const say = (line = '') => {
   lines.push(line);
 };
 
+// `--only=get,intake,offers-server` runs those parts and replaces only their sections of
+// bench/RESULTS.md, each stamped with when and on how loaded a machine it was measured
+const SECTIONS = ['sizes', 'get', 'intake', 'map', 'offers', 'offers-server'] as const;
+type Section = (typeof SECTIONS)[number];
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',') as Section[]) : undefined;
+const wanted = (s: Section) => (only ? only.has(s) : s !== 'offers-server');
+
+const machine = () => {
+  const [one, five] = loadavg();
+  const loaded = (five ?? 0) > cpus().length * 0.75;
+  return `Node ${process.version}, ${cpus().length} cores, load average ${one?.toFixed(1)} (1 min) / ${five?.toFixed(1)} (5 min) when it started${loaded ? ' — a loaded machine (shared with other jobs): figures are lower and noisier than on a quiet one' : ''}. Server and load generator on the same machine (loopback).`;
+};
+
+/** Replaces the `## ` sections of `fresh` in `old`, keeps the others, appends new ones. */
+function mergeSections(old: string, fresh: string[]): string {
+  const split = (text: string) => {
+    const out: {title: string; body: string[]}[] = [];
+    for (const line of text.split('\n')) {
+      if (line.startsWith('## ')) out.push({title: line, body: [line]});
+      else if (out.length > 0) out.at(-1)!.body.push(line);
+    }
+    return out;
+  };
+  const head = old.split('\n## ')[0]!;
+  const sections = split(old);
+  for (const section of split(fresh.join('\n'))) {
+    const at = sections.findIndex((s) => s.title === section.title);
+    if (at >= 0) sections[at] = section;
+    else sections.push(section);
+  }
+  return [head.trimEnd(), '', ...sections.map((s) => s.body.join('\n').trimEnd() + '\n')].join('\n');
+}
+
 async function main() {
+  if (only) return partial();
   say('# Benchmarks');
   say();
-  say(`Run on ${new Date().toISOString()} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores. Server and load generator on the same machine (loopback).`);
+  say(`Run on ${new Date().toISOString()} — ${machine()}`);
   say();
 
   say('## Bundle sizes (gzip -9)');
@@ -43,7 +78,58 @@ async function main() {
     say(`Budget for a page with only the intake form (commune.html): ≤ ${fmt(BUDGET_PAGE_GZIP)} bytes gzip in all, and 0 bytes of map code on any page without a map.`);
     say();
     for (const line of budgetLines(pages)) say(line);
+  } finally {
+    await server.stop();
+  }
+  say('## Server throughput (autocannon, 20 connections, 5 s each)');
+  say();
+  for (const line of await benchGets()) say(line);
+  await benchIntake(say);
+  say();
+  for (const line of await benchMap()) say(line);
+  say();
+  for (const line of await benchOffers()) say(line);
+  void wanted;
+  writeFileSync(join(repoRoot, 'bench', 'RESULTS.md'), lines.join('\n') + '\n');
+  console.log('\nwritten to bench/RESULTS.md');
+}
 
+async function partial() {
+  const stamp = () => `_Measured ${new Date().toISOString()}, \`bench/run.ts --only=${[...only!].join(',')}\` — ${machine()}_`;
+  if (wanted('get')) {
+    say(`## Server throughput (autocannon, 20 connections, 5 s each)`);
+    say();
+    say(stamp());
+    say();
+    for (const line of await benchGets()) say(line);
+  }
+  if (wanted('intake')) {
+    const stamped = stamp();
+    const intake: string[] = [];
+    await benchIntake((line = '') => intake.push(line));
+    say(intake[0]!);
+    say();
+    say(stamped);
+    for (const line of intake.slice(1)) say(line);
+  }
+  if (wanted('offers-server')) {
+    const stamped = stamp();
+    const offers = await benchOffers({serverOnly: true});
+    say(offers[0]!);
+    say();
+    say(stamped);
+    for (const line of offers.slice(1)) say(line);
+  }
+  const file = join(repoRoot, 'bench', 'RESULTS.md');
+  writeFileSync(file, mergeSections(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n', lines));
+  console.log('\nmerged into bench/RESULTS.md');
+}
+
+/** The public GET beside bare Hono answering the same bytes, and its 304. */
+async function benchGets(): Promise<string[]> {
+  const out: string[] = [];
+  const server = await startProcess('packages/server/src/main.ts', {DATABASE_URL: 'memory://', CPTS_DEMO_TOKEN: 'bench-token-0123456789abcdef0123'});
+  try {
     const body = await (await fetch(`${server.url}/v1/territories/demo`)).text();
     const etag = (await fetch(`${server.url}/v1/territories/demo`)).headers.get('etag');
     const bodyFile = join(mkdtempSync(join(tmpdir(), 'cpts-bench-')), 'territory.json');
@@ -57,24 +143,13 @@ async function main() {
     } finally {
       await bare.stop();
     }
-    say(`## Server throughput (autocannon, 20 connections, 5 s each; body ${fmt(body.length)} bytes)`);
-    say();
-    say('| route | req/s | p99 ms | non-2xx | errors |');
-    say('|---|---:|---:|---:|---:|');
-    for (const r of results) say(`| ${r.name} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p99Ms)} | ${r.non2xx} | ${r.errors} |`);
-    say();
-    say('Budget: public GETs with ETag ≥ 5,000 req/s.');
+    out.push(`Body ${fmt(body.length)} bytes.`, '', '| route | req/s | p99 ms | non-2xx | errors |', '|---|---:|---:|---:|---:|');
+    for (const r of results) out.push(`| ${r.name} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p99Ms)} | ${r.non2xx} | ${r.errors} |`);
+    out.push('', 'Budget: public GETs with ETag ≥ 5,000 req/s.', '');
   } finally {
     await server.stop();
   }
-  say();
-  await benchIntake(say);
-  say();
-  for (const line of await benchMap()) say(line);
-  say();
-  for (const line of await benchOffers()) say(line);
-  writeFileSync(join(repoRoot, 'bench', 'RESULTS.md'), lines.join('\n') + '\n');
-  console.log('\nwritten to bench/RESULTS.md');
+  return out;
 }
 
 main().catch((error: unknown) => {

@@ -56,6 +56,58 @@ for (const engine of await engines()) {
       assert.deepEqual(await publicIds('?q=100%25'), []);
     });
 
+    it('finds offers whatever the accents and case of the search or of the offer', async () => {
+      const offer = await create({title: 'Stage en ÉCOLE de sages-femmes', discipline: 'Maïeutique', practiceName: 'Maison de santé Saint-Éloi', description: 'Cafe\u0301 offert.'});
+      await h.call('POST', `/v1/territories/alpha/internship-offers/${offer.id}/publish`, {token: h.token});
+      for (const q of ['ecole', 'École', 'ÉCOLE', 'maieutique', 'MAÏEUTIQUE', 'saint-eloi', 'café', 'cafe']) {
+        assert.deepEqual(await publicIds(`?q=${encodeURIComponent(q)}`), [offer.id], q);
+      }
+      assert.deepEqual(await publicIds(`?discipline=${encodeURIComponent('maieutique')}`), [offer.id]);
+      // a match never spans two fields: the title ends with « femmes », the practice starts with « Maison »
+      assert.deepEqual(await publicIds(`?q=${encodeURIComponent('femmesmaison')}`), []);
+    });
+
+    it('counts the matches again once an offer is published', async () => {
+      const list = async () => InternshipOfferList.parse((await h.call('GET', '/v1/territories/alpha/internship-offers?q=zanzibar')).body);
+      assert.equal((await list()).total, 0);
+      const offer = await create({title: 'Stage à Zanzibar'});
+      assert.equal((await list()).total, 0);
+      await h.call('POST', `/v1/territories/alpha/internship-offers/${offer.id}/publish`, {token: h.token});
+      const after = await list();
+      assert.equal(after.total, 1);
+      assert.deepEqual(after.items.map((o) => o.id), [offer.id]);
+      await h.call('DELETE', `/v1/territories/alpha/internship-offers/${offer.id}`, {token: h.token});
+      assert.equal((await list()).total, 0);
+    });
+
+    it('pages with a cursor that neither skips nor repeats offers when new ones are published meanwhile', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const offer = await create({title: `Stage paginé ${i}`, discipline: 'Pagination'});
+        await h.call('POST', `/v1/territories/alpha/internship-offers/${offer.id}/publish`, {token: h.token});
+        ids.unshift(offer.id);
+      }
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await h.call('GET', `/v1/territories/alpha/internship-offers?discipline=pagination&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.equal(res.status, 200, res.text);
+        const page = InternshipOfferList.parse(res.body);
+        seen.push(...page.items.map((o) => o.id));
+        cursor = page.nextCursor;
+        if (pages++ === 0) {
+          // published after the first page was served: it goes on top, the pages after it do not shift
+          const late = await create({title: 'Stage paginé tardif', discipline: 'Pagination'});
+          await h.call('POST', `/v1/territories/alpha/internship-offers/${late.id}/publish`, {token: h.token});
+        }
+      } while (cursor);
+      assert.deepEqual(seen, ids);
+      const bad = await h.call('GET', `/v1/territories/alpha/internship-offers?cursor=${Buffer.from('k:2026-02-31T00:00:00.000000Z 00000000-0000-4000-8000-000000000000').toString('base64url')}`);
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.errors[0].path, 'cursor');
+    });
+
     it('serves the public list with an ETag and answers 304', async () => {
       const first = await h.call('GET', '/v1/territories/alpha/internship-offers');
       const etag = first.headers.get('ETag')!;

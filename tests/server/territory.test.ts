@@ -58,6 +58,37 @@ for (const engine of await engines()) {
       assert.equal(publicView.body.phone, '03 21 11 22 33');
     });
 
+    it('shows a change made straight in the database at once, as the CLI or another server would make it', async () => {
+      const before = await h.call('GET', '/v1/territories/alpha');
+      // no version bump here: the database moves the version itself (migration 012)
+      await h.db.query("update territories set phone = '03 21 99 99 99' where slug = 'alpha'");
+      const changed = await h.call('GET', '/v1/territories/alpha', {headers: {'If-None-Match': before.headers.get('ETag')!}});
+      assert.equal(changed.status, 200);
+      assert.equal(Territory.parse(changed.body).phone, '03 21 99 99 99');
+      assert.notEqual(changed.headers.get('ETag'), before.headers.get('ETag'));
+      await h.db.query("insert into territory_communes (territory, insee, name) values ('alpha', '62001', 'Commune ajoutée')");
+      const withCommune = Territory.parse((await h.call('GET', '/v1/territories/alpha')).body);
+      assert.ok(withCommune.communes.some((c) => c.insee === '62001'));
+      await h.db.query("delete from territory_communes where territory = 'alpha' and insee = '62001'");
+      const withoutCommune = Territory.parse((await h.call('GET', '/v1/territories/alpha')).body);
+      assert.ok(!withoutCommune.communes.some((c) => c.insee === '62001'));
+    });
+
+    it('serves the edited territory right after a PATCH, to the public and to coordinators', async () => {
+      const publicBefore = await h.call('GET', '/v1/territories/alpha');
+      const patched = await h.call('PATCH', '/v1/territories/alpha', {token: h.token, body: {name: 'CPTS Alpha renommée', allowedOrigins: ['https://www.alpha.example.fr']}});
+      assert.equal(patched.status, 200, patched.text);
+      const publicAfter = await h.call('GET', '/v1/territories/alpha', {headers: {'If-None-Match': publicBefore.headers.get('ETag')!}});
+      assert.equal(publicAfter.status, 200);
+      assert.equal(publicAfter.body.name, 'CPTS Alpha renommée');
+      assert.equal(publicAfter.body.allowedOrigins, undefined);
+      const coordinator = await h.call('GET', '/v1/territories/alpha', {token: h.token});
+      assert.deepEqual(coordinator.body.allowedOrigins, ['https://www.alpha.example.fr']);
+      assert.match(coordinator.headers.get('Cache-Control') ?? '', /private/);
+      assert.notEqual(coordinator.headers.get('ETag'), publicAfter.headers.get('ETag'));
+      await h.call('PATCH', '/v1/territories/alpha', {token: h.token, body: {name: 'CPTS Alpha', allowedOrigins: ['https://www.mairie-alpha.fr']}});
+    });
+
     it('refuses an edit without a token, and one from another territory', async () => {
       assert.equal((await h.call('PATCH', '/v1/territories/alpha', {body: {name: 'Piratée'}})).status, 401);
       assert.equal((await h.call('PATCH', '/v1/territories/alpha', {token: h.betaToken, body: {name: 'Piratée'}})).status, 401);

@@ -1,4 +1,4 @@
-import type {Db} from './db/index.js';
+import {runPrepared, type Db} from './db/index.js';
 
 /** One intake request ready to store: everything computed, personal fields already encrypted. */
 export interface IntakeInsert {
@@ -38,7 +38,7 @@ const OPEN_STATUSES = "('received', 'contacted', 'oriented')";
  * only), number the claimed rows in arrival order, store them with their first status and the
  * open request each probably duplicates — earlier in the table or earlier in the batch.
  */
-const INSERT_BATCH = `
+export const INSERT_BATCH_SQL = `
   with input as (
     select * from jsonb_to_recordset($1::jsonb) as t(
       ord int, key text, body_hash text, id uuid, history_id uuid, commune_insee text,
@@ -159,7 +159,6 @@ export async function insertBatch(db: Db, items: IntakeInsert[]): Promise<{id: s
     ord, key: i.key, body_hash: i.bodyHash, id: i.id, history_id: i.historyId, commune_insee: i.communeInsee,
     has_priority: i.hasPriority, priority: i.priority, personal: i.personalEncrypted, hmac: i.dedupeHmac, at: i.at.toISOString(),
   }));
-  return db.query<{id: string; reference: string}>(INSERT_BATCH, [
-    JSON.stringify(input), first.territory, first.operation, first.year, first.referencePrefix,
-  ]);
+  const rows = await runPrepared(db, 'cpts_intake_batch', INSERT_BATCH_SQL, [JSON.stringify(input), first.territory, first.operation, first.year, first.referencePrefix]);
+  return rows as {id: string; reference: string}[];
 }

@@ -2,6 +2,7 @@ import type {Commune, Territory} from '@cpts-kit/contract';
 import {findCommune} from './communes.js';
 import type {Db} from './db/index.js';
 import type {TerritoryRow} from './env.js';
+import {strongEtag} from './http.js';
 
 export const TERRITORY_COLUMNS = 'slug, name, phone, email, website, privacy_summary, privacy_url, retention_days, stale_after_days, allowed_origins, version, updated_at';
 
@@ -87,8 +88,122 @@ export class CommuneCache {
   }
 }
 
+/**
+ * Reads each territory's `version`, sharing one query among the requests that wait for it. A request
+ * only joins a query that starts after it arrived, never one already running: it sees every change
+ * committed before it came, whichever process made it. On PGlite, where this process is the only
+ * writer, the versions last read stand for as long as the database's write count has not moved.
+ */
+export class TerritoryVersions {
+  private waiting = new Map<string, {resolve(version: number | undefined): void; reject(error: unknown): void}[]>();
+  private running = false;
+
+  constructor(private readonly db: Db) {}
+
+  /** The versions last read, and the database's write count just before they were read. */
+  private known: {writes: number; versions: Map<string, number | undefined>} | undefined;
+
+  current(slug: string): Promise<number | undefined> {
+    const known = this.known;
+    if (known && known.writes === this.db.writes?.() && known.versions.has(slug)) return Promise.resolve(known.versions.get(slug));
+    return new Promise((resolve, reject) => {
+      const list = this.waiting.get(slug);
+      if (list) list.push({resolve, reject});
+      else this.waiting.set(slug, [{resolve, reject}]);
+      if (!this.running) void this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.waiting.size > 0) {
+        // let the requests already read by the HTTP parser queue up first: one query for all of them
+        await new Promise((r) => setImmediate(r));
+        const batch = this.waiting;
+        this.waiting = new Map();
+        try {
+          const writes = this.db.writes?.();
+          const rows = await this.db.query<{slug: string; version: number}>('select slug, version from territories where slug = any($1::text[])', [[...batch.keys()]]);
+          const found = new Map(rows.map((r) => [r.slug, r.version]));
+          if (writes !== undefined) {
+            const versions = this.known?.writes === writes ? this.known.versions : new Map<string, number | undefined>();
+            // only slugs that exist: a made-up one must not grow the map
+            for (const [slug, version] of found) versions.set(slug, version);
+            this.known = {writes, versions};
+          }
+          for (const [slug, list] of batch) for (const w of list) w.resolve(found.get(slug));
+        } catch (error) {
+          for (const list of batch.values()) for (const w of list) w.reject(error);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+export interface TerritoryJson {
+  text: string;
+  etag: string;
+}
+
+interface BuiltTerritory {
+  version: number;
+  public: TerritoryJson;
+  coordinator: TerritoryJson;
+}
+
+/**
+ * The GET body of each territory, serialised with its ETag once per `version` (migration 012 moves
+ * it on every change to the row or its communes): a read costs a version check, not a JSON.stringify
+ * and a SHA-1 of 7 KB.
+ */
+export class TerritoryBodies {
+  /** `version`: the version the build was started for; the row it reads may be newer still. */
+  private readonly built = new Map<string, {version: number; body: Promise<BuiltTerritory | undefined>}>();
+  private readonly versions: TerritoryVersions;
+
+  constructor(private readonly db: Db) {
+    this.versions = new TerritoryVersions(db);
+  }
+
+  async get(slug: string, forCoordinator: boolean): Promise<TerritoryJson | undefined> {
+    const version = await this.versions.current(slug);
+    if (version === undefined) {
+      this.built.delete(slug);
+      return undefined;
+    }
+    let entry = this.built.get(slug);
+    // checked and replaced synchronously: the requests that find a new version together build it once
+    if (!entry || entry.version < version) {
+      const started = {version, body: this.build(slug)};
+      this.built.set(slug, started);
+      started.body.catch(() => this.built.get(slug) === started && this.built.delete(slug));
+      entry = started;
+    }
+    const built = await entry.body;
+    return built && (forCoordinator ? built.coordinator : built.public);
+  }
+
+  private async build(slug: string): Promise<BuiltTerritory | undefined> {
+    const row = await findTerritory(this.db, slug);
+    if (!row) return undefined;
+    const communes = await territoryCommunes(this.db, slug);
+    const json = (forCoordinator: boolean): TerritoryJson => {
+      const text = JSON.stringify(territoryBodyWith(communes, row, forCoordinator));
+      return {text, etag: strongEtag(text)};
+    };
+    return {version: row.version, public: json(false), coordinator: json(true)};
+  }
+}
+
 /** The contract's Territory; `allowedOrigins` only for coordinators. */
 export async function territoryBody(communes: CommuneCache, row: TerritoryRow, forCoordinator: boolean): Promise<Territory> {
+  return territoryBodyWith(await communes.list(row.slug), row, forCoordinator);
+}
+
+function territoryBodyWith(communes: Commune[], row: TerritoryRow, forCoordinator: boolean): Territory {
   const body: Territory = {
     slug: row.slug,
     name: row.name,
@@ -98,7 +213,7 @@ export async function territoryBody(communes: CommuneCache, row: TerritoryRow, f
     privacyNotice: {summary: row.privacy_summary, url: row.privacy_url},
     retentionDays: row.retention_days,
     staleAfterDays: row.stale_after_days,
-    communes: await communes.list(row.slug),
+    communes,
   };
   if (forCoordinator) body.allowedOrigins = row.allowed_origins;
   return body;

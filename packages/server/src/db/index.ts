@@ -1,7 +1,8 @@
 import {mkdirSync, readdirSync, readFileSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {PGlite, type Transaction} from '@electric-sql/pglite';
+import {PGlite, protocol, type Transaction} from '@electric-sql/pglite';
+import {Worker} from 'node:worker_threads';
 import pg from 'pg';
 
 /** The one database surface the app uses; the same SQL runs on PGlite and PostgreSQL. */
@@ -10,20 +11,113 @@ export interface Db {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * A statement run on every request: parsed and planned once per connection under `name`, then
+   * only bound and run. Values go in as text (cast them in the SQL) and come back as text.
+   */
+  prepared?(name: string, sql: string, params: PreparedValue[]): Promise<Record<string, string | null>[]>;
   /** Runs `fn` in one transaction; inside it, `tx.transaction` just reuses the same one. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * A number that moves whenever this process may have written, or undefined when other processes
+   * can write too (PostgreSQL). PGlite's files belong to one process: while the number stays, no
+   * table changed, and a cache can skip asking the database whether it did.
+   */
+  writes?(): number;
 }
 
-function pgliteTx(tx: Transaction): Db {
+export type PreparedValue = string | number | boolean | null;
+
+const asText = (params: PreparedValue[]) => params.map((v) => (v === null ? null : String(v)));
+
+/** Inside a transaction the statement is rare enough: an ordinary query, its values as text. */
+async function preparedAsQuery(db: Pick<Db, 'query'>, sql: string, params: PreparedValue[]): Promise<Record<string, string | null>[]> {
+  const rows = await db.query<Record<string, unknown>>(sql, asText(params));
+  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null || v === undefined ? null : String(v)])));
+}
+
+/** `db.prepared`, or an ordinary query on a Db without it (a test's stand-in, say). */
+export function runPrepared(db: Db, name: string, sql: string, params: PreparedValue[]): Promise<Record<string, string | null>[]> {
+  return db.prepared ? db.prepared(name, sql, params) : preparedAsQuery(db, sql, params);
+}
+
+/** What PGlite's own query() holds while it runs: the transaction lock, then the query lock. */
+interface PgliteLocks {
+  _runExclusiveTransaction<T>(fn: () => Promise<T>): Promise<T>;
+  runExclusive<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * PGlite's query() costs six calls into WebAssembly (parse, describe, bind, describe, execute,
+ * sync) and a fresh plan each time. A named statement is parsed once; each run is then one call
+ * (bind, execute, sync), under the same locks query() takes, so it never runs inside another
+ * caller's transaction.
+ */
+function pglitePrepared(pglite: PGlite) {
+  const locks = pglite as unknown as PgliteLocks;
+  const ready = new Set<string>();
+  const {serialize} = protocol;
+  const concat = (parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+  return async (name: string, sql: string, params: PreparedValue[]): Promise<Record<string, string | null>[]> =>
+    locks._runExclusiveTransaction(() =>
+      locks.runExclusive(async () => {
+        if (!ready.has(name)) {
+          await pglite.execProtocol(concat([serialize.parse({name, text: sql}), serialize.sync()]), {syncToFs: false});
+          ready.add(name);
+        }
+        const {messages} = await pglite.execProtocol(concat([serialize.bind({statement: name, values: asText(params)}), serialize.describe({type: 'P'}), serialize.execute({}), serialize.sync()]));
+        let columns: string[] = [];
+        const rows: Record<string, string | null>[] = [];
+        for (const m of messages) {
+          if (m.name === 'rowDescription') columns = (m as unknown as {fields: {name: string}[]}).fields.map((f) => f.name);
+          else if (m.name === 'dataRow') {
+            const fields = (m as unknown as {fields: (string | null)[]}).fields;
+            const row: Record<string, string | null> = {};
+            columns.forEach((c, i) => (row[c] = fields[i] ?? null));
+            rows.push(row);
+          }
+        }
+        return rows;
+      }),
+    );
+}
+
+/** Only a statement that starts with `select` counts as a read: anything else might write. */
+const READ_ONLY = /^\s*select\b/i;
+
+/** Counts statements that may write, once when they start and once when they end. */
+class WriteCounter {
+  count = 0;
+  async around<T>(sql: string, run: () => Promise<T>): Promise<T> {
+    if (READ_ONLY.test(sql)) return run();
+    this.count++;
+    try {
+      return await run();
+    } finally {
+      this.count++;
+    }
+  }
+}
+
+function pgliteTx(tx: Transaction, writes: WriteCounter): Db {
   const self: Db = {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
-      return (await tx.query<T>(sql, params)).rows;
+      return (await writes.around(sql, () => tx.query<T>(sql, params))).rows;
     },
     async exec(sql) {
-      await tx.exec(sql);
+      await writes.around(sql, () => tx.exec(sql));
     },
+    prepared: (_name, sql, params) => preparedAsQuery(self, sql, params),
     transaction: (fn) => fn(self),
     close: async () => {},
   };
@@ -36,18 +130,121 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   if (!inMemory) mkdirSync(dataDir, {recursive: true});
   const pglite = new PGlite(inMemory ? undefined : dataDir);
   await pglite.waitReady;
-  return {
+  const writes = new WriteCounter();
+  const prepared = typeof (pglite as unknown as Partial<PgliteLocks>)._runExclusiveTransaction === 'function' ? pglitePrepared(pglite) : undefined;
+  const db: Db = {
     kind: 'pglite',
     async query<T>(sql: string, params?: unknown[]) {
-      return (await pglite.query<T>(sql, params)).rows;
+      return (await writes.around(sql, () => pglite.query<T>(sql, params))).rows;
     },
     async exec(sql) {
-      await pglite.exec(sql);
+      await writes.around(sql, () => pglite.exec(sql));
     },
+    // a PGlite without the locks query() takes (another version): plain queries, still correct
+    prepared: (name, sql, params) => writes.around(sql, () => (prepared ? prepared(name, sql, params) : preparedAsQuery(db, sql, params))),
     // PGlite is one connection: its transaction() queues other queries until this one ends.
-    transaction: (fn) => pglite.transaction((tx) => fn(pgliteTx(tx))),
+    transaction: (fn) => writes.around('begin', () => pglite.transaction((tx) => fn(pgliteTx(tx, writes)))),
     close: () => pglite.close(),
+    writes: () => writes.count,
   };
+  return db;
+}
+
+/**
+ * PGlite files in a worker thread (pglite-worker.mjs): the HTTP thread no longer stops while SQL
+ * runs. Statements go to the worker in order and it runs them one at a time, as PGlite's single
+ * connection would; a transaction holds back every statement sent after it began until it ends,
+ * so nothing else runs inside it. Rows come back by structured clone (Dates, arrays and jsonb
+ * objects as PGlite parsed them), errors with PostgreSQL's code and constraint.
+ */
+export async function openPgliteWorker(dataDir: string): Promise<Db> {
+  mkdirSync(dataDir, {recursive: true});
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {workerData: {dataDir}});
+  const pending = new Map<number, {resolve(value: unknown): void; reject(error: unknown): void}>();
+  let nextId = 0;
+  let dead: Error | undefined;
+  const toError = (e: Record<string, string>) => Object.assign(new Error(e.message), e);
+  const started = new Promise<void>((resolve, reject) => {
+    worker.on('message', (m: {ready?: true; fatal?: Record<string, string>; id?: number; result?: unknown; error?: Record<string, string>}) => {
+      if (m.ready) return resolve();
+      if (m.fatal) return reject(toError(m.fatal));
+      const p = pending.get(m.id!);
+      if (!p) return;
+      pending.delete(m.id!);
+      // an idle worker must not keep the process alive (a CLI run that is done, say)
+      if (pending.size === 0) worker.unref();
+      if (m.error) p.reject(toError(m.error));
+      else p.resolve(m.result);
+    });
+    const fail = (error: Error) => {
+      dead ??= error;
+      reject(error);
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`le thread PGlite s'est arrêté (code ${code})`)));
+  });
+  const send = <T>(message: {op: string; sql?: string; params?: unknown[]; name?: string}): Promise<T> => {
+    if (dead) return Promise.reject(dead);
+    const id = nextId++;
+    if (pending.size === 0) worker.ref();
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, {resolve: resolve as (value: unknown) => void, reject});
+      worker.postMessage({...message, id});
+    });
+  };
+  try {
+    await started;
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  worker.unref();
+  const writes = new WriteCounter();
+  // settles when the transaction begun last has ended: statements sent later wait for it
+  let gate: Promise<void> = Promise.resolve();
+  const inTx: Db = {
+    kind: 'pglite',
+    query: <T>(sql: string, params?: unknown[]) => writes.around(sql, () => send<T[]>({op: 'query', sql, params: params ?? []})),
+    exec: (sql) => writes.around(sql, () => send<void>({op: 'exec', sql})),
+    prepared: (_name, sql, params) => preparedAsQuery(inTx, sql, params),
+    transaction: (fn) => fn(inTx),
+    close: async () => {},
+  };
+  const db: Db = {
+    kind: 'pglite',
+    query: <T>(sql: string, params?: unknown[]) => writes.around(sql, () => gate.then(() => send<T[]>({op: 'query', sql, params: params ?? []}))),
+    exec: (sql) => writes.around(sql, () => gate.then(() => send<void>({op: 'exec', sql}))),
+    prepared: (name, sql, params) => writes.around(sql, () => gate.then(() => send<Record<string, string | null>[]>({op: 'prepared', name, sql, params: asText(params)}))),
+    transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+      const run = gate.then(async () => {
+        await send({op: 'exec', sql: 'begin'});
+        let result: T;
+        try {
+          result = await fn(inTx);
+        } catch (error) {
+          await send({op: 'exec', sql: 'rollback'}).catch(() => {});
+          throw error;
+        }
+        await send({op: 'commit'});
+        return result;
+      });
+      gate = run.then(
+        () => {},
+        () => {},
+      );
+      return writes.around('begin', () => run);
+    },
+    async close() {
+      await gate;
+      if (!dead) await send({op: 'close'}).catch(() => {});
+      dead ??= new Error('base fermée');
+      await worker.terminate();
+    },
+    writes: () => writes.count,
+  };
+  return db;
 }
 
 function pgClientDb(client: pg.PoolClient): Db {
@@ -59,11 +256,14 @@ function pgClientDb(client: pg.PoolClient): Db {
     async exec(sql) {
       await client.query(sql);
     },
+    prepared: (_name, sql, params) => preparedAsQuery(self, sql, params),
     transaction: (fn) => fn(self),
     close: async () => {},
   };
   return self;
 }
+
+const RAW_TEXT = {getTypeParser: () => (value: string) => value} as unknown as pg.CustomTypesConfig;
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({connectionString: url, max: poolSize});
@@ -76,6 +276,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
     },
     async exec(sql) {
       await pool.query(sql);
+    },
+    // node-postgres prepares a named statement once on each pooled connection
+    async prepared(name, sql, params) {
+      return (await pool.query<Record<string, string | null>>({name, text: sql, values: asText(params), types: RAW_TEXT})).rows;
     },
     async transaction(fn) {
       const client = await pool.connect();
@@ -101,7 +305,9 @@ export async function openDatabase(options: {databaseUrl?: string | undefined; d
   if (url && /^postgres(?:ql)?:\/\//.test(url)) return openPostgres(url);
   if (url && url.startsWith('memory://')) return openPglite();
   if (url) throw new Error(`DATABASE_URL non reconnue : « ${url.replace(/\/\/[^@]*@/, '//…@')} » (attendu postgres://…, memory:// ou rien)`);
-  return openPglite(resolve(options.dataDir ?? './.data', 'pglite'));
+  const dir = resolve(options.dataDir ?? './.data', 'pglite');
+  // CPTS_PGLITE_THREAD=0 keeps PGlite on the main thread (to compare, or to debug)
+  return process.env.CPTS_PGLITE_THREAD === '0' ? openPglite(dir) : openPgliteWorker(dir);
 }
 
 const migrationsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');

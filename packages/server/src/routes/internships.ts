@@ -3,7 +3,7 @@ import {Hono} from 'hono';
 import * as z from 'zod/mini';
 import {actorName, findCaller, requireAuth} from '../auth.js';
 import type {AppEnv, Deps} from '../env.js';
-import {decodeCursor, encodeCursor, iso, isoOrNull, jsonWithEtag} from '../http.js';
+import {decodeListCursor, encodeKeyCursor, iso, isoOrNull, jsonTextWithEtag, jsonWithEtag, type ListCursor} from '../http.js';
 import {notFound, validationProblem} from '../problems.js';
 import {audit} from '../territories.js';
 import {validate} from '../validate.js';
@@ -29,8 +29,75 @@ export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
+/** An ISO 8601 timestamp in UTC to the millisecond, as `Date.toISOString()` writes it. */
+const isoSql = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** One offer as the JSON `offerBody` gives, written by the database: the page never goes through JS objects. */
+const OFFER_JSON = `'{"id":' || to_json(p.id)::text || ','
+  || case when p.data_text = '{}' then '' else substr(p.data_text, 2, length(p.data_text) - 2) || ',' end
+  || '"status":' || to_json(p.status)::text
+  || ',"createdAt":"' || ${isoSql('p.created_at')} || '","updatedAt":"' || ${isoSql('p.updated_at')}
+  || '","publishedAt":' || coalesce('"' || ${isoSql('p.published_at')} || '"', 'null') || '}'`;
+
+/**
+ * One statement for a page: the total, the page's offers as JSON text, and the key of its last
+ * offer when more follow. Filters read the generated columns of migration 011 and the order is
+ * the index `internship_list`; the text search folds accents and case on both sides (`cpts_fold`).
+ */
+function listQuery(
+  territory: string,
+  status: string,
+  query: z.output<typeof InternshipOfferQuery>,
+  cursor: ListCursor,
+  limit: number,
+  known: {generation: string; total: number} | undefined,
+): [string, unknown[]] {
+  const where = ['territory = $1', 'status = $2'];
+  const params: unknown[] = [territory, status, known?.generation ?? '-1', known?.total ?? 0];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (query.kind) add((n) => `kind = ${n}`, query.kind);
+  if (query.discipline) add((n) => `discipline_folded like cpts_fold(${n})`, likePattern(query.discipline));
+  if (query.commune) add((n) => `commune_insee = ${n}`, query.commune);
+  if (query.housing !== undefined) where.push(query.housing ? 'has_housing' : 'not has_housing');
+  if (query.period) add((n) => `data->'periods' @> jsonb_build_array(${n}::text)`, query.period);
+  if (query.q) add((n) => `search like cpts_fold(${n})`, likePattern(query.q));
+  const filters = where.join(' and ');
+  let after = '';
+  let offset = '';
+  if ('at' in cursor) {
+    params.push(cursor.at, cursor.id);
+    const at = `$${params.length - 1}::timestamptz`;
+    after = ` and sort_at <= ${at} and (sort_at < ${at} or id > $${params.length}::uuid)`;
+  } else if (cursor.offset > 0) {
+    offset = ` offset ${cursor.offset}`;
+  }
+  const sql = `
+    with page as (
+      -- data as text once per row (the page is materialised): jsonb's output is most of a page's cost
+      select p.*, p.data::text as data_text, row_number() over (order by p.sort_at desc, p.id) as n from (
+        select id, status, data, created_at, updated_at, published_at, sort_at from internship_offers
+         where ${filters}${after} order by sort_at desc, id limit ${limit + 1}${offset}) p
+    )
+    select g.n::text as generation,
+           -- a subquery in a branch not taken is never run: a known total costs nothing
+           case when g.n = $3::bigint then $4::int else (select count(*)::int from internship_offers where ${filters}) end as total,
+           coalesce((select string_agg(${OFFER_JSON}, ',' order by p.n) from page p where p.n <= ${limit}), '') as items,
+           (select to_char(p.sort_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || ' ' || p.id from page p
+             where p.n = ${limit} and exists (select 1 from page where n > ${limit})) as next
+      from (values (1)) as one left join internship_offers_generation g on true`;
+  return [sql, params];
+}
+
+/** Most totals kept: past it they are all dropped, and counted again as they are asked for. */
+const MAX_TOTALS = 1000;
+
 export function internshipRoutes({db}: Deps) {
   const coordinator = requireAuth(db, 'coordinator');
+  // filters → total, all counted at one generation of the offers (see migration 011)
+  let totals = {generation: '', byFilters: new Map<string, number>()};
 
   async function findOffer(territory: string, id: string): Promise<OfferRow> {
     const [row] = await db.query<OfferRow>(`select ${OFFER_COLUMNS} from internship_offers where territory = $1 and id = $2`, [territory, id]);
@@ -54,33 +121,27 @@ export function internshipRoutes({db}: Deps) {
     .get('/v1/territories/:t/internship-offers', validate('query', InternshipOfferQuery), async (c) => {
       const query = c.req.valid('query');
       const territory = c.get('territory').slug;
-      const offset = decodeCursor(query.cursor);
-      if (offset === null) throw validationProblem([{path: 'cursor', code: 'invalid_cursor', message: 'curseur de pagination invalide'}]);
+      const cursor = decodeListCursor(query.cursor);
+      if (cursor === null) throw validationProblem([{path: 'cursor', code: 'invalid_cursor', message: 'curseur de pagination invalide'}]);
       const caller = query.status && query.status !== 'published' ? await findCaller(db, territory, c.req.header('Authorization')) : null;
       // the public always gets published offers; another status needs a coordinator
       const status = caller?.kind === 'coordinator' ? (query.status ?? 'published') : 'published';
-      const where = ['territory = $1', 'status = $2'];
-      const params: unknown[] = [territory, status];
-      const add = (sql: (n: string) => string, value: unknown) => {
-        params.push(value);
-        where.push(sql(`$${params.length}`));
-      };
-      if (query.kind) add((n) => `data->>'kind' = ${n}`, query.kind);
-      if (query.discipline) add((n) => `data->>'discipline' ilike ${n}`, likePattern(query.discipline));
-      if (query.commune) add((n) => `data->>'communeInsee' = ${n}`, query.commune);
-      if (query.housing !== undefined) where.push(query.housing ? `jsonb_array_length(data->'housing') > 0` : `jsonb_array_length(data->'housing') = 0`);
-      if (query.period) add((n) => `data->'periods' @> jsonb_build_array(${n}::text)`, query.period);
-      if (query.q) add((n) => `(data->>'title' ilike ${n} or data->>'practiceName' ilike ${n} or data->>'description' ilike ${n} or data->>'discipline' ilike ${n})`, likePattern(query.q));
       const limit = query.limit ?? 50;
-      const [{total} = {total: 0}] = await db.query<{total: number}>(`select count(*)::int as total from internship_offers where ${where.join(' and ')}`, params);
-      const rows = await db.query<OfferRow>(
-        `select ${OFFER_COLUMNS} from internship_offers where ${where.join(' and ')} order by coalesce(published_at, created_at) desc, id limit ${limit + 1} offset ${offset}`,
-        params,
+      const filtersKey = JSON.stringify([territory, status, query.kind, query.discipline, query.commune, query.housing, query.period, query.q]);
+      const known = totals.byFilters.get(filtersKey);
+      const [page] = await db.query<{generation: string | null; total: number; items: string; next: string | null}>(
+        ...listQuery(territory, status, query, cursor, limit, known === undefined ? undefined : {generation: totals.generation, total: known}),
       );
-      const body = {items: rows.slice(0, limit).map(offerBody), nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null, total};
+      // no generation row (someone deleted it): count every time rather than trust a stale total
+      if (page && page.generation !== null) {
+        if (page.generation !== totals.generation || totals.byFilters.size >= MAX_TOTALS) totals = {generation: page.generation, byFilters: new Map()};
+        totals.byFilters.set(filtersKey, page.total);
+      }
+      const next = page?.next ? encodeKeyCursor(page.next) : null;
+      const body = `{"items":[${page?.items ?? ''}],"nextCursor":${next === null ? 'null' : JSON.stringify(next)},"total":${page?.total ?? 0}}`;
       // a coordinator's browser must not keep a public copy for a minute: their own edits would not show
       const shared = status === 'published' && !c.req.header('Authorization');
-      return jsonWithEtag(c, body, shared ? 'public' : 'private');
+      return jsonTextWithEtag(c, body, shared ? 'public' : 'private');
     })
     .post('/v1/territories/:t/internship-offers', coordinator, validate('json', InternshipOfferCreate), async (c) => {
       const territory = c.get('territory').slug;

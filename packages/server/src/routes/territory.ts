@@ -2,16 +2,22 @@ import {TerritoryPatch} from '@cpts-kit/contract';
 import {Hono} from 'hono';
 import {actorName, findCaller, requireAuth} from '../auth.js';
 import type {AppEnv, Deps} from '../env.js';
-import {jsonWithEtag} from '../http.js';
-import {audit, findTerritory, territoryBody} from '../territories.js';
+import {jsonTextWithEtag, jsonWithEtag} from '../http.js';
+import {notFound} from '../problems.js';
+import {audit, findTerritory, TerritoryBodies, territoryBody} from '../territories.js';
 import {validate} from '../validate.js';
 
 export function territoryRoutes({db, communes, territories}: Deps) {
+  const bodies = new TerritoryBodies(db);
   return new Hono<AppEnv>()
     .get('/v1/territories/:t', async (c) => {
-      const caller = c.req.header('Authorization') ? await findCaller(db, c.get('territory').slug, c.req.header('Authorization')) : null;
+      const slug = c.get('territory').slug;
+      const caller = c.req.header('Authorization') ? await findCaller(db, slug, c.req.header('Authorization')) : null;
       const isCoordinator = caller?.kind === 'coordinator';
-      return jsonWithEtag(c, await territoryBody(communes, c.get('territory'), isCoordinator), isCoordinator ? 'private' : 'public');
+      const body = await bodies.get(slug, isCoordinator);
+      // deleted since the territory cache last read it
+      if (!body) throw notFound(`Le territoire « ${slug} » n'existe pas.`);
+      return jsonTextWithEtag(c, body.text, isCoordinator ? 'private' : 'public', body.etag);
     })
     .patch('/v1/territories/:t', requireAuth(db, 'coordinator'), validate('json', TerritoryPatch), async (c) => {
       const patch = c.req.valid('json');
