@@ -481,6 +481,32 @@ describe('<cpts-cartodispo mode="board">', () => {
       await until(() => root(el).querySelector('[part="details"]') !== null, 'the details');
       expect(root(el).querySelector('#board-details-title')!.textContent).to.equal('Julie Caron');
     });
+
+    it('reports a map that fails to start once, and starts it again from Retry', async () => {
+      const errors: unknown[] = [];
+      const el = await signedIn();
+      el.addEventListener('cpts-error', (e) => errors.push(e));
+      // the engine throws (as it would with its code offline) until the coordinator retries
+      const matchMedia = window.matchMedia;
+      window.matchMedia = () => {
+        throw new TypeError('Failed to fetch dynamically imported module');
+      };
+      try {
+        [...root(el).querySelectorAll<HTMLButtonElement>('.toggle button')].find((b) => b.textContent === 'Carte')!.click();
+        await until(() => root(el).querySelector('[part="error"]') !== null, 'the map error');
+        // several frames: a loop would fire again at every update
+        for (let i = 0; i < 10; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+        expect(errors).to.have.length(1);
+        expect(root(el).querySelectorAll('[part="error"]')).to.have.length(1);
+      } finally {
+        window.matchMedia = matchMedia;
+      }
+      [...root(el).querySelectorAll<HTMLButtonElement>('[part="error"] button')].find((b) => b.textContent === 'Réessayer')!.click();
+      await el.boardMapSettled();
+      await until(() => root(el).querySelector('.leaflet-marker-icon.pin, .leaflet-marker-icon.cluster') !== null, 'the markers after retrying');
+      expect(root(el).querySelector('[part="error"]')).to.equal(null);
+      expect(errors).to.have.length(1);
+    });
   });
 
   describe('keyboard', () => {

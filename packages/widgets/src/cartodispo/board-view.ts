@@ -113,7 +113,8 @@ export class BoardView implements ReactiveController {
 
   hostUpdated(): void {
     if (this.phase.kind !== 'signed-in' || !this.board) return;
-    if (this.view === 'map') void this.ensureEngine();
+    // after a failure only the Retry button tries again: retrying here would loop, an error a pass
+    if (this.view === 'map' && this.mapError === undefined) void this.ensureEngine();
     const rows = this.shown();
     if (this.engine && rows !== this.engineRows) {
       this.engineRows = rows;
@@ -224,6 +225,7 @@ export class BoardView implements ReactiveController {
     this.loadError = undefined;
     this.tokenInput = '';
     this.destroyEngine();
+    this.mapError = undefined;
     this.notice = failed ? '' : this.t.signedOut;
     this.setPhase({kind: 'signed-out', failed});
     void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLInputElement>('#board-token')?.focus());
