@@ -106,6 +106,9 @@ for (const engine of await engines()) {
       const bad = await h.call('GET', `/v1/territories/alpha/internship-offers?cursor=${Buffer.from('k:2026-02-31T00:00:00.000000Z 00000000-0000-4000-8000-000000000000').toString('base64url')}`);
       assert.equal(bad.status, 400);
       assert.equal(bad.body.errors[0].path, 'cursor');
+      // a year JavaScript's dates take and PostgreSQL's do not: still the client's mistake, not a 500
+      const yearZero = await h.call('GET', `/v1/territories/alpha/internship-offers?cursor=${Buffer.from('k:0000-01-01T00:00:00.000000Z 00000000-0000-4000-8000-000000000000').toString('base64url')}`);
+      assert.equal(yearZero.status, 400);
     });
 
     it('serves the public list with an ETag and answers 304', async () => {

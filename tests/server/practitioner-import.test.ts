@@ -171,6 +171,17 @@ for (const engine of await engines()) {
         assert.deepEqual(await stored(), [], 'all or nothing: the good line 2 is not stored either');
       });
 
+      it('lists the first 1,000 errors and counts the rest, and refuses a file over 50,000 lines at once', async () => {
+        const bad = ['rpps;profession;prenom;nom;commune_insee', ...Array.from({length: 1_500}, (_, i) => `;astronaute;P${i};N${i};62765`)].join('\n');
+        const errors = await rejected(bad);
+        assert.equal(errors.length, 1_001);
+        assert.match(errors.at(-1)!.message, /500 autre\(s\) erreur\(s\)/);
+        const huge = ['rpps;profession;prenom;nom;commune_insee', ...Array.from({length: 50_001}, () => ';x;a;b;1')].join('\n');
+        const tooMany = await rejected(huge);
+        assert.deepEqual(tooMany.map((e) => e.code), ['too_many_rows']);
+        assert.deepEqual(await stored(), []);
+      });
+
       it('reports missing required fields, bad e-mail and phone, an RPPS too short', async () => {
         const errors = await rejected(
           ['rpps;profession;prenom;nom;code insee;email;telephone', `123;medecin_generaliste;;Nom;62765;pas-un-mail;03 21`, `;;Luc;;;;`].join('\n'),

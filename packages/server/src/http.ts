@@ -53,7 +53,8 @@ export function encodeKeyCursor(key: string): string {
 
 export type ListCursor = {offset: number} | {at: string; id: string};
 
-const KEY_CURSOR = /^k:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z) ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+// year 0000 passes Date.parse but not PostgreSQL's timestamptz: refused here rather than a 500
+const KEY_CURSOR = /^k:((?!0000)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z) ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** A keyset cursor, or an offset one (those given before keyset cursors existed); null when invalid. */
 export function decodeListCursor(cursor: string | undefined): ListCursor | null {

@@ -23,6 +23,8 @@ import './validate.js';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** Past this many, the answer lists the first ones and counts the rest. */
 export const MAX_IMPORT_ERRORS = 1000;
+/** Lines one import takes: a territory has hundreds of practitioners, a region a few tens of thousands. */
+export const MAX_IMPORT_ROWS = 50_000;
 
 type Field = 'rpps' | 'profession' | 'title' | 'firstName' | 'lastName' | 'practiceName' | 'address' | 'communeInsee' | 'phone' | 'email' | 'lat' | 'lng';
 
@@ -122,15 +124,19 @@ export interface ImportInput {
 class ErrorList {
   readonly items: FieldError[] = [];
   readonly lines = new Set<number>();
+  private count = 0;
   add(line: number, field: Field | null, column: string | null, code: string, message: string): void {
     this.lines.add(line);
+    this.count++;
+    // past what the answer lists, only count: a 5 MB file of bad lines must not fill the memory
+    if (this.items.length > MAX_IMPORT_ERRORS) return;
     const error: FieldError = {path: line === 0 ? 'file' : field ? `lines.${line}.${field}` : `lines.${line}`, code, message};
     if (line > 0) error.line = line;
     if (column !== null) error.column = column;
     this.items.push(error);
   }
   get size(): number {
-    return this.items.length;
+    return this.count;
   }
 }
 
@@ -193,6 +199,10 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
   }
   const header = records[headerIndex]!;
   const dataRecords = records.slice(headerIndex + 1).filter((r) => !isBlank(r));
+  if (dataRecords.length > MAX_IMPORT_ROWS) {
+    errors.add(0, null, null, 'too_many_rows', `le fichier compte ${dataRecords.length} lignes : importez-le en plusieurs fichiers de ${MAX_IMPORT_ROWS} lignes au plus`);
+    throw invalidFile(errors);
+  }
 
   // the header: which column holds which field
   const warnings: FieldError[] = records.slice(0, headerIndex).filter((r) => !isBlank(r)).map((r) => ({

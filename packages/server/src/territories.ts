@@ -176,7 +176,8 @@ export class TerritoryBodies {
     }
     let entry = this.built.get(slug);
     // checked and replaced synchronously: the requests that find a new version together build it once
-    if (!entry || entry.version < version) {
+    // `!==`, not `<`: a territory deleted and created again under its slug starts again at version 1
+    if (!entry || entry.version !== version) {
       const started = {version, body: this.build(slug)};
       this.built.set(slug, started);
       started.body.catch(() => this.built.get(slug) === started && this.built.delete(slug));
