@@ -161,6 +161,95 @@ describe('string bundles', () => {
   });
 });
 
+let flakyCount = 0;
+/** A bundle whose chunks fail while `offline` and wait for `gates[lang]` when one is set. */
+function flakyBundle() {
+  const state = {offline: false, gates: {} as Partial<Record<LanguageCode, Promise<void>>>, fetched: [] as LanguageCode[]};
+  const load = (lang: LanguageCode, title: string) => async () => {
+    state.fetched.push(lang);
+    await state.gates[lang];
+    if (state.offline) throw new TypeError('Failed to fetch dynamically imported module');
+    return {map: {title}} as never;
+  };
+  const bundle = defineStrings<'map'>({fr: load('fr', 'Carte'), en: load('en', 'Map')});
+
+  const tag = `flaky-probe-${++flakyCount}`;
+  customElements.define(
+    tag,
+    class extends CptsElement {
+      static override stringBundles = [bundle];
+      override render() {
+        return html`<p>${this.localize.strings.map.title}</p>`;
+      }
+    },
+  );
+  return {state, tag};
+}
+
+function gate(): {promise: Promise<void>; open: () => void} {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return {promise, open};
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+describe('string bundles that cannot be fetched', () => {
+  it('shows the network error with a retry, instead of an empty widget, and renders once retried', async () => {
+    const {state, tag} = flakyBundle();
+    state.offline = true;
+    const errors: Event[] = [];
+    const container = mount(html`<div lang="fr" @cpts-error=${(e: Event) => errors.push(e)}></div>`);
+    const el = document.createElement(tag) as CptsElement;
+    container.append(el);
+    await el.updateComplete;
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('Le service est injoignable.');
+    expect(errors).to.have.length(1);
+    // other updates do not fetch again (nor report again) by themselves
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(state.fetched).to.deep.equal(['fr', 'en']);
+    expect(errors).to.have.length(1);
+    state.offline = false;
+    alert.querySelector('button')!.click();
+    await settle();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('p')?.textContent).to.equal('Carte');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+
+  it('fetches again when the browser comes back online', async () => {
+    const {state, tag} = flakyBundle();
+    state.offline = true;
+    const el = mount(html`<div lang="en"></div>`).appendChild(document.createElement(tag)) as CptsElement;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.contain('The service cannot be reached.');
+    expect(el.shadowRoot!.querySelector('button')?.textContent).to.equal('Try again');
+    state.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('p')?.textContent).to.equal('Map');
+  });
+
+  it('waits for the language chosen while it waited, rather than render one not loaded', async () => {
+    const {state, tag} = flakyBundle();
+    const fr = gate();
+    const en = gate();
+    state.gates = {fr: fr.promise, en: en.promise};
+    const el = mount(html`<div lang="fr"></div>`).appendChild(document.createElement(tag)) as CptsElement;
+    await settle();
+    el.setAttribute('lang', 'en');
+    fr.open();
+    await settle();
+    expect(el.shadowRoot!.querySelector('p')).to.equal(null);
+    en.open();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('p')?.textContent).to.equal('Map');
+  });
+});
+
 describe('toSupportedLanguage', () => {
   it('reduces region tags and case to a language we ship', () => {
     expect(toSupportedLanguage('EN-us')).to.equal('en');

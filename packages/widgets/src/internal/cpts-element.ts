@@ -1,5 +1,5 @@
 import {consume} from '@lit/context';
-import {LitElement, type PropertyValues} from 'lit';
+import {html, LitElement, ReactiveElement, render, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {createClient, isCptsApiError, isCptsNetworkError, isCptsTimeoutError, type CptsClient} from '@cpts-kit/sdk';
 import {clientContext} from '../context/client.js';
@@ -21,6 +21,8 @@ export abstract class CptsElement extends LitElement {
 
   protected readonly localize = new LocalizeController(this, (this.constructor as typeof CptsElement).stringBundles);
   private ownClient: {key: string; client: CptsClient} | undefined;
+  /** Why the string bundles could not be fetched; set until Retry. */
+  private stringsFailure: unknown;
 
   @consume({context: clientContext, subscribe: true})
   @state()
@@ -48,17 +50,58 @@ export abstract class CptsElement extends LitElement {
   // wait for the strings before rendering: on a language switch the old language stays on screen
   // until the new one has arrived, and `updateComplete` resolves only once the element speaks it
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = this.localize.whenLoaded();
+    // after a failure, only Retry (or the browser coming back online) fetches again: any other
+    // update would fetch, fail and report once more
+    const loading = this.stringsFailure === undefined ? this.localize.whenLoaded() : undefined;
     if (!loading) return super.scheduleUpdate();
-    return loading.then(
-      () => super.scheduleUpdate(),
-      (error: unknown) => {
-        // neither language could be fetched: say so, and update anyway, because a rejected
-        // scheduleUpdate would leave Lit's update pending for good; the next update fetches again
-        this.fireError(error);
-        return super.scheduleUpdate();
-      },
-    );
+    return this.waitForStrings(loading).then(() => super.scheduleUpdate());
+  }
+
+  // untyped map, as in willUpdate
+  protected override update(changed: PropertyValues): void {
+    if (this.stringsFailure === undefined) return super.update(changed);
+    // the widget's render() would read keys that never arrived: do Lit's bookkeeping, and show
+    // the failure (from the common strings, always there) in its place
+    (ReactiveElement.prototype as unknown as {update(changed: PropertyValues): void}).update.call(this, changed);
+    if (!this.hasUpdated) this.renderOptions.isConnected = this.isConnected;
+    render(this.renderStringsFailure(), this.renderRoot, this.renderOptions);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.retryStrings);
+  }
+
+  private async waitForStrings(loading: Promise<void>): Promise<void> {
+    try {
+      // the language may change while we wait: wait for that one too, never render one not loaded
+      let lang = this.localize.lang;
+      for (let next: Promise<void> | undefined = loading; next; ) {
+        await next;
+        next = this.localize.lang === lang ? undefined : this.localize.whenLoaded();
+        lang = this.localize.lang;
+      }
+    } catch (error) {
+      // neither language could be fetched (offline, or a redeploy removed the old chunks): say so
+      // and offer to retry, rather than render a widget with its words missing
+      this.stringsFailure = error;
+      window.addEventListener('online', this.retryStrings, {once: true});
+      this.fireError(error);
+    }
+  }
+
+  private readonly retryStrings = (): void => {
+    window.removeEventListener('online', this.retryStrings);
+    this.stringsFailure = undefined;
+    this.requestUpdate();
+  };
+
+  private renderStringsFailure(): TemplateResult {
+    const t = this.localize.strings;
+    return html`<div part="error" role="alert">
+      <p>${t.errorNetwork}</p>
+      <button type="button" @click=${this.retryStrings}>${t.retry}</button>
+    </div>`;
   }
 
   // untyped map: `providedTheme` is protected, which PropertyValues<this> cannot name
