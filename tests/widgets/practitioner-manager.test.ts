@@ -222,6 +222,45 @@ describe('<cpts-practitioner-manager>', () => {
       await typeIn(el, '#pm-q', 'kiné');
       expect(text($(el, '.empty'))).to.equal('Aucun praticien ne correspond à votre recherche.');
     });
+    it('asks for a token again when it stops working, keeping the open editor and what was typed', async () => {
+      const api = new PractitionersApi();
+      const el = await signedIn(api);
+      button(root(el), 'Nouveau praticien').click();
+      await until(() => $(el, 'cpts-practitioner-editor') !== null, 'the editor');
+      const form = editor(el);
+      await settle(form);
+      await choose(form, '#pe-profession', 'infirmier');
+      await typeIn(form, '#pe-firstName', 'Paul');
+      await typeIn(form, '#pe-lastName', 'Martin');
+      // the token is revoked while the page is open
+      api.tokens = new Set(['new-token']);
+      $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
+      await until(() => $(el, '#pm-token') !== null, 'the sign-in form');
+      await until(() => root(el).activeElement?.id === 'pm-token', 'focus on the token field');
+      expect(text($(el, '#pm-token-error'))).to.include('il a expiré');
+      await until(() => $(form, '[role="alert"]') !== null, 'the editor’s message');
+      expect(text($(form, '[role="alert"]'))).to.include('Connectez-vous de nouveau, puis enregistrez');
+      expect(text(root(el).firstElementChild)).to.not.include('401');
+      expect(editor(el)).to.equal(form);
+      await typeIn(el, '#pm-token', 'new-token');
+      $<HTMLButtonElement>(el, '[part="sign-in"] button[type="submit"]')!.click();
+      await until(() => $(el, '#pm-token') === null, 'the sign-in form to go');
+      expect(editor(el)).to.equal(form);
+      expect($<HTMLInputElement>(form, '#pe-lastName')!.value).to.equal('Martin');
+      $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
+      await until(() => rowOf(el, 'Paul Martin') !== undefined, 'the new practitioner');
+      expect(text($(el, '[part="status"]'))).to.equal('Paul Martin est enregistré.');
+    });
+
+    it('asks for a token again when an action is refused, instead of an error code', async () => {
+      const api = new PractitionersApi();
+      const el = await signedIn(api);
+      api.tokens = new Set();
+      button(rowOf(el, 'Marc Dubois')!, 'Désactiver').click();
+      await until(() => $(el, '#pm-token') !== null, 'the sign-in form');
+      expect($(el, '.failure')).to.equal(null);
+      expect(rows(el)).to.have.length(2);
+    });
   });
 
   describe('creating a practitioner', () => {

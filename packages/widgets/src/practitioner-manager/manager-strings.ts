@@ -16,6 +16,8 @@ export interface PractitionerManagerStrings {
   signingIn: string;
   signOut: string;
   signInError: string;
+  /** A save refused because the token no longer works: nothing typed is lost. */
+  signInAgain: string;
   title: string;
   loading: string;
   create: string;
@@ -116,6 +118,7 @@ const fr: PractitionerManagerStrings = {
   signingIn: 'Connexion…',
   signOut: 'Se déconnecter',
   signInError: 'Ce jeton n’est pas celui d’un coordinateur, ou il a expiré. Vérifiez-le et réessayez.',
+  signInAgain: 'Votre jeton n’est plus accepté. Connectez-vous de nouveau, puis enregistrez : ce que vous avez saisi est conservé.',
   title: 'Praticiens du territoire',
   loading: 'Chargement des praticiens…',
   create: 'Nouveau praticien',
@@ -254,6 +257,7 @@ const en: PractitionerManagerStrings = {
   signingIn: 'Signing in…',
   signOut: 'Sign out',
   signInError: 'This token is not a coordinator’s, or it has expired. Check it and try again.',
+  signInAgain: 'Your token is no longer accepted. Sign in again, then save: what you typed is kept.',
   title: 'Practitioners of the territory',
   loading: 'Loading the practitioners…',
   create: 'New practitioner',

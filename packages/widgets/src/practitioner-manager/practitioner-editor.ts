@@ -109,7 +109,8 @@ export class CptsPractitionerEditor extends CptsElement {
         this.errors = errors;
         this.focusSummary = true;
       } else {
-        this.failure = this.errorMessage(error);
+        // a refused token: the manager asks for a new one, and the coordinator saves again
+        this.failure = isCptsApiError(error) && (error.status === 401 || error.status === 403) ? this.s.signInAgain : this.errorMessage(error);
         this.fireError(error);
       }
     } finally {

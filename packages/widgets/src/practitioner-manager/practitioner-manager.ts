@@ -14,6 +14,7 @@ import {
 import {CptsElement} from '../internal/cpts-element.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
+import type {CptsErrorEvent} from '../events/error.js';
 import {CptsSignedInEvent} from '../events/signed-in.js';
 import {renderTokenSignIn} from '../internal/token-sign-in.js';
 import {formStyles} from '../internship-offers/offers.styles.js';
@@ -84,6 +85,8 @@ export class CptsPractitionerManager extends CptsElement {
 
   @state() private signedIn: CptsClient | undefined;
   @state() private signInFailed = false;
+  /** The token was refused mid-session: the sign-in form shows above the current view. */
+  @state() private expired = false;
   @state() private checking = false;
   @state() private rows: BoardRow[] | undefined;
   @state() private q = '';
@@ -138,7 +141,7 @@ export class CptsPractitionerManager extends CptsElement {
 
   /** Another coordinator tool of the same provider signed in: one token per page is enough. */
   private readonly onSharedSignIn = (event: Event): void => {
-    if (!(event instanceof CptsSignedInEvent) || event.target === this || this.signedIn || this.checking) return;
+    if (!(event instanceof CptsSignedInEvent) || event.target === this || (this.signedIn && !this.expired) || this.checking) return;
     void this.useClient(event.client, false);
   };
 
@@ -162,9 +165,13 @@ export class CptsPractitionerManager extends CptsElement {
     try {
       // the board is every practitioner, deactivated ones too, and only a coordinator may read it
       this.rows = (await getAvailabilityBoard(client)).items;
+      // signed in again after a refusal: the open editor keeps what was typed, and saves with this client
+      const reopened = this.expired && this.editing !== undefined;
       this.signedIn = client;
+      this.expired = false;
       await this.updateComplete;
-      if (typed) this.renderRoot.querySelector<HTMLElement>('#pm-title')?.focus();
+      if (reopened) this.renderRoot.querySelector<CptsPractitionerEditor>('cpts-practitioner-editor')?.focus();
+      else if (typed) this.renderRoot.querySelector<HTMLElement>('#pm-title')?.focus();
       return true;
     } catch (error) {
       if (!typed) return false;
@@ -182,8 +189,23 @@ export class CptsPractitionerManager extends CptsElement {
     }
   }
 
+  /** The token was refused mid-session (revoked, expired): ask for one again, keeping the view. */
+  private refused(error: unknown): boolean {
+    if (!isRefused(error)) return false;
+    this.expired = true;
+    this.signInFailed = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#pm-token')?.focus());
+    return true;
+  }
+
+  // the editor and the import report their own failures; a refused token is the manager's to ask for
+  private onChildError(event: CptsErrorEvent): void {
+    this.refused(event.error);
+  }
+
   private signOut(): void {
     this.signedIn = undefined;
+    this.expired = false;
     this.rows = undefined;
     this.editing = undefined;
     this.link = undefined;
@@ -211,6 +233,7 @@ export class CptsPractitionerManager extends CptsElement {
       await this.refresh();
       if (notice) this.notice = notice;
     } catch (error) {
+      if (this.refused(error)) return;
       this.failure = this.errorMessage(error);
       this.fireError(error);
     } finally {
@@ -310,6 +333,7 @@ export class CptsPractitionerManager extends CptsElement {
       try {
         this.editing = {practitioner: await getPractitioner(client, row.practitionerId)};
       } catch (error) {
+        if (this.refused(error)) return;
         this.failure = this.errorMessage(error);
         this.fireError(error);
         return;
@@ -434,6 +458,7 @@ export class CptsPractitionerManager extends CptsElement {
     const s = this.s;
     const editing = this.editing;
     return html`
+      ${this.expired ? this.renderSignIn() : nothing}
       <div class="toolbar actions">
         <h2 id="pm-title" tabindex="-1">${s.title}</h2>
         <button type="button" @click=${() => this.openEditor()}>${s.create}</button>
@@ -446,32 +471,40 @@ export class CptsPractitionerManager extends CptsElement {
       ${editing
         ? html`<cpts-practitioner-editor .client=${this.signedIn} lang=${this.localize.lang} theme=${this.theme ?? this.providedTheme ?? nothing}
             .communes=${this.communes} .practitioner=${editing.practitioner}
-            @cpts-practitioner-saved=${this.onSaved} @cpts-practitioner-cancel=${this.closeEditor}></cpts-practitioner-editor>`
+            @cpts-practitioner-saved=${this.onSaved} @cpts-practitioner-cancel=${this.closeEditor} @cpts-error=${this.onChildError}></cpts-practitioner-editor>`
         : nothing}
       ${this.renderLink()}
       <cpts-practitioner-import id="pm-import" part="import" ?hidden=${!this.importOpen} .client=${this.signedIn} lang=${this.localize.lang}
-        theme=${this.theme ?? this.providedTheme ?? nothing} .communes=${this.communes} @cpts-practitioners-imported=${this.onImported}></cpts-practitioner-import>
+        theme=${this.theme ?? this.providedTheme ?? nothing} .communes=${this.communes} @cpts-practitioners-imported=${this.onImported}
+        @cpts-error=${this.onChildError}></cpts-practitioner-import>
       ${this.renderList()}
       ${this.renderDialog()}
     `;
   }
 
-  override render() {
+  private renderSignIn(): TemplateResult {
     const s = this.s;
+    return renderTokenSignIn({
+      idPrefix: 'pm',
+      strings: {title: s.signInTitle, token: s.token, hint: s.tokenHint, signIn: this.checking ? s.signingIn : s.signIn, error: s.signInError},
+      failed: this.signInFailed,
+      checking: this.checking,
+      onInput: (token) => (this.tokenInput = token),
+      onSubmit: () => void this.signIn(this.tokenInput),
+    });
+  }
+
+  override render() {
     return html`<div part="base" lang=${this.localize.lang}>
       ${this.signedIn
         ? this.renderSignedIn()
-        : html`${renderTokenSignIn({
-            idPrefix: 'pm',
-            strings: {title: s.signInTitle, token: s.token, hint: s.tokenHint, signIn: this.checking ? s.signingIn : s.signIn, error: s.signInError},
-            failed: this.signInFailed,
-            checking: this.checking,
-            onInput: (token) => (this.tokenInput = token),
-            onSubmit: () => void this.signIn(this.tokenInput),
-          })}
-          ${this.failure ? html`<div role="alert" class="failure"><p>${this.failure}</p></div>` : nothing}`}
+        : html`${this.renderSignIn()} ${this.failure ? html`<div role="alert" class="failure"><p>${this.failure}</p></div>` : nothing}`}
     </div>`;
   }
+}
+
+function isRefused(error: unknown): boolean {
+  return isCptsApiError(error) && (error.status === 401 || error.status === 403);
 }
 
 declare global {
