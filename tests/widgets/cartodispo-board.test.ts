@@ -237,6 +237,32 @@ describe('<cpts-cartodispo mode="board">', () => {
       expect(api.boardRequests().map((r) => r.authorization)).to.deep.equal(['Bearer good-token']);
       expect(board.outerHTML + manager.outerHTML).to.not.include('good-token');
     });
+    it('keeps a sign-in within its provider: not the page’s document, not an outer provider’s tools', async () => {
+      const api = new BoardApi();
+      const leaked: Event[] = [];
+      const collect = (e: Event) => leaked.push(e);
+      document.addEventListener('cpts-signed-in', collect);
+      try {
+        const page = await fixture<HTMLElement>(html`<cpts-provider id="outer" .client=${api.client()}>
+          <cpts-cartodispo id="outside" mode="board"></cpts-cartodispo>
+          <cpts-provider id="inner" .client=${api.client()}>
+            <cpts-cartodispo id="inside" mode="board"></cpts-cartodispo>
+            <cpts-cartodispo id="beside" mode="board"></cpts-cartodispo>
+          </cpts-provider>
+        </cpts-provider>`);
+        const [outside, inside, beside] = ['#outside', '#inside', '#beside'].map((id) => page.querySelector<CptsCartodispo>(id)!);
+        await inside!.updateComplete;
+        await typeIn(inside!, '#board-token', 'good-token');
+        root(inside!).querySelector<HTMLButtonElement>('[part="sign-in"] button[type="submit"]')!.click();
+        await until(() => names(beside!).length === 4, 'the board beside, in the same provider');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(root(outside!).querySelector('#board-token')).to.not.equal(null);
+        expect(names(outside!)).to.deep.equal([]);
+        expect(leaked).to.deep.equal([]);
+      } finally {
+        document.removeEventListener('cpts-signed-in', collect);
+      }
+    });
   });
 
   describe('the table', () => {

@@ -17,7 +17,7 @@ import {
   type IndexedRow,
 } from './board-model.js';
 import {boardStrings, type BoardStrings} from './board-strings.js';
-import {CptsSignedInEvent} from '../events/signed-in.js';
+import {CptsSignedInEvent, isSharedSignIn, providerOf} from '../events/signed-in.js';
 import {CptsConfigError} from '../internal/config-error.js';
 import {CptsBoardSelectEvent} from './board-events.js';
 
@@ -73,6 +73,8 @@ export class BoardView implements ReactiveController {
   private engineLoading: Promise<void> | undefined;
   private engineRows: readonly IndexedRow[] | undefined;
   private mapError: unknown;
+  /** The nearest provider, whose tools' sign-ins this board follows. */
+  private provider: Element | null = null;
   filters: BoardFilters = noBoardFilters;
   sort: BoardSort = 'name';
   view: BoardViewMode = 'list';
@@ -99,7 +101,8 @@ export class BoardView implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.closest('cpts-provider')?.addEventListener('cpts-signed-in', this.onSharedSignIn);
+    this.provider = providerOf(this.host);
+    this.provider?.addEventListener('cpts-signed-in', this.onSharedSignIn);
   }
 
   hostUpdate(): void {
@@ -123,7 +126,9 @@ export class BoardView implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.host.closest('cpts-provider')?.removeEventListener('cpts-signed-in', this.onSharedSignIn);
+    // the provider it listened on: once out of the page, closest() finds none
+    this.provider?.removeEventListener('cpts-signed-in', this.onSharedSignIn);
+    this.provider = null;
     this.abort?.abort();
     this.destroyEngine();
   }
@@ -137,7 +142,7 @@ export class BoardView implements ReactiveController {
 
   /** Another coordinator tool inside the same provider signed in: use its client, no second token. */
   private readonly onSharedSignIn = (event: Event): void => {
-    if (!(event instanceof CptsSignedInEvent) || event.target === this.host || !this.host.boardActive || this.phase.kind !== 'signed-out') return;
+    if (!isSharedSignIn(event, this.host) || !this.host.boardActive || this.phase.kind !== 'signed-out') return;
     void this.start(event.client, 'shared');
   };
 

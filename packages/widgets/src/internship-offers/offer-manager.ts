@@ -10,7 +10,7 @@ import {
   publishInternshipOffer,
   type CptsClient,
 } from '@cpts-kit/sdk';
-import {CptsSignedInEvent} from '../events/signed-in.js';
+import {CptsSignedInEvent, isSharedSignIn, providerOf} from '../events/signed-in.js';
 import {CptsElement} from '../internal/cpts-element.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
@@ -81,6 +81,8 @@ export class CptsOfferManager extends CptsElement {
 
   private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));
   private tokenInput = '';
+  /** The nearest provider, whose tools' sign-ins this one follows. */
+  private provider: Element | null = null;
 
   @state() private signedIn: CptsClient | undefined;
   @state() private signInFailed = false;
@@ -102,12 +104,15 @@ export class CptsOfferManager extends CptsElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.closest('cpts-provider')?.addEventListener('cpts-signed-in', this.onSharedSignIn);
+    this.provider = providerOf(this);
+    this.provider?.addEventListener('cpts-signed-in', this.onSharedSignIn);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.closest('cpts-provider')?.removeEventListener('cpts-signed-in', this.onSharedSignIn);
+    // the provider it listened on: once out of the page, closest() finds none
+    this.provider?.removeEventListener('cpts-signed-in', this.onSharedSignIn);
+    this.provider = null;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -117,7 +122,7 @@ export class CptsOfferManager extends CptsElement {
 
   /** Another coordinator tool of the same provider signed in: one token per page is enough. */
   private readonly onSharedSignIn = (event: Event): void => {
-    if (!(event instanceof CptsSignedInEvent) || event.target === this || this.signedIn || this.checking) return;
+    if (!isSharedSignIn(event, this) || this.signedIn || this.checking) return;
     void this.useClient(event.client, false);
   };
 

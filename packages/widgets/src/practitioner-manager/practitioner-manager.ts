@@ -15,7 +15,7 @@ import {CptsElement} from '../internal/cpts-element.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
 import type {CptsErrorEvent} from '../events/error.js';
-import {CptsSignedInEvent} from '../events/signed-in.js';
+import {CptsSignedInEvent, isSharedSignIn, providerOf} from '../events/signed-in.js';
 import {renderTokenSignIn} from '../internal/token-sign-in.js';
 import {formStyles} from '../internship-offers/offers.styles.js';
 import {base} from '../styles/base.js';
@@ -78,6 +78,8 @@ export class CptsPractitionerManager extends CptsElement {
 
   private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));
   private tokenInput = '';
+  /** The nearest provider, whose tools' sign-ins this one follows. */
+  private provider: Element | null = null;
   /** What had focus when the editor opened, to give it back when the editor closes. */
   private editorOpener: HTMLElement | null = null;
 
@@ -126,12 +128,15 @@ export class CptsPractitionerManager extends CptsElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.closest('cpts-provider')?.addEventListener('cpts-signed-in', this.onSharedSignIn);
+    this.provider = providerOf(this);
+    this.provider?.addEventListener('cpts-signed-in', this.onSharedSignIn);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.closest('cpts-provider')?.removeEventListener('cpts-signed-in', this.onSharedSignIn);
+    // the provider it listened on: once out of the page, closest() finds none
+    this.provider?.removeEventListener('cpts-signed-in', this.onSharedSignIn);
+    this.provider = null;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -141,7 +146,7 @@ export class CptsPractitionerManager extends CptsElement {
 
   /** Another coordinator tool of the same provider signed in: one token per page is enough. */
   private readonly onSharedSignIn = (event: Event): void => {
-    if (!(event instanceof CptsSignedInEvent) || event.target === this || (this.signedIn && !this.expired) || this.checking) return;
+    if (!isSharedSignIn(event, this) || (this.signedIn && !this.expired) || this.checking) return;
     void this.useClient(event.client, false);
   };
 

@@ -49,6 +49,13 @@ export class CptsProvider extends LitElement {
   /** A ready SDK client, for developers; wins over `api` and `territory`. */
   @property({attribute: false}) client?: CptsClient;
 
+  constructor() {
+    super();
+    // the client carries a coordinator's token: share it with this provider's tools only, never
+    // with the page's scripts nor with the tools of an outer provider
+    this.addEventListener('cpts-signed-in', (event) => event.stopPropagation());
+  }
+
   /** The shared client, or undefined until `api` and `territory` (or `client`) are set. */
   get sharedClient(): CptsClient | undefined {
     return this.clientProvider.value;
