@@ -532,6 +532,16 @@ describe('<cpts-offer-manager>', () => {
     expect(copy.status).to.equal('draft');
     await expect(el).to.be.accessible();
   });
+
+  it('gives focus to the token field once signed out', async () => {
+    const api = new OffersApi(sample());
+    const el = await fixture<CptsOfferManager>(html`<cpts-offer-manager .client=${api.client()}></cpts-offer-manager>`);
+    await typeIn(el, '#manager-token', 'good-token');
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => root(el).querySelectorAll('[part="offers"] > li').length > 0, 'the offers');
+    [...root(el).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Se déconnecter')!.click();
+    await until(() => root(el).activeElement?.id === 'manager-token', 'focus on the token field');
+  });
 });
 
 describe('the offers model', () => {

@@ -261,6 +261,12 @@ describe('<cpts-practitioner-manager>', () => {
       expect($(el, '.failure')).to.equal(null);
       expect(rows(el)).to.have.length(2);
     });
+
+    it('gives focus to the token field once signed out', async () => {
+      const el = await signedIn();
+      button(root(el), 'Se déconnecter').click();
+      await until(() => root(el).activeElement?.id === 'pm-token', 'focus on the token field');
+    });
   });
 
   describe('creating a practitioner', () => {

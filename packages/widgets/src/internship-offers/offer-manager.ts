@@ -170,6 +170,8 @@ export class CptsOfferManager extends CptsElement {
     this.interestsOf = undefined;
     this.tokenInput = '';
     this.notice = '';
+    // the button pressed is gone: focus the field that replaces it, as the board does
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#manager-token')?.focus());
   }
 
   private async refresh(): Promise<void> {

@@ -219,6 +219,8 @@ export class CptsPractitionerManager extends CptsElement {
     this.tokenInput = '';
     this.notice = '';
     this.q = '';
+    // the button pressed is gone: focus the field that replaces it, as the board does
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#pm-token')?.focus());
   }
 
   private async refresh(): Promise<void> {
