@@ -46,6 +46,8 @@ class PractitionersApi {
   saveReplies: Reply[] = [];
   /** Answers to the next imports (dry run or not). */
   importReplies: Reply[] = [];
+  /** Answers to the next reads of the list, before the fake's own. */
+  boardReplies: Reply[] = [];
   issued = 0;
 
   constructor(practitioners: Practitioner[] = [practitioner({title: 'Dr', firstName: 'Claire', lastName: 'Lefebvre'}), practitioner({firstName: 'Marc', lastName: 'Dubois', profession: 'infirmier', communeInsee: '62040'})]) {
@@ -77,7 +79,7 @@ class PractitionersApi {
     const auth = request.headers.get('authorization')?.replace(/^Bearer /, '');
     if (path === '/v1/territories/demo') return {status: 200, body: demoTerritory()};
     if (auth === undefined || !this.tokens.has(auth)) return {status: 401, body: problem(401)};
-    if (path === '/v1/territories/demo/availability-board') return {status: 200, body: this.board()};
+    if (path === '/v1/territories/demo/availability-board') return this.boardReplies.shift() ?? {status: 200, body: this.board()};
     if (path === '/v1/territories/demo/practitioners/import') {
       return this.importReplies.shift() ?? {status: 200, body: importResult({dryRun: url.searchParams.get('dryRun') === 'true'})};
     }
@@ -461,6 +463,35 @@ describe('<cpts-practitioner-manager>', () => {
     expect(text($(el, '[part="status"]'))).to.equal('Marc Dubois a été supprimé.');
   });
 
+  it('says the list could not be read again after a delete, not that the delete failed', async () => {
+    const api = new PractitionersApi();
+    const el = await signedIn(api);
+    const errors: Event[] = [];
+    el.addEventListener('cpts-error', (e) => errors.push(e));
+    api.boardReplies.push({status: 503, body: problem(503)});
+    button(rowOf(el, 'Marc Dubois')!, 'Supprimer').click();
+    await until(() => $<HTMLDialogElement>(el, 'dialog')?.open === true, 'the dialog');
+    button($(el, 'dialog')!, 'Supprimer définitivement').click();
+    await until(() => $(el, '.failure') !== null, 'the failure');
+    expect(text($(el, '[part="status"]'))).to.equal('Marc Dubois a été supprimé.');
+    expect(text($(el, '.failure'))).to.include('la liste n’a pas pu être rechargée');
+    expect(errors).to.have.length(1);
+  });
+
+  it('says so when the list cannot be read again after a save', async () => {
+    const api = new PractitionersApi();
+    const el = await signedIn(api);
+    button(rowOf(el, 'Marc Dubois')!, 'Modifier').click();
+    await until(() => $(el, 'cpts-practitioner-editor') !== null, 'the editor');
+    const form = editor(el);
+    await settle(form);
+    api.boardReplies.push({status: 503, body: problem(503)});
+    $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
+    await until(() => $(el, '.failure') !== null, 'the failure');
+    expect(text($(el, '[part="status"]'))).to.equal('Marc Dubois est enregistré.');
+    expect(text($(el, '.failure'))).to.include('la liste n’a pas pu être rechargée');
+  });
+
   describe('importing a CSV file', () => {
     it('shows every error of the dry run by line and column, in a table', async () => {
       const api = new PractitionersApi();
@@ -529,6 +560,7 @@ describe('<cpts-practitioner-manager>', () => {
       release();
       await until(() => $(imp, '[part="preview"]') !== null, 'the preview');
     });
+
 
     it('refuses a file that is not CSV, and counts rows without the header and blank lines', async () => {
       const el = await signedIn();

@@ -18,6 +18,8 @@ export interface PractitionerManagerStrings {
   signInError: string;
   /** A save refused because the token no longer works: nothing typed is lost. */
   signInAgain: string;
+  /** Before the error's message: a change was saved, but the list could not be read again. */
+  reloadFailed: string;
   title: string;
   loading: string;
   create: string;
@@ -118,6 +120,7 @@ const fr: PractitionerManagerStrings = {
   signingIn: 'Connexion…',
   signOut: 'Se déconnecter',
   signInError: 'Ce jeton n’est pas celui d’un coordinateur, ou il a expiré. Vérifiez-le et réessayez.',
+  reloadFailed: 'C’est enregistré, mais la liste n’a pas pu être rechargée.',
   signInAgain: 'Votre jeton n’est plus accepté. Connectez-vous de nouveau, puis enregistrez : ce que vous avez saisi est conservé.',
   title: 'Praticiens du territoire',
   loading: 'Chargement des praticiens…',
@@ -257,6 +260,7 @@ const en: PractitionerManagerStrings = {
   signingIn: 'Signing in…',
   signOut: 'Sign out',
   signInError: 'This token is not a coordinator’s, or it has expired. Check it and try again.',
+  reloadFailed: 'Saved, but the list could not be loaded again.',
   signInAgain: 'Your token is no longer accepted. Sign in again, then save: what you typed is kept.',
   title: 'Practitioners of the territory',
   loading: 'Loading the practitioners…',

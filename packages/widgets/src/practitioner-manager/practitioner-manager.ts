@@ -228,6 +228,17 @@ export class CptsPractitionerManager extends CptsElement {
     this.rows = (await getAvailabilityBoard(this.signedIn)).items;
   }
 
+  /** Reads the list again after a change; a failure says the list is out of date, not that the change failed. */
+  private async reload(): Promise<void> {
+    try {
+      await this.refresh();
+    } catch (error) {
+      if (this.refused(error)) return;
+      this.failure = `${this.s.reloadFailed} ${this.errorMessage(error)}`;
+      this.fireError(error);
+    }
+  }
+
   /** Runs one action; a failure is shown and reported as `cpts-error`; the list is read again. */
   private async act(action: (client: CptsClient) => Promise<string | void>): Promise<void> {
     const client = this.signedIn;
@@ -236,13 +247,17 @@ export class CptsPractitionerManager extends CptsElement {
     this.failure = undefined;
     this.notice = '';
     try {
-      const notice = await action(client);
-      await this.refresh();
+      const notice = await action(client).catch((error: unknown) => {
+        if (!this.refused(error)) {
+          this.failure = this.errorMessage(error);
+          this.fireError(error);
+        }
+        return false as const;
+      });
+      if (notice === false) return;
       if (notice) this.notice = notice;
-    } catch (error) {
-      if (this.refused(error)) return;
-      this.failure = this.errorMessage(error);
-      this.fireError(error);
+      // a step of its own: the action is done even when the list cannot be read again
+      await this.reload();
     } finally {
       this.busy = false;
     }
@@ -355,8 +370,8 @@ export class CptsPractitionerManager extends CptsElement {
   private async onSaved(event: CptsPractitionerSavedEvent): Promise<void> {
     if (!(event.target instanceof CptsPractitionerEditor)) return;
     this.editing = undefined;
-    await this.refresh();
     this.notice = this.s.saved(event.detail.displayName);
+    await this.reload();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#pm-title')?.focus();
   }
@@ -370,7 +385,7 @@ export class CptsPractitionerManager extends CptsElement {
   }
 
   private async onImported(_event: CptsPractitionersImportedEvent): Promise<void> {
-    await this.refresh();
+    await this.reload();
   }
 
   private async toggleImport(): Promise<void> {
