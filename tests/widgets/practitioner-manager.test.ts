@@ -561,6 +561,32 @@ describe('<cpts-practitioner-manager>', () => {
       await until(() => $(imp, '[part="preview"]') !== null, 'the preview');
     });
 
+    it('keeps focus in the import when Check gives way to Stop, and when the check fails or stops', async () => {
+      const api = new PractitionersApi();
+      const el = await signedIn(api);
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      // held until released, and cancelled by Stop, as a real request is
+      const held = (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = new Request(input, init);
+        const stopped = new Promise<never>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
+        return Promise.race([stopped, gate.then(() => api.fetch(request))]);
+      };
+      const slow = createClient({baseUrl: 'http://api.test', territory: 'demo', retry: 0, token: 'good-token', fetch: held});
+      const imp = await chooseFile(el, CSV);
+      (imp as unknown as {client: CptsClient}).client = slow;
+      button(root(imp), 'Vérifier le fichier').focus();
+      button(root(imp), 'Vérifier le fichier').click();
+      await until(() => text(root(imp).activeElement) === 'Arrêter', 'focus on Stop');
+      (root(imp).activeElement as HTMLButtonElement).click();
+      await until(() => root(imp).activeElement?.id === 'pi-file', 'focus on the file field once stopped');
+      release();
+      api.importReplies.push({status: 503, body: problem(503)});
+      (imp as unknown as {client: CptsClient}).client = api.client().withToken('good-token');
+      button(root(imp), 'Vérifier le fichier').click();
+      await until(() => $(imp, '[role="alert"]') !== null, 'the failure');
+      await until(() => root(imp).activeElement?.id === 'pi-file', 'focus on the file field once failed');
+    });
 
     it('refuses a file that is not CSV, and counts rows without the header and blank lines', async () => {
       const el = await signedIn();

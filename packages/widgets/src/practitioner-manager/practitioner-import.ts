@@ -101,6 +101,9 @@ export class CptsPractitionerImport extends CptsElement {
     const abort = new AbortController();
     this.abort = abort;
     this.step = {kind: dryRun ? 'checking' : 'importing'};
+    // the button pressed (Check, or the preview's Import) is gone: focus Stop, else the heading
+    await this.updateComplete;
+    (this.renderRoot.querySelector<HTMLElement>('[part="progress"] button') ?? this.renderRoot.querySelector<HTMLElement>('#pi-title'))?.focus();
     try {
       // the file's bytes as they are: the server detects UTF-8 or Windows-1252 (Excel's export)
       const result = await importPractitioners(this.requireClient(), chosen.file, {dryRun}, {signal: abort.signal});
@@ -122,7 +125,8 @@ export class CptsPractitionerImport extends CptsElement {
       if (this.abort === abort) this.abort = undefined;
     }
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.result-title')?.focus();
+    // no result to show (failed, stopped, too large): the file field, under the alert that says why
+    (this.renderRoot.querySelector<HTMLElement>('.result-title') ?? this.renderRoot.querySelector<HTMLElement>('#pi-file'))?.focus();
   }
 
   private stop(): void {
