@@ -655,5 +655,18 @@ describe('<cpts-practitioner-manager>', () => {
       expect(text(rowOf(el, 'Marc Dubois'))).to.include('Nurse · Arques');
       expect(text($(el, '#pm-count'))).to.equal('2 practitioners');
     });
+
+    it('separates a label from its error the English way in the error summary', async () => {
+      const el = await signedIn(new PractitionersApi(), {lang: 'en'});
+      button(root(el), 'New practitioner').click();
+      await until(() => $(el, 'cpts-practitioner-editor') !== null, 'the editor');
+      const form = editor(el);
+      await settle(form);
+      $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
+      await until(() => $(form, '.error-summary') !== null, 'the summary');
+      const links = [...root(form).querySelectorAll('.error-summary a')].map((a) => text(a));
+      expect(links.length).to.be.greaterThan(0);
+      for (const link of links) expect(link).to.match(/^[^:]*\S: /);
+    });
   });
 });

@@ -26,7 +26,9 @@ export function renderErrorSummary(
   title: string,
   issues: readonly SummaryIssue[],
   focusField: (id: string) => void,
-  titleId = 'error-summary-title',
+  titleId: string,
+  /** The language's `labelSeparator`. */
+  separator: string,
 ): TemplateResult | typeof nothing {
   if (issues.length === 0) return nothing;
   return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby=${titleId}>
@@ -36,7 +38,7 @@ export function renderErrorSummary(
         (i) => html`<li><a href=${`#${i.id}`} @click=${(e: Event) => {
           e.preventDefault();
           focusField(i.id);
-        }}>${i.label} : ${i.message}</a></li>`,
+        }}>${i.label}${separator}${i.message}</a></li>`,
       )}
     </ul>
   </div>`;

@@ -181,7 +181,7 @@ export class CptsOfferEditor extends CptsElement {
 
   private renderSummary(): TemplateResult | typeof nothing {
     const issues = sortedErrorFields(this.errors).map((f) => ({id: `editor-${f}`, label: this.labelOf(f), message: this.message(f)}));
-    return renderErrorSummary(this.localize.strings.offers.fixErrors, issues, (id) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(), 'editor-summary-title');
+    return renderErrorSummary(this.localize.strings.offers.fixErrors, issues, (id) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(), 'editor-summary-title', this.localize.strings.labelSeparator);
   }
 
   private labelOf(field: EditorField): string {

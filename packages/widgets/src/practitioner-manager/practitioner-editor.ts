@@ -167,7 +167,7 @@ export class CptsPractitionerEditor extends CptsElement {
     return html`
       <form part="base" lang=${this.localize.lang} novalidate aria-labelledby="pe-heading" @submit=${this.onSubmit}>
         <h2 id="pe-heading" tabindex="-1">${name ? s.editorEdit(name) : s.editorNew}</h2>
-        ${renderErrorSummary(s.fixErrors, issues, (id) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(), 'pe-summary-title')}
+        ${renderErrorSummary(s.fixErrors, issues, (id) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(), 'pe-summary-title', this.localize.strings.labelSeparator)}
         <fieldset>
           <legend>${s.sectionIdentity}</legend>
           ${this.selectField('profession', [{value: '', label: s.chooseProfession}, ...Profession.options.map((p) => ({value: p, label: s.professions[p]}))])}

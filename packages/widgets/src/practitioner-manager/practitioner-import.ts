@@ -222,7 +222,7 @@ export class CptsPractitionerImport extends CptsElement {
   private renderWarnings(warnings: readonly FieldError[]): TemplateResult | typeof nothing {
     if (warnings.length === 0) return nothing;
     return html`<div><p><strong>${this.s.warningsTitle}</strong></p>
-      <ul>${warnings.map((w) => html`<li>${w.line ? `${this.s.importLine} ${w.line} — ` : ''}${w.column ? `${w.column} : ` : ''}${w.message}</li>`)}</ul></div>`;
+      <ul>${warnings.map((w) => html`<li>${w.line ? `${this.s.importLine} ${w.line} — ` : ''}${w.column ? `${w.column}${this.localize.strings.labelSeparator}` : ''}${w.message}</li>`)}</ul></div>`;
   }
 
   private renderErrors(errors: readonly FieldError[]): TemplateResult {

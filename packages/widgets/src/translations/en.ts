@@ -13,4 +13,5 @@ export const en: CommonStrings = {
   errorTimeout: 'The service is taking too long to answer. Please try again later.',
   errorUnknown: 'An unexpected error occurred.',
   errorNoApi: 'Widget misconfigured: set the “api” and “territory” attributes, or place it inside a <cpts-provider>.',
+  labelSeparator: ': ',
 };

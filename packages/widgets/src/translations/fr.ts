@@ -13,4 +13,5 @@ export const fr: CommonStrings = {
   errorTimeout: 'Le service met trop de temps à répondre. Réessayez plus tard.',
   errorUnknown: 'Une erreur inattendue est survenue.',
   errorNoApi: 'Widget mal configuré : indiquez les attributs « api » et « territory », ou placez-le dans un <cpts-provider>.',
+  labelSeparator: ' : ',
 };

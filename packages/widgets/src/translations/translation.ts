@@ -40,6 +40,8 @@ export interface Translation {
   errorTimeout: string;
   errorUnknown: string;
   errorNoApi: string;
+  /** Between a label and what is said of it: « Nom : … » in French, "Name: …" in English. */
+  labelSeparator: string;
 
   contactHeading: string;
   contactPhone: string;
@@ -74,7 +76,7 @@ export interface Translation {
 /** The strings every widget may need before its own arrive: the shared chunk carries them, in both languages. */
 export type CommonStrings = Pick<
   Translation,
-  '$code' | '$name' | '$dir' | 'loading' | 'retry' | 'errorTitle' | 'errorApi' | 'errorNetwork' | 'errorTimeout' | 'errorUnknown' | 'errorNoApi'
+  '$code' | '$name' | '$dir' | 'loading' | 'retry' | 'errorTitle' | 'errorApi' | 'errorNetwork' | 'errorTimeout' | 'errorUnknown' | 'errorNoApi' | 'labelSeparator'
 >;
 
 /** Messages by field and kind of error; `default` when a kind has no message of its own. */
