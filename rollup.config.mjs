@@ -187,7 +187,7 @@ const minifyTemplateLiterals = {
       if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier' || !tags.has(node.tag.name)) return;
       for (const quasi of node.quasi.quasis) {
         const raw = code.slice(quasi.start, quasi.end);
-        const minified = tags.get(node.tag.name) === 'css' ? minifyCss(raw) : raw.replace(/\s*\n\s*/g, ' ');
+        const minified = tags.get(node.tag.name) === 'css' ? minifyCss(raw) : raw.replace(/[ \t\r]*\n[ \t\r\n]*/g, ' ');
         if (minified !== raw) edits.push({at: quasi.start, to: quasi.end, insert: minified});
       }
     });
@@ -198,11 +198,12 @@ const minifyTemplateLiterals = {
   },
 };
 
+// only ASCII whitespace: `\s` would also eat the non-breaking spaces (U+00A0, U+202F) of French text
 function minifyCss(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/[ \t\r\n]+/g, ' ')
+    .replace(/[ \t\r\n]*([{};,>])[ \t\r\n]*/g, '$1')
     .replace(/;}/g, '}');
 }
 
