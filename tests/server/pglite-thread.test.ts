@@ -80,4 +80,12 @@ describe('PGlite files in a worker thread', () => {
     await db.query("update territories set phone = '03 00 00 00 00' where slug = 'demo'");
     assert.notEqual(db.writes!(), before);
   });
+
+  it('reports the database lost only when its thread dies, not when the server closes it', async () => {
+    const other = await openPgliteWorker(join(dir, 'other'));
+    assert.ok(other.lost, 'the worker database says when it is lost');
+    await other.close();
+    const outcome = await Promise.race([other.lost!.then(() => 'lost'), new Promise((resolve) => setTimeout(resolve, 100, 'still fine'))]);
+    assert.equal(outcome, 'still fine');
+  });
 });

@@ -34,5 +34,11 @@ async function stop(signal: string): Promise<void> {
     process.exit(1);
   }
 }
+// a server whose database is gone answers 503 to everything: better to stop, so a supervisor
+// (systemd, Docker's restart policy) starts it again on the files PGlite left consistent
+void running.db.lost?.then((error) => {
+  console.error(`base de données perdue (${error.message}) : arrêt, pour être redémarré`);
+  process.exit(1);
+});
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));

@@ -25,6 +25,11 @@ export interface Db {
    * table changed, and a cache can skip asking the database whether it did.
    */
   writes?(): number;
+  /**
+   * Settles, with the reason, if the database is gone for good while the server runs (PGlite's
+   * thread died): every query fails from then on, so the process had better stop and be restarted.
+   */
+  readonly lost?: Promise<Error>;
 }
 
 export type PreparedValue = string | number | boolean | null;
@@ -163,6 +168,9 @@ export async function openPgliteWorker(dataDir: string): Promise<Db> {
   const pending = new Map<number, {resolve(value: unknown): void; reject(error: unknown): void}>();
   let nextId = 0;
   let dead: Error | undefined;
+  let closing = false;
+  let markLost: (error: Error) => void = () => {};
+  const lost = new Promise<Error>((resolve) => (markLost = resolve));
   const toError = (e: Record<string, string>) => Object.assign(new Error(e.message), e);
   const started = new Promise<void>((resolve, reject) => {
     worker.on('message', (m: {ready?: true; fatal?: Record<string, string>; id?: number; result?: unknown; error?: Record<string, string>}) => {
@@ -177,6 +185,7 @@ export async function openPgliteWorker(dataDir: string): Promise<Db> {
       else p.resolve(m.result);
     });
     const fail = (error: Error) => {
+      if (!closing && !dead) markLost(error);
       dead ??= error;
       reject(error);
       for (const p of pending.values()) p.reject(error);
@@ -237,12 +246,14 @@ export async function openPgliteWorker(dataDir: string): Promise<Db> {
       return writes.around('begin', () => run);
     },
     async close() {
+      closing = true;
       await gate;
       if (!dead) await send({op: 'close'}).catch(() => {});
       dead ??= new Error('base fermée');
       await worker.terminate();
     },
     writes: () => writes.count,
+    lost,
   };
   return db;
 }
