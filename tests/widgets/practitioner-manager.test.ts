@@ -210,7 +210,7 @@ describe('<cpts-practitioner-manager>', () => {
       const el = await signedIn(api);
       expect(rows(el).map((r) => text(r.querySelector('h3')))).to.deep.equal(['Dr Claire Lefebvre', 'Marc Dubois', 'Julie CaronDésactivé']);
       expect(rowOf(el, 'Julie Caron')!.dataset.active).to.equal('false');
-      expect(text(rowOf(el, 'Marc Dubois'))).to.include('Infirmier · Arques');
+      expect(text(rowOf(el, 'Marc Dubois'))).to.include('Infirmier(ère) · Arques');
       expect(text($(el, '#pm-count'))).to.equal('3 praticiens');
     });
 
@@ -531,7 +531,7 @@ describe('<cpts-practitioner-manager>', () => {
       expect(text($(imp, '[part="preview"] p'))).to.include('1 praticien sera créé, 1 sera mis à jour');
       const table = [...root(imp).querySelectorAll('[part="preview"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => text(td)));
       expect(table).to.deep.equal([
-        ['2', 'Création', 'Paul Martin', 'Infirmier', 'Arques'],
+        ['2', 'Création', 'Paul Martin', 'Infirmier(ère)', 'Arques'],
         ['3', 'Mise à jour', 'Dr Anne Leroy', 'Médecin généraliste', 'Saint-Omer'],
       ]);
       api.practitioners.push(practitioner({firstName: 'Paul', lastName: 'Martin'}));

@@ -43,8 +43,8 @@ export const widgetModules = {
   }),
   'cpts-internship-offers': withStrings(() => import('./internship-offers/internship-offers.js').then((m) => m.CptsInternshipOffers), offers),
   'cpts-offer-manager': withStrings(() => import('./internship-offers/offer-manager.js').then((m) => m.CptsOfferManager), offers),
-  // its strings, both languages, ship in its own chunk (a coordinator tool: the size matters less)
-  'cpts-practitioner-manager': () => import('./practitioner-manager/practitioner-manager.js').then((m) => m.CptsPractitionerManager),
+  // its own strings, both languages, ship in its chunk (a coordinator tool: the size matters less)
+  'cpts-practitioner-manager': withStrings(() => import('./practitioner-manager/practitioner-manager.js').then((m) => m.CptsPractitionerManager), labels),
 } satisfies Record<`cpts-${string}`, (element?: Element) => Promise<CustomElementConstructor>>;
 
 export type WidgetTag = keyof typeof widgetModules;

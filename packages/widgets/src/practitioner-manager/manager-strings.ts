@@ -1,4 +1,3 @@
-import type {Profession} from '@cpts-kit/contract';
 import type {LanguageCode} from '../translations/translation.js';
 
 /** Fields of the practitioner form, in the order they show. */
@@ -30,7 +29,6 @@ export interface PractitionerManagerStrings {
   noMatch: string;
   inactive: string;
   active: string;
-  professions: Record<Profession, string>;
   freshness: {fresh: string; stale: string; never: string};
   actionsFor: (name: string) => string;
   edit: string;
@@ -133,19 +131,6 @@ const fr: PractitionerManagerStrings = {
   noMatch: 'Aucun praticien ne correspond à votre recherche.',
   inactive: 'Désactivé',
   active: 'Actif',
-  professions: {
-    medecin_generaliste: 'Médecin généraliste',
-    ipa: 'Infirmier en pratique avancée (IPA)',
-    infirmier: 'Infirmier',
-    sage_femme: 'Sage-femme',
-    masseur_kinesitherapeute: 'Masseur-kinésithérapeute',
-    chirurgien_dentiste: 'Chirurgien-dentiste',
-    orthophoniste: 'Orthophoniste',
-    pharmacien: 'Pharmacien',
-    psychologue: 'Psychologue',
-    pedicure_podologue: 'Pédicure-podologue',
-    medecin_specialiste: 'Médecin spécialiste',
-  },
   freshness: {fresh: 'Disponibilités à jour', stale: 'Disponibilités à actualiser', never: 'Aucune déclaration'},
   actionsFor: (name) => `Actions pour ${name}`,
   edit: 'Modifier',
@@ -272,19 +257,6 @@ const en: PractitionerManagerStrings = {
   noMatch: 'No practitioner matches your search.',
   inactive: 'Deactivated',
   active: 'Active',
-  professions: {
-    medecin_generaliste: 'General practitioner',
-    ipa: 'Advanced practice nurse',
-    infirmier: 'Nurse',
-    sage_femme: 'Midwife',
-    masseur_kinesitherapeute: 'Physiotherapist',
-    chirurgien_dentiste: 'Dentist',
-    orthophoniste: 'Speech therapist',
-    pharmacien: 'Pharmacist',
-    psychologue: 'Psychologist',
-    pedicure_podologue: 'Podiatrist',
-    medecin_specialiste: 'Specialist doctor',
-  },
   freshness: {fresh: 'Availability up to date', stale: 'Availability to refresh', never: 'Never declared'},
   actionsFor: (name) => `Actions for ${name}`,
   edit: 'Edit',

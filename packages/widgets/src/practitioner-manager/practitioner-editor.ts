@@ -3,6 +3,7 @@ import {property, query, state} from 'lit/decorators.js';
 import {Profession, type Commune, type Practitioner} from '@cpts-kit/contract';
 import {createPractitioner, isCptsApiError, patchPractitioner} from '@cpts-kit/sdk';
 import {CptsElement} from '../internal/cpts-element.js';
+import {labelStrings} from '../translations/labels.js';
 import {renderErrorSummary} from '../internal/field-problems.js';
 import {base} from '../styles/base.js';
 import {tokens} from '../styles/tokens.js';
@@ -27,6 +28,8 @@ import {checkPractitioner, emptyValues, errorsOfServer, patchOf, sortedErrorFiel
  * @csspart error-summary - The list of errors shown after a refused save.
  */
 export class CptsPractitionerEditor extends CptsElement {
+  // profession names: the labels every widget shares, loaded in the page's language only
+  static override stringBundles = [labelStrings];
   static override styles = [tokens, base, formStyles, managerStyles];
 
   @query('.error-summary') private summary?: HTMLElement;
@@ -170,7 +173,7 @@ export class CptsPractitionerEditor extends CptsElement {
         ${renderErrorSummary(s.fixErrors, issues, (id) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(), 'pe-summary-title', this.localize.strings.labelSeparator)}
         <fieldset>
           <legend>${s.sectionIdentity}</legend>
-          ${this.selectField('profession', [{value: '', label: s.chooseProfession}, ...Profession.options.map((p) => ({value: p, label: s.professions[p]}))])}
+          ${this.selectField('profession', [{value: '', label: s.chooseProfession}, ...Profession.options.map((p) => ({value: p, label: this.localize.strings.professions[p]}))])}
           ${this.textField('title')} ${this.textField('firstName', {autocomplete: 'off'})} ${this.textField('lastName')}
           ${this.textField('rpps', {inputmode: 'numeric'})}
         </fieldset>

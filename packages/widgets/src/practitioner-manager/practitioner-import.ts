@@ -3,6 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import type {Commune, FieldError, PractitionerImportResult} from '@cpts-kit/contract';
 import {importPractitioners, isCptsApiError} from '@cpts-kit/sdk';
 import {CptsElement} from '../internal/cpts-element.js';
+import {labelStrings} from '../translations/labels.js';
 import {base} from '../styles/base.js';
 import {tokens} from '../styles/tokens.js';
 import {formStyles} from '../internship-offers/offers.styles.js';
@@ -45,6 +46,8 @@ const MAX_BYTES = 5 * 1024 * 1024;
  * @cssproperty --drop-border-color - The drop zone's dashed border.
  */
 export class CptsPractitionerImport extends CptsElement {
+  // profession names: the labels every widget shares, loaded in the page's language only
+  static override stringBundles = [labelStrings];
   static override styles = [tokens, base, formStyles, managerStyles];
 
   @state() private chosen: ChosenFile | undefined;
@@ -204,7 +207,7 @@ export class CptsPractitionerImport extends CptsElement {
                     <td>${r.line}</td>
                     <td>${r.action === 'create' ? s.previewCreate : s.previewUpdate}</td>
                     <td>${[r.practitioner.title, r.practitioner.firstName, r.practitioner.lastName].filter(Boolean).join(' ')}</td>
-                    <td>${s.professions[r.practitioner.profession] ?? r.practitioner.profession}</td>
+                    <td>${this.localize.strings.professions[r.practitioner.profession] ?? r.practitioner.profession}</td>
                     <td>${communeName(this.communes, r.practitioner.communeInsee)}</td>
                   </tr>`,
                 )}

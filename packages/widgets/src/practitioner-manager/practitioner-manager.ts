@@ -12,6 +12,7 @@ import {
   type CptsClient,
 } from '@cpts-kit/sdk';
 import {CptsElement} from '../internal/cpts-element.js';
+import {labelStrings} from '../translations/labels.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
 import type {CptsErrorEvent} from '../events/error.js';
@@ -74,6 +75,8 @@ interface IssuedLink {
  * @cssproperty --cpts-color-primary - Buttons, links, focus (and every other `--cpts-*` token).
  */
 export class CptsPractitionerManager extends CptsElement {
+  // profession names: the labels every widget shares, loaded in the page's language only
+  static override stringBundles = [labelStrings];
   static override styles = [tokens, base, formStyles, managerStyles];
 
   private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));
@@ -401,7 +404,7 @@ export class CptsPractitionerManager extends CptsElement {
     // focused button would drop a keyboard user's focus to the page
     return html`<li class="row" part="row" data-id=${row.practitionerId} data-active=${row.active ? 'true' : 'false'}>
       <h3>${row.displayName}${row.active ? nothing : html`<span class="badge-inactive">${s.inactive}</span>`}</h3>
-      <p class="muted">${s.professions[row.profession]} · ${communeName(this.communes, row.communeInsee)} · ${s.freshness[row.freshness]}</p>
+      <p class="muted">${this.localize.strings.professions[row.profession]} · ${communeName(this.communes, row.communeInsee)} · ${s.freshness[row.freshness]}</p>
       <div class="actions" role="group" aria-label=${s.actionsFor(row.displayName)}>
         <button type="button" class="secondary" @click=${() => this.openEditor(row)}>${s.edit}</button>
         <!-- one button whose label changes: a keyboard user keeps their focus after pressing it -->
@@ -458,7 +461,7 @@ export class CptsPractitionerManager extends CptsElement {
     const rows = this.rows;
     if (rows === undefined) return html`<p role="status">${s.loading}</p>`;
     const communes = this.communes;
-    const indexed = indexRows(rows, (r) => `${s.professions[r.profession]} ${communeName(communes, r.communeInsee)} ${r.active ? '' : s.inactive}`);
+    const indexed = indexRows(rows, (r) => `${this.localize.strings.professions[r.profession]} ${communeName(communes, r.communeInsee)} ${r.active ? '' : s.inactive}`);
     const shown = searchRows(indexed, this.q);
     return html`
       <div class="field" part="search">
