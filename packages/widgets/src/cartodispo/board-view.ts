@@ -17,7 +17,7 @@ import {
   type IndexedRow,
 } from './board-model.js';
 import {boardStrings, type BoardStrings} from './board-strings.js';
-import {CptsSignedInEvent, isSharedSignIn, providerOf} from '../events/signed-in.js';
+import {SharedSignInController} from '../events/signed-in.js';
 import {CptsConfigError} from '../internal/config-error.js';
 import {CptsBoardSelectEvent} from './board-events.js';
 
@@ -73,8 +73,8 @@ export class BoardView implements ReactiveController {
   private engineLoading: Promise<void> | undefined;
   private engineRows: readonly IndexedRow[] | undefined;
   private mapError: unknown;
-  /** The nearest provider, whose tools' sign-ins this board follows. */
-  private provider: Element | null = null;
+  /** Another coordinator tool inside the same provider signed in: use its client, no second token. */
+  private readonly sharedSignIn: SharedSignInController;
   filters: BoardFilters = noBoardFilters;
   sort: BoardSort = 'name';
   view: BoardViewMode = 'list';
@@ -82,6 +82,9 @@ export class BoardView implements ReactiveController {
   constructor(host: BoardHost) {
     this.host = host;
     host.addController(this);
+    this.sharedSignIn = new SharedSignInController(host, (client) => {
+      if (host.boardActive && this.phase.kind === 'signed-out') void this.start(client, 'shared');
+    });
   }
 
   private get t(): BoardStrings {
@@ -98,11 +101,6 @@ export class BoardView implements ReactiveController {
     await this.host.updateComplete;
     await this.engineLoading;
     await this.engine?.settled();
-  }
-
-  hostConnected(): void {
-    this.provider = providerOf(this.host);
-    this.provider?.addEventListener('cpts-signed-in', this.onSharedSignIn);
   }
 
   hostUpdate(): void {
@@ -126,9 +124,6 @@ export class BoardView implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    // the provider it listened on: once out of the page, closest() finds none
-    this.provider?.removeEventListener('cpts-signed-in', this.onSharedSignIn);
-    this.provider = null;
     this.abort?.abort();
     this.destroyEngine();
   }
@@ -140,12 +135,6 @@ export class BoardView implements ReactiveController {
     this.engineRows = undefined;
   }
 
-  /** Another coordinator tool inside the same provider signed in: use its client, no second token. */
-  private readonly onSharedSignIn = (event: Event): void => {
-    if (!isSharedSignIn(event, this.host) || !this.host.boardActive || this.phase.kind !== 'signed-out') return;
-    void this.start(event.client, 'shared');
-  };
-
   private async signIn(token: string, from: 'form' | 'token'): Promise<void> {
     const base = this.host.resolveClient();
     if (!base) {
@@ -155,7 +144,7 @@ export class BoardView implements ReactiveController {
     const client = base.withToken(token.trim());
     if (await this.start(client, from)) {
       // the other tools of the page may use the same sign-in (they listen on the provider)
-      this.host.dispatchEvent(new CptsSignedInEvent(client));
+      this.sharedSignIn.announce(client);
     }
   }
 

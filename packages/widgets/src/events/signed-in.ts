@@ -1,4 +1,5 @@
 import type {CptsClient} from '@cpts-kit/sdk';
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
 
 /**
  * A coordinator tool signed in. Other tools inside the same `<cpts-provider>` listen for it and
@@ -33,4 +34,41 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'cpts-signed-in': CptsSignedInEvent;
   }
+}
+
+/**
+ * One coordinator tool's part in the page's single sign-in: while connected, listens on its
+ * nearest provider for the other tools' sign-ins and hands their client to `onShared` (the tool
+ * decides whether it wants one); `announce()` tells the others of its own.
+ */
+export class SharedSignInController implements ReactiveController {
+  private readonly host: ReactiveControllerHost & Element;
+  private readonly onShared: (client: CptsClient) => void;
+  /** The provider listened on: once the tool is out of the page, providerOf() finds none. */
+  private provider: Element | null = null;
+
+  constructor(host: ReactiveControllerHost & Element, onShared: (client: CptsClient) => void) {
+    this.host = host;
+    this.onShared = onShared;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.provider = providerOf(this.host);
+    this.provider?.addEventListener('cpts-signed-in', this.listener);
+  }
+
+  hostDisconnected(): void {
+    this.provider?.removeEventListener('cpts-signed-in', this.listener);
+    this.provider = null;
+  }
+
+  /** This tool signed in with `client`: the provider's other tools may use it too. */
+  announce(client: CptsClient): void {
+    this.host.dispatchEvent(new CptsSignedInEvent(client));
+  }
+
+  private readonly listener = (event: Event): void => {
+    if (isSharedSignIn(event, this.host)) this.onShared(event.client);
+  };
 }

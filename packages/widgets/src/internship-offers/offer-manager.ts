@@ -10,7 +10,7 @@ import {
   publishInternshipOffer,
   type CptsClient,
 } from '@cpts-kit/sdk';
-import {CptsSignedInEvent, isSharedSignIn, providerOf} from '../events/signed-in.js';
+import {SharedSignInController} from '../events/signed-in.js';
 import {CptsElement} from '../internal/cpts-element.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
@@ -81,8 +81,10 @@ export class CptsOfferManager extends CptsElement {
 
   private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));
   private tokenInput = '';
-  /** The nearest provider, whose tools' sign-ins this one follows. */
-  private provider: Element | null = null;
+  /** Another coordinator tool of the same provider signed in: one token per page is enough. */
+  private readonly sharedSignIn = new SharedSignInController(this, (client) => {
+    if (!this.signedIn && !this.checking) void this.useClient(client, false);
+  });
 
   @state() private signedIn: CptsClient | undefined;
   @state() private signInFailed = false;
@@ -102,29 +104,10 @@ export class CptsOfferManager extends CptsElement {
     defineElement('cpts-offer-editor', CptsOfferEditor);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.provider = providerOf(this);
-    this.provider?.addEventListener('cpts-signed-in', this.onSharedSignIn);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // the provider it listened on: once out of the page, closest() finds none
-    this.provider?.removeEventListener('cpts-signed-in', this.onSharedSignIn);
-    this.provider = null;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('token') && this.token) void this.signIn(this.token);
   }
-
-  /** Another coordinator tool of the same provider signed in: one token per page is enough. */
-  private readonly onSharedSignIn = (event: Event): void => {
-    if (!isSharedSignIn(event, this) || this.signedIn || this.checking) return;
-    void this.useClient(event.client, false);
-  };
 
   private async signIn(token: string): Promise<void> {
     const client = this.resolveClient()?.withToken(token.trim());
@@ -132,7 +115,7 @@ export class CptsOfferManager extends CptsElement {
       this.failure = this.errorMessage(undefined);
       return;
     }
-    if (await this.useClient(client, true)) this.dispatchEvent(new CptsSignedInEvent(client));
+    if (await this.useClient(client, true)) this.sharedSignIn.announce(client);
   }
 
   /** Checks `client`'s token and, when it is a coordinator's, lists the offers with it. */

@@ -16,7 +16,7 @@ import {labelStrings} from '../translations/labels.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
 import type {CptsErrorEvent} from '../events/error.js';
-import {CptsSignedInEvent, isSharedSignIn, providerOf} from '../events/signed-in.js';
+import {SharedSignInController} from '../events/signed-in.js';
 import {renderTokenSignIn} from '../internal/token-sign-in.js';
 import {formStyles} from '../internship-offers/offers.styles.js';
 import {base} from '../styles/base.js';
@@ -81,8 +81,10 @@ export class CptsPractitionerManager extends CptsElement {
 
   private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));
   private tokenInput = '';
-  /** The nearest provider, whose tools' sign-ins this one follows. */
-  private provider: Element | null = null;
+  /** Another coordinator tool of the same provider signed in: one token per page is enough. */
+  private readonly sharedSignIn = new SharedSignInController(this, (client) => {
+    if ((!this.signedIn || this.expired) && !this.checking) void this.useClient(client, false);
+  });
   /** What had focus when the editor opened, to give it back when the editor closes. */
   private editorOpener: HTMLElement | null = null;
 
@@ -129,29 +131,10 @@ export class CptsPractitionerManager extends CptsElement {
     return state?.status === 'ready' ? state.territory.communes : [];
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.provider = providerOf(this);
-    this.provider?.addEventListener('cpts-signed-in', this.onSharedSignIn);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // the provider it listened on: once out of the page, closest() finds none
-    this.provider?.removeEventListener('cpts-signed-in', this.onSharedSignIn);
-    this.provider = null;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('token') && this.token) void this.signIn(this.token);
   }
-
-  /** Another coordinator tool of the same provider signed in: one token per page is enough. */
-  private readonly onSharedSignIn = (event: Event): void => {
-    if (!isSharedSignIn(event, this) || (this.signedIn && !this.expired) || this.checking) return;
-    void this.useClient(event.client, false);
-  };
 
   private async signIn(token: string): Promise<void> {
     const client = this.resolveClient()?.withToken(token.trim());
@@ -159,7 +142,7 @@ export class CptsPractitionerManager extends CptsElement {
       this.failure = this.errorMessage(undefined);
       return;
     }
-    if (await this.useClient(client, true)) this.dispatchEvent(new CptsSignedInEvent(client));
+    if (await this.useClient(client, true)) this.sharedSignIn.announce(client);
   }
 
   /**
