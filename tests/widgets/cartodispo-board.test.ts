@@ -562,7 +562,7 @@ describe('<cpts-cartodispo mode="board">', () => {
       expect(root(el).activeElement?.textContent).to.equal('Carte');
       await press('Enter');
       await el.boardMapSettled();
-      expect(root(el).querySelector('.board-map.leaflet-container')).to.not.equal(null);
+      expect(root(el).querySelector('[part="map"].leaflet-container')).to.not.equal(null);
       await sendKeys({down: 'Shift'});
       await press('Tab');
       await sendKeys({up: 'Shift'});

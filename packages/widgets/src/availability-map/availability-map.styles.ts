@@ -108,40 +108,8 @@ export const styles = css`
     display: none !important;
   }
 
-  .map {
-    height: var(--map-height);
-    border: var(--cpts-border-width) solid var(--cpts-color-border);
-    border-radius: var(--cpts-radius);
-    /* no tiles: a plain land colour, so the communes' names read as places */
-    background: #eef1ea;
-  }
-
-  .map-frame {
-    position: relative;
-  }
-
-  .zoom {
-    position: absolute;
-    z-index: 1000;
-    top: var(--cpts-spacing-s);
-    inset-inline-end: var(--cpts-spacing-s);
-    display: grid;
-    gap: 2px;
-  }
-
   .zoom button {
-    min-width: 2.75rem;
     cursor: pointer;
-    font-size: var(--cpts-font-size-large);
-    font-weight: var(--cpts-font-weight-bold);
-    color: var(--cpts-color-text);
-    background: var(--cpts-color-background);
-    border: var(--cpts-border-width) solid var(--cpts-color-border);
-  }
-
-  .attribution {
-    font-size: var(--cpts-font-size-small);
-    color: var(--cpts-color-text-muted);
   }
 
   .side {

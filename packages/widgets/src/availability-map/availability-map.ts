@@ -8,6 +8,7 @@ import {CptsElement} from '../internal/cpts-element.js';
 import {formatFrenchPhone, telHref} from '../internal/format.js';
 import {TerritoryController} from '../internal/territory-controller.js';
 import {base} from '../styles/base.js';
+import {mapFrameStyles} from '../styles/map-frame.js';
 import {tokens} from '../styles/tokens.js';
 import {styles} from './availability-map.styles.js';
 import type {MapBounds, MapEngine} from './map-engine.js';
@@ -47,7 +48,7 @@ const ACCEPTING: readonly Accepting[] = ['yes', 'limited', 'no'];
  */
 export class CptsAvailabilityMap extends CptsElement {
   static override stringBundles = [mapStrings, labelStrings];
-  static override styles = [tokens, base, styles];
+  static override styles = [tokens, base, mapFrameStyles, styles];
 
   private readonly territoryData = new TerritoryController(this, () => {
     // without the territory the map still shows the practitioners, framed on them

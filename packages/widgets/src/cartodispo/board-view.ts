@@ -277,7 +277,7 @@ export class BoardView implements ReactiveController {
   private ensureEngine(): Promise<void> {
     if (this.engineLoading) return this.engineLoading;
     const root = this.host.shadowRoot;
-    const container = root?.querySelector<HTMLElement>('.board-map');
+    const container = root?.querySelector<HTMLElement>('.map');
     if (!root || !container) return Promise.resolve();
     const t = this.t;
     const shared = this.host.sharedStrings;
@@ -564,7 +564,7 @@ export class BoardView implements ReactiveController {
         ${this.view === 'map' && !this.engine && !this.mapError ? html`<p class="loading">${t.mapLoading}</p>` : nothing}
         ${this.mapError !== undefined ? this.renderFailure(this.mapError, () => void this.ensureEngine()) : nothing}
         <div class="map-frame">
-          <div class="board-map" part="map" role="region" aria-label=${t.mapLabel}></div>
+          <div class="map" part="map" role="region" aria-label=${t.mapLabel}></div>
           <div class="zoom">
             <button type="button" aria-label=${t.zoomIn} @click=${() => this.engine?.zoomBy(1)}>+</button>
             <button type="button" aria-label=${t.zoomOut} @click=${() => this.engine?.zoomBy(-1)}>−</button>

@@ -210,40 +210,8 @@ export const boardStyles = css`
     gap: var(--cpts-spacing-s);
   }
 
-  .map-frame {
-    position: relative;
-  }
-
-  .board-map {
-    height: var(--map-height);
-    border: var(--cpts-border-width) solid var(--cpts-color-border);
-    border-radius: var(--cpts-radius);
-    /* no tiles: a plain land colour, so the communes' names read as places */
-    background: #eef1ea;
-  }
-
-  .zoom {
-    position: absolute;
-    z-index: 1000;
-    top: var(--cpts-spacing-s);
-    inset-inline-end: var(--cpts-spacing-s);
-    display: grid;
-    gap: 2px;
-  }
-
   .zoom button {
-    min-width: 2.75rem;
     padding: 0;
-    font-size: var(--cpts-font-size-large);
-    font-weight: var(--cpts-font-weight-bold);
-    color: var(--cpts-color-text);
-    background: var(--cpts-color-background);
-    border: var(--cpts-border-width) solid var(--cpts-color-border);
-  }
-
-  .attribution {
-    font-size: var(--cpts-font-size-small);
-    color: var(--cpts-color-text-muted);
   }
 
   .details {

@@ -5,6 +5,7 @@ import type {CptsClient} from '@cpts-kit/sdk';
 import {CptsElement} from '../internal/cpts-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
 import {base} from '../styles/base.js';
+import {mapFrameStyles} from '../styles/map-frame.js';
 import {tokens} from '../styles/tokens.js';
 import type {CartodispoStrings, LanguageCode, Translation} from '../translations/translation.js';
 import {boardStyles} from './board.styles.js';
@@ -63,7 +64,7 @@ export type CartodispoMode = 'declare' | 'board';
  */
 export class CptsCartodispo extends CptsElement implements DeclareHost, BoardHost {
   static override stringBundles = [cartodispoStrings, labelStrings];
-  static override styles = [tokens, base, styles, boardStyles];
+  static override styles = [tokens, base, styles, mapFrameStyles, boardStyles];
 
   private readonly territoryController = new TerritoryController(this, () => {
     // the declaration page works without the territory (only the commune lists need it)
