@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import {internshipOfferExample, type InternshipOffer, type InternshipOfferCreate, type OfferKind} from '@cpts-kit/contract';
 import {startServer} from '@cpts-kit/server';
 import {filterOffers, indexOffers, noFilters, sortOffers} from '../packages/widgets/src/internship-offers/offers-model.js';
-import {fr} from '../packages/widgets/src/translations/full.js';
+import {fr} from '../packages/widgets/src/strings.js';
 import {launchChromium} from '../tests/e2e/browser.js';
 import {fmt, repoRoot, startProcess} from './lib.js';
 

@@ -25,12 +25,17 @@ export {
   defaultLanguage,
   supportedLanguages,
   toSupportedLanguage,
-  fr,
-  en,
   type LanguageCode,
   type StringBundle,
   type CommonStrings,
+  type LabelStrings,
   type Translation,
-  type IntakeFormStrings,
 } from './translations/index.js';
+// each feature declares its own `Translation` key beside its bundle: exporting those types also
+// brings every key into a program that reads only the package's `index.d.ts`
+export type {IntakeFormStrings, IntakeErrorMessages} from './intake-form/intake-strings.js';
+export type {MapStrings} from './availability-map/map-strings.js';
+export type {ContactStrings} from './territory-contact/contact-strings.js';
+export type {CartodispoStrings} from './cartodispo/cartodispo-strings.js';
+export {fr, en} from './strings.js';
 export {tokens, base} from './styles/index.js';

@@ -7,7 +7,7 @@ import {TerritoryController} from '../internal/territory-controller.js';
 import {base} from '../styles/base.js';
 import {mapFrameStyles} from '../styles/map-frame.js';
 import {tokens} from '../styles/tokens.js';
-import type {CartodispoStrings, LanguageCode, Translation} from '../translations/translation.js';
+import type {LanguageCode, Translation} from '../translations/translation.js';
 import {boardStyles} from './board.styles.js';
 import {boardStrings} from './board-strings.js';
 import {BoardView, type BoardHost} from './board-view.js';
@@ -15,7 +15,7 @@ import {styles} from './cartodispo.styles.js';
 import {tokenFromFragment} from './declaration-model.js';
 import {DeclareView, type DeclareHost} from './declare-view.js';
 import {labelStrings} from '../translations/labels.js';
-import {cartodispoStrings} from './cartodispo-strings.js';
+import {cartodispoStrings, type CartodispoStrings} from './cartodispo-strings.js';
 
 /** `declare`: a practitioner's own page; `board`: every practitioner's availability, for coordinators. */
 export type CartodispoMode = 'declare' | 'board';

@@ -4,7 +4,8 @@ import type {Accepting, Availability, Commune, OwnAvailability, PatientScope, Te
 import {PatientScope as PatientScopeSchema} from '@cpts-kit/contract';
 import {declareAvailability, getOwnAvailability, isCptsApiError, type CptsClient} from '@cpts-kit/sdk';
 import {formatFrenchPhone, telHref} from '../internal/format.js';
-import type {CartodispoStrings, LanguageCode} from '../translations/translation.js';
+import type {LanguageCode} from '../translations/translation.js';
+import type {CartodispoStrings} from './cartodispo-strings.js';
 import {
   checkDraft,
   declarationOf,

@@ -9,7 +9,6 @@ import {formatFrenchPhone, telHref} from '../internal/format.js';
 import {TerritoryController} from '../internal/territory-controller.js';
 import {base} from '../styles/base.js';
 import {tokens} from '../styles/tokens.js';
-import type {IntakeFormStrings} from '../translations/translation.js';
 import {
   agePriority,
   COMMENT_MAX,
@@ -27,7 +26,7 @@ import {
 } from './form-model.js';
 import {styles} from './intake-form.styles.js';
 import {CptsSubmittedEvent} from './submitted-event.js';
-import {intakeStrings} from './intake-strings.js';
+import {intakeStrings, type IntakeFormStrings} from './intake-strings.js';
 
 type Phase =
   | {name: 'editing'}

@@ -143,6 +143,13 @@ export interface ManagerStrings {
   tooLong: string;
 }
 
+declare module '../translations/translation.js' {
+  interface Translation {
+    /** `<cpts-internship-offers>`, its interest form and `<cpts-offer-manager>`. */
+    offers: OffersStrings;
+  }
+}
+
 /** Strings of `<cpts-internship-offers>`, `<cpts-offer-interest>`, `<cpts-offer-editor>` and `<cpts-offer-manager>`. */
 export const offersStrings = defineStrings<'offers'>({
   fr: () => import('./offers-strings.fr.js').then((m) => m.fr),

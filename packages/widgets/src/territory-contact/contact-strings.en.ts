@@ -1,12 +1,14 @@
 import type {Translation} from '../translations/translation.js';
 
-export const en: Pick<Translation, 'contactHeading' | 'contactPhone' | 'contactEmail' | 'contactCall' | 'contactWrite' | 'contactLoading' | 'contactError' | 'communes'> = {
-  contactHeading: 'Contact',
-  contactPhone: 'Phone',
-  contactEmail: 'Email',
-  contactCall: (phone) => `Call ${phone}`,
-  contactWrite: (email) => `Write to ${email}`,
-  contactLoading: 'Loading contact details…',
-  contactError: 'The CPTS contact details cannot be shown.',
-  communes: (n) => (n === 1 ? '1 municipality' : `${n} municipalities`),
+export const en: Pick<Translation, 'contact'> = {
+  contact: {
+    heading: 'Contact',
+    phone: 'Phone',
+    email: 'Email',
+    call: (phone) => `Call ${phone}`,
+    write: (email) => `Write to ${email}`,
+    loading: 'Loading contact details…',
+    error: 'The CPTS contact details cannot be shown.',
+    communes: (n) => (n === 1 ? '1 municipality' : `${n} municipalities`),
+  },
 };

@@ -38,14 +38,14 @@ export class CptsTerritoryContact extends CptsElement {
   }
 
   private renderContact(territory: Territory): TemplateResult {
-    const t = this.localize.strings;
+    const t = this.localize.strings.contact;
     const phone = formatFrenchPhone(territory.phone);
     return html`
       <p part="name">${territory.name}</p>
       <dl>
-        <dt>${t.contactPhone}</dt>
-        <dd><a part="phone" href=${telHref(territory.phone)} aria-label=${t.contactCall(phone)}>${phone}</a></dd>
-        <dt>${t.contactEmail}</dt>
+        <dt>${t.phone}</dt>
+        <dd><a part="phone" href=${telHref(territory.phone)} aria-label=${t.call(phone)}>${phone}</a></dd>
+        <dt>${t.email}</dt>
         <dd><a part="email" href=${`mailto:${territory.email}`}>${territory.email}</a></dd>
       </dl>
     `;
@@ -55,7 +55,7 @@ export class CptsTerritoryContact extends CptsElement {
     const t = this.localize.strings;
     return html`
       <div role="alert">
-        <p><strong>${t.contactError}</strong></p>
+        <p><strong>${t.contact.error}</strong></p>
         <p>${this.errorMessage(error)}</p>
         ${this.territoryData.fromProvider
           ? nothing
@@ -70,7 +70,7 @@ export class CptsTerritoryContact extends CptsElement {
     const busy = !state || state.status === 'loading';
     return html`
       <div part="base" lang=${this.localize.lang} aria-busy=${busy ? 'true' : 'false'}>
-        ${busy ? html`<p class="status" role="status">${t.contactLoading}</p>` : nothing}
+        ${busy ? html`<p class="status" role="status">${t.contact.loading}</p>` : nothing}
         ${state?.status === 'ready' ? this.renderContact(state.territory) : nothing}
         ${state?.status === 'error' ? this.renderError(state.error) : nothing}
       </div>

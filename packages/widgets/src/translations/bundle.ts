@@ -12,7 +12,7 @@ export interface StringBundle {
 /**
  * Declares a string bundle: one dynamic `import()` per language, so each language is a chunk of
  * its own and a French page never downloads the English strings (nor the reverse) until it
- * switches language. A widget lists the bundles it reads in `static strings` (see `CptsElement`).
+ * switches language. A widget lists the bundles it reads in `static stringBundles` (see `CptsElement`).
  *
  *     export const intakeStrings = defineStrings<'intake'>({
  *       fr: () => import('./intake-strings.fr.js').then((m) => m.fr),

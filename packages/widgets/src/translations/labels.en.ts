@@ -1,6 +1,6 @@
-import type {Translation} from './translation.js';
+import type {LabelStrings} from './translation.js';
 
-export const en: Pick<Translation, 'professions' | 'accepting' | 'intakeStatuses' | 'requesterKinds' | 'intakeReasons' | 'priorityCriteria' | 'offerKinds' | 'practiceTypes' | 'housingKinds'> = {
+export const en: LabelStrings = {
   professions: {
     medecin_generaliste: 'General practitioner',
     ipa: 'Advanced practice nurse',

@@ -1,6 +1,6 @@
-import type {Translation} from './translation.js';
+import type {LabelStrings} from './translation.js';
 
-export const fr: Pick<Translation, 'professions' | 'accepting' | 'intakeStatuses' | 'requesterKinds' | 'intakeReasons' | 'priorityCriteria' | 'offerKinds' | 'practiceTypes' | 'housingKinds'> = {
+export const fr: LabelStrings = {
   professions: {
     medecin_generaliste: 'Médecin généraliste',
     ipa: 'Infirmier(ère) en pratique avancée (IPA)',

@@ -113,7 +113,7 @@ export class LocalizeController implements ReactiveController {
     ).then(() => undefined);
   }
 
-  /** `t.term('contactPhone')`; for functions (plurals, interpolation) use `t.strings.x(…)`. */
+  /** `t.term('retry')`; for functions (plurals, interpolation) use `t.strings.x(…)`. */
   term<K extends keyof Translation>(key: K): Translation[K] {
     return this.strings[key];
   }
