@@ -1,8 +1,8 @@
-import {IntakeRequestCreate, type Commune, type IntakeReason, type RequesterKind, type Tristate} from '@cpts-kit/contract';
+import {IntakeRequestCreate, PriorityAnswers, type Commune, type IntakeReason, type RequesterKind, type Tristate} from '@cpts-kit/contract';
 
+export type PriorityQuestion = keyof PriorityAnswers;
 /** The six yes / no / don't-know questions, in the contract's key order. */
-export const priorityQuestions = ['ald', 'cssAme', 'pregnancy', 'disability', 'homeVisits', 'chronicFollowUp'] as const;
-export type PriorityQuestion = (typeof priorityQuestions)[number];
+export const priorityQuestions = Object.keys(PriorityAnswers.shape) as readonly PriorityQuestion[];
 
 /** What the person typed, as typed: every text is a string, nothing is parsed yet. */
 export interface IntakeFormValues {
@@ -61,27 +61,31 @@ export function emptyValues(): IntakeFormValues {
 
 export const COMMENT_MAX = 1000;
 
-/** Fields a message can sit by: the contract's dotted paths. */
-export const fieldKeys = [
-  'requester.kind',
-  'requester.name',
-  'requester.phone',
-  'requester.organisation',
-  'person.lastName',
-  'person.firstNames',
-  'person.birthDate',
-  'person.phone',
-  'person.email',
-  'person.bestTimeToCall',
-  'person.communeInsee',
-  'person.address',
-  'situation.reason',
-  'situation.reasonOther',
-  'situation.since',
-  'comment',
-  'consent',
-] as const;
-export type FieldKey = (typeof fieldKeys)[number];
+/**
+ * Fields a message can sit by (the contract's dotted paths, in the order of the form), each with
+ * the id of the control its messages point at (the first of a group).
+ */
+export const fieldIds = {
+  'requester.kind': 'requester-kind-self',
+  'requester.name': 'requester-name',
+  'requester.phone': 'requester-phone',
+  'requester.organisation': 'requester-organisation',
+  'person.lastName': 'last-name',
+  'person.firstNames': 'first-names',
+  'person.birthDate': 'birth-day',
+  'person.phone': 'phone',
+  'person.email': 'email',
+  'person.bestTimeToCall': 'best-time',
+  'person.communeInsee': 'commune',
+  'person.address': 'address',
+  'situation.reason': 'reason-gp_retired',
+  'situation.reasonOther': 'reason-other-text',
+  'situation.since': 'since-month',
+  comment: 'comment',
+  consent: 'consent',
+} as const;
+export type FieldKey = keyof typeof fieldIds;
+export const fieldKeys = Object.keys(fieldIds) as readonly FieldKey[];
 
 /**
  * What went wrong with a field, in our words: zod's and the server's issue codes are mapped onto
