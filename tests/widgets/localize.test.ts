@@ -2,7 +2,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import {LitElement, render} from 'lit';
 import '../../packages/widgets/src/define.js';
 import {CptsElement} from '../../packages/widgets/src/internal/cpts-element.js';
-import {defineStrings, LocalizeController, toSupportedLanguage, type LanguageCode} from '../../packages/widgets/src/index.js';
+import {defineStrings, en, fr, LocalizeController, toSupportedLanguage, type LanguageCode} from '../../packages/widgets/src/index.js';
 
 /** A bare element using the controller, so the tests see the language it picks and nothing else. */
 class LangProbe extends LitElement {
@@ -256,5 +256,23 @@ describe('toSupportedLanguage', () => {
     expect(toSupportedLanguage('fr-FR')).to.equal('fr');
     expect(toSupportedLanguage('de')).to.equal(undefined);
     expect(toSupportedLanguage('')).to.equal(undefined);
+  });
+});
+
+/** Every key path of `value`, `intake.errors.comment.default` style; functions are leaves. */
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  return Object.entries(value).flatMap(([key, inner]) => keyPaths(inner, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('the package’s fr and en', () => {
+  it('hold every widget’s strings beside the common ones and the labels', () => {
+    for (const strings of [fr, en]) {
+      for (const key of ['retry', 'professions', 'intake', 'map', 'contact', 'cartodispo', 'offers'] as const) expect(strings[key], key).to.exist;
+    }
+  });
+
+  it('say the same things in both languages, key for key', () => {
+    expect(keyPaths(en).sort()).to.deep.equal(keyPaths(fr).sort());
   });
 });
