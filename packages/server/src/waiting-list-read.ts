@@ -79,7 +79,8 @@ export function toItem(row: WaitingRow, keys: Keys, history: IntakeRequest['hist
     history,
     channel: row.channel,
     ageBand: ageBandOf(personal.person.birthDate, now),
-    waitingDays: Math.max(0, Math.floor((now.getTime() - new Date(row.created_at).getTime()) / DAY_MS)),
+    // calendar days, so a request registered yesterday evening has waited one day this morning
+    waitingDays: Math.max(0, Math.floor(now.getTime() / DAY_MS) - Math.floor(new Date(row.created_at).getTime() / DAY_MS)),
     version: row.version,
     closeReason: row.close_reason,
     callCount: row.call_count,
