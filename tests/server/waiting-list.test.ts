@@ -193,7 +193,7 @@ for (const engine of await engines()) {
     });
 
     describe('phone and paper registrations', () => {
-      const assisted = (body: unknown, key = crypto.randomUUID()) => h.call('POST', `${base}/assisted`, {token: h.token, body, headers: {'Idempotency-Key': key}});
+      const assisted = (body: unknown, key: string = crypto.randomUUID()) => h.call('POST', `${base}/assisted`, {token: h.token, body, headers: {'Idempotency-Key': key}});
       const {consent: _c, ...fields} = intakeBody({person: person('Téléphone', '1950-01-20')});
 
       it('registers exactly once, with the date of the call as its start', async () => {
