@@ -54,6 +54,8 @@ export async function benchWaitingList(): Promise<string[]> {
     }
     await db.query("update intake_requests set status = (array['received','contacted','oriented','resolved','closed'])[1 + (abs(hashtext(id::text)) % 5)]");
     const loadMs = performance.now() - started;
+    // PostgreSQL's autovacuum would have analysed a table this size; PGlite runs no autovacuum
+    await db.query('analyze');
     const {token} = await issueToken(db, {territory: 'demo', kind: 'coordinator', label: 'bench'});
     const app = createApp({db, config: {secretKey: SECRET, allowedOrigins: [], production: false, version: 'bench', rateLimitPerMinute: 0, trustProxy: 0}});
     const base = '/v1/territories/demo/intake-requests';

@@ -71,6 +71,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     // requests stored before the waiting list get their search indexes (needs the key, so not in SQL)
     await backfillWaitingList(db, keys).catch((error: unknown) => console.error('index de recherche de la liste d’attente :', (error as Error).message));
+    // PGlite runs no autovacuum: without statistics the waiting list's keyset pages sort the whole
+    // territory instead of reading its index in order
+    const analyse = () => (db.kind === 'pglite' ? db.query('analyze intake_requests').then(() => undefined) : Promise.resolve());
+    await analyse();
     const intakeWriter = new IntakeWriter(db);
     const app = createApp({
       db,
@@ -90,7 +94,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
     // retention and key lifetime are kept hourly here too: with PGlite the CLI cannot run beside the server
     const sweep = setInterval(() => {
-      purgeAll(db).catch((error: unknown) => console.error('purge horaire :', (error as Error).message));
+      purgeAll(db)
+        .then(analyse)
+        .catch((error: unknown) => console.error('purge horaire :', (error as Error).message));
     }, 3_600_000);
     sweep.unref();
     let closing: Promise<void> | undefined;
