@@ -112,6 +112,13 @@ for (const engine of await engines()) {
         assert.equal((await get(ids.old!)).body.notes, 'Rappeler lundi.');
       });
 
+      it('shows who opened it in its history', async () => {
+        const request = WaitingRequest.parse((await get(ids.old!)).body);
+        const read = request.events.filter((e) => e.kind === 'read');
+        assert.ok(read.length >= 1);
+        assert.equal(read.at(-1)!.by, 'coordinateur:test');
+      });
+
       it('keeps notes encrypted at rest', async () => {
         const [row] = await h.db.query<{notes: string | null; notes_encrypted: string}>('select notes, notes_encrypted from intake_requests where id = $1', [ids.old]);
         assert.equal(row!.notes, null);

@@ -92,7 +92,8 @@ export const IntakeEvent = /* @__PURE__ */ named(
     requestId: Id,
     at: Timestamp,
     by: z.string(),
-    kind: z.enum(['call', 'transition', 'assignment', 'merge', 'import']),
+    /** `read`: someone opened the request (from the audit log). */
+    kind: z.enum(['call', 'transition', 'assignment', 'merge', 'import', 'read']),
     from: z.optional(IntakeStatus),
     to: z.optional(IntakeStatus),
     outcome: z.optional(CallOutcome),

@@ -43,3 +43,6 @@ create table intake_events (
   note_encrypted text
 );
 create index intake_events_request on intake_events (request_id, at, id);
+
+-- a request's page lists who opened it (from the audit log): by target, newest first
+create index audit_log_target on audit_log (target, at desc) where target is not null;

@@ -97,18 +97,25 @@ interface EventRow {
   note_encrypted: string | null;
 }
 
-/** The request with its calls, its events and those of the requests merged into it. */
+/** The latest openings shown in a request's history: who read a person's record is theirs to know (RGPD, art. 15). */
+const MAX_READS = 50;
+
+/** The request with its calls, its events and those of the requests merged into it, and who opened it. */
 export async function toDetail(db: Db, keys: Keys, row: WaitingRow): Promise<WaitingRequest> {
   const merged = await db.query<{id: string; reference: string}>('select id, reference from intake_requests where merged_into = $1 order by created_at, id', [row.id]);
   const ids = [row.id, ...merged.map((m) => m.id)];
-  const [history, rows] = await Promise.all([
+  const [history, rows, reads] = await Promise.all([
     historyOf(db, [row.id]),
     db.query<EventRow>('select id, request_id, at, by, kind, details, note_encrypted from intake_events where request_id = any($1::uuid[]) order by at, id', [ids]),
+    db.query<{id: string; at: Date; actor: string}>("select id, at, actor from audit_log where target = $1 and action = 'intake.read' order by at desc limit $2", [row.id, MAX_READS]),
   ]);
-  const events: IntakeEvent[] = rows.map((e) => ({
-    id: e.id, requestId: e.request_id, at: iso(e.at), by: e.by, kind: e.kind, ...e.details,
-    note: e.note_encrypted === null ? null : decryptJson<string>(keys.encryption, e.note_encrypted),
-  }));
+  const events: IntakeEvent[] = [
+    ...rows.map((e): IntakeEvent => ({
+      id: e.id, requestId: e.request_id, at: iso(e.at), by: e.by, kind: e.kind, ...e.details,
+      note: e.note_encrypted === null ? null : decryptJson<string>(keys.encryption, e.note_encrypted),
+    })),
+    ...reads.map((r): IntakeEvent => ({id: r.id, requestId: row.id, at: iso(r.at), by: r.actor, kind: 'read', note: null})),
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return {
     ...toItem(row, keys, history.get(row.id) ?? []),
     resolvedPractitionerId: row.resolved_practitioner_id,
