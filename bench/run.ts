@@ -7,6 +7,7 @@ import {load, type LoadResult} from './load.js';
 import {benchIntake} from './intake.js';
 import {benchMap} from './map.js';
 import {benchOffers} from './offers.js';
+import {benchWaitingList} from './waiting-list.js';
 import {BUDGET_PAGE_GZIP, budgetLines, distSizes, pageDownloads} from './sizes.js';
 
 const lines: string[] = [];
@@ -17,7 +18,7 @@ const say = (line = '') => {
 
 // `--only=get,intake,offers-server` runs those parts and replaces only their sections of
 // bench/RESULTS.md, each stamped with when and on how loaded a machine it was measured
-const SECTIONS = ['sizes', 'get', 'intake', 'map', 'offers', 'offers-server'] as const;
+const SECTIONS = ['sizes', 'get', 'intake', 'map', 'offers', 'offers-server', 'waiting-list'] as const;
 type Section = (typeof SECTIONS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',') as Section[]) : undefined;
@@ -89,6 +90,8 @@ async function main() {
   for (const line of await benchMap()) say(line);
   say();
   for (const line of await benchOffers()) say(line);
+  say();
+  for (const line of await benchWaitingList()) say(line);
   void wanted;
   writeFileSync(join(repoRoot, 'bench', 'RESULTS.md'), lines.join('\n') + '\n');
   console.log('\nwritten to bench/RESULTS.md');
@@ -119,6 +122,14 @@ async function partial() {
     say();
     say(stamped);
     for (const line of offers.slice(1)) say(line);
+  }
+  if (wanted('waiting-list')) {
+    const stamped = stamp();
+    const waiting = await benchWaitingList();
+    say(waiting[0]!);
+    say();
+    say(stamped);
+    for (const line of waiting.slice(1)) say(line);
   }
   const file = join(repoRoot, 'bench', 'RESULTS.md');
   writeFileSync(file, mergeSections(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n', lines));

@@ -79,7 +79,8 @@ describe('a server killed after storing a form but before answering', () => {
 
     assert.deepEqual(committed, [[id, reference]], 'the retry answers with the request committed before the crash');
     assert.deepEqual(await survivors(), committed, 'and stores nothing more');
-    assert.match(reference, /^DEMO-\d{4}-000001$/);
+    // the first number after the demo's 60 seeded waiting requests: the crash took none
+    assert.match(reference, /^DEMO-\d{4}-000061$/);
     running.child.kill('SIGTERM');
     assert.equal((await running.exited).code, 0);
   });

@@ -1,6 +1,7 @@
 import {json, type RouteDef} from './route-def.js';
-import {IntakeRequest, IntakeRequestCreate, IntakeRequestCreated, IntakeRequestList, IntakeRequestListQuery, IntakeRequestPatch} from './intake.js';
+import {IntakeRequestCreate, IntakeRequestCreated, IntakeRequestPatch} from './intake.js';
 import {MatchList} from './match.js';
+import {WaitingListPage, WaitingListQuery, WaitingRequest} from './waiting-list.js';
 
 export const createIntakeRequestRoute = {
   operationId: 'createIntakeRequest', method: 'post', path: '/v1/territories/{t}/intake-requests', tag: 'intake', auth: 'public',
@@ -21,29 +22,29 @@ export const createIntakeRequestRoute = {
 
 export const listIntakeRequestsRoute = {
   operationId: 'listIntakeRequests', method: 'get', path: '/v1/territories/{t}/intake-requests', tag: 'intake', auth: 'coordinator',
-  summary: 'Registered people, newest first',
-  query: IntakeRequestListQuery,
-  responses: {200: json(IntakeRequestList, 'A page of requests')},
+  summary: 'The waiting list: filters, triage order by default, keyset cursor, counts per status',
+  query: WaitingListQuery,
+  responses: {200: json(WaitingListPage, 'A page of requests')},
 } as const satisfies RouteDef;
 
 export const exportIntakeRequestsRoute = {
   operationId: 'exportIntakeRequests', method: 'get', path: '/v1/territories/{t}/intake-requests/export.csv', tag: 'intake', auth: 'coordinator',
   summary: 'CSV export of the requests (audited)',
-  query: IntakeRequestListQuery,
+  query: WaitingListQuery,
   responses: {200: {description: 'CSV, UTF-8 with BOM, `;`-separated', contentType: 'text/csv'}},
 } as const satisfies RouteDef;
 
 export const getIntakeRequestRoute = {
   operationId: 'getIntakeRequest', method: 'get', path: '/v1/territories/{t}/intake-requests/{id}', tag: 'intake', auth: 'coordinator',
-  summary: 'One request',
-  responses: {200: json(IntakeRequest, 'The request')},
+  summary: 'One request, with its calls and full history (ETag: its version)',
+  responses: {200: json(WaitingRequest, 'The request')},
 } as const satisfies RouteDef;
 
 export const patchIntakeRequestRoute = {
   operationId: 'patchIntakeRequest', method: 'patch', path: '/v1/territories/{t}/intake-requests/{id}', tag: 'intake', auth: 'coordinator',
-  summary: 'Change status, notes or assignment',
+  summary: 'Change notes, assignment (or status, as a transition); If-Match: the ETag read, else 412',
   body: {schema: IntakeRequestPatch, example: {status: 'contacted', notes: 'Rappelée le 12/11.'}},
-  responses: {200: json(IntakeRequest, 'The request as saved')},
+  responses: {200: json(WaitingRequest, 'The request as saved')},
 } as const satisfies RouteDef;
 
 export const listIntakeMatchesRoute = {

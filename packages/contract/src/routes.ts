@@ -5,6 +5,7 @@ import {listInternshipOffersRoute, createInternshipOfferRoute, getInternshipOffe
 import {listPublicPractitionersRoute, createPractitionerRoute, importPractitionersRoute, getPractitionerRoute, patchPractitionerRoute, deletePractitionerRoute, createPersonalLinkRoute, revokePersonalLinksRoute} from './routes-practitioners.js';
 import {expressInternshipInterestRoute, listInternshipInterestsRoute} from './routes-interest.js';
 import {getStatsRoute} from './routes-stats.js';
+import {searchIntakeRequestsRoute, createAssistedIntakeRequestRoute, importIntakeRequestsRoute, transitionIntakeRequestRoute, logIntakeCallRoute, mergeIntakeRequestRoute} from './routes-waiting-list.js';
 import {getHealthRoute, getOpenApiRoute} from './routes-system.js';
 import {getTerritoryRoute, patchTerritoryRoute} from './routes-territory.js';
 
@@ -18,6 +19,7 @@ export * from './routes-practitioners.js';
 export * from './routes-stats.js';
 export * from './routes-system.js';
 export * from './routes-territory.js';
+export * from './routes-waiting-list.js';
 
 /**
  * Every route of API v1. The server mounts exactly these (a test checks both ways) and the OpenAPI
@@ -35,6 +37,12 @@ export const routes = {
   getIntakeRequest: getIntakeRequestRoute,
   patchIntakeRequest: patchIntakeRequestRoute,
   listIntakeMatches: listIntakeMatchesRoute,
+  searchIntakeRequests: searchIntakeRequestsRoute,
+  createAssistedIntakeRequest: createAssistedIntakeRequestRoute,
+  importIntakeRequests: importIntakeRequestsRoute,
+  transitionIntakeRequest: transitionIntakeRequestRoute,
+  logIntakeCall: logIntakeCallRoute,
+  mergeIntakeRequest: mergeIntakeRequestRoute,
   listPublicPractitioners: listPublicPractitionersRoute,
   createPractitioner: createPractitionerRoute,
   importPractitioners: importPractitionersRoute,

@@ -43,6 +43,8 @@ export interface CallInput {
   /** Milliseconds for this call, when it may take longer than the client's `timeout` (a large import). */
   timeout?: number;
   idempotencyKey?: string;
+  /** The ETag read (`WaitingRequest.version` as `"r12"`): the server answers 412 if the resource changed since. */
+  ifMatch?: string | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -139,6 +141,7 @@ export class CptsClient {
       options.body = input.csv as BodyInit;
       options.headers = {'content-type': 'text/csv'};
     }
+    if (input.ifMatch) options.headers = {...options.headers, 'if-match': input.ifMatch};
     if (input.idempotencyKey) {
       // the same key on every attempt is what makes retrying a POST safe
       options.headers = {...options.headers, 'idempotency-key': input.idempotencyKey};

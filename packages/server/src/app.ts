@@ -20,15 +20,16 @@ import {notImplementedRoutes} from './routes/not-implemented.js';
 import {practitionerRoutes} from './routes/practitioners.js';
 import {systemRoutes} from './routes/system.js';
 import {territoryRoutes} from './routes/territory.js';
+import {waitingListRoutes} from './routes/waiting-list.js';
 import {CommuneCache, TerritoryCache} from './territories.js';
 import {prefersEnglish} from './validate.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
-/** The one route that takes a file: a practitioners' CSV (see practitioner-import.ts). */
-const IMPORT_PATH = /^\/v1\/territories\/[^/]+\/practitioners\/import$/;
+/** The routes that take a file: a CSV of practitioners or of an existing waiting list. */
+const IMPORT_PATH = /^\/v1\/territories\/[^/]+\/(?:practitioners|intake-requests)\/import$/;
 
 const CORS_COMMON = {
-  allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'If-None-Match'],
+  allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'If-None-Match', 'If-Match'],
   exposeHeaders: ['ETag', 'Retry-After', 'Location'],
   allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
   maxAge: 600,
@@ -126,6 +127,7 @@ export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db
   app.route('/', systemRoutes(deps, () => buildOpenApiDocument({version: config.version})));
   app.route('/', territoryRoutes(deps));
   app.route('/', intakeRoutes(deps));
+  app.route('/', waitingListRoutes(deps));
   app.route('/', practitionerRoutes(deps));
   app.route('/', availabilityRoutes(deps));
   app.route('/', internshipRoutes(deps));

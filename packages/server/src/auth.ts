@@ -66,3 +66,8 @@ export async function issueToken(
   );
   return {id, token, expiresAt};
 }
+
+/** A coordinator's name as the waiting list shows it (assignment, « assigned to me »): their token's label. */
+export function coordinatorName(caller: Caller): string {
+  return caller.label ?? `coordinateur ${caller.tokenId.slice(0, 8)}`;
+}

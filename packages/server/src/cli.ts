@@ -3,8 +3,10 @@ import {parseArgs} from 'node:util';
 import {Email, FrenchPhone, Id, Slug} from '@cpts-kit/contract';
 import {issueToken} from './auth.js';
 import {epciMembers} from './communes.js';
-import {readConfig} from './config.js';
-import {hashToken} from './crypto.js';
+import {readConfig, resolveSecretKey} from './config.js';
+import {deriveKeys, hashToken, type Keys} from './crypto.js';
+import {importIntakeCsv} from './intake-import.js';
+import {backfillWaitingList} from './waiting-list-backfill.js';
 import {migrate, openDatabase, type Db} from './db/index.js';
 import {importPractitionersCsv, MAX_IMPORT_BYTES} from './practitioner-import.js';
 import {ApiProblem} from './problems.js';
@@ -22,6 +24,11 @@ Usage :
   cpts-kit-server practitioners import --territory S --file F [--dry-run]
                   importe un CSV de professionnels (UTF-8 ou Windows-1252, « ; » ou « , ») : tout ou rien,
                   un RPPS déjà connu met à jour ; --dry-run vérifie sans rien écrire ; --file - lit l'entrée standard
+  cpts-kit-server intake import --territory S --file F [--dry-run]
+                  importe une liste d'attente existante (CSV UTF-8 ou Windows-1252, « ; » ou « , », en-têtes
+                  en français : nom, prénom, date de naissance, téléphone, commune, date d'inscription…) : tout ou rien,
+                  les dates d'inscription d'origine sont gardées ; --dry-run vérifie sans rien écrire
+  cpts-kit-server intake reindex   calcule les index de recherche des demandes qui n'en ont pas (fait aussi au démarrage)
   cpts-kit-server purge --territory S [--dry-run]   supprime les demandes au-delà de la durée de conservation
   cpts-kit-server --help
 
@@ -179,7 +186,47 @@ async function practitionersImport(db: Db, flags: Flags): Promise<void> {
   }
 }
 
+function readImportFile(flags: Flags): Uint8Array {
+  const file = required(flags, 'file');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file === '-' ? 0 : file);
+  } catch (error) {
+    throw new UsageError(`impossible de lire « ${file} » : ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (bytes.length > MAX_IMPORT_BYTES) throw new UsageError(`« ${file} » dépasse ${MAX_IMPORT_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers`);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+function cliKeys(): Keys {
+  const config = readConfig();
+  return deriveKeys(resolveSecretKey({secretKey: config.secretKey, databaseUrl: config.databaseUrl, dataDir: config.dataDir}));
+}
+
+async function intakeImport(db: Db, flags: Flags): Promise<void> {
+  const territory = await existingTerritory(db, flags);
+  const bytes = readImportFile(flags);
+  const dryRun = flags['dry-run'] === true;
+  try {
+    const result = await importIntakeCsv(db, cliKeys(), {territory, bytes, dryRun, actor: 'cli'});
+    const how = `encodage ${result.encoding}, séparateur « ${result.delimiter === '\t' ? 'tabulation' : result.delimiter} »`;
+    console.log(dryRun ? `Simulation, rien n'a été écrit : ${result.rows} demande(s) à importer (${how}).` : `Import terminé : ${result.rows} demande(s) importée(s) (${how}).`);
+  } catch (error) {
+    if (!(error instanceof ApiProblem) || error.status !== 422) throw error;
+    console.error(`${error.detail ?? error.title}`);
+    for (const e of error.errors ?? []) console.error(`  ${e.line === undefined ? 'fichier' : `ligne ${e.line}`}${e.column ? `, colonne « ${e.column} »` : ''} : ${e.message} [${e.code}]`);
+    throw new ReportedFailure();
+  }
+}
+
+async function intakeReindex(db: Db): Promise<void> {
+  const count = await backfillWaitingList(db, cliKeys());
+  console.log(`${count} demande(s) indexée(s).`);
+}
+
 const COMMANDS: Record<string, (db: Db, flags: Flags) => Promise<void>> = {
+  'intake import': intakeImport,
+  'intake reindex': intakeReindex,
   'territory create': territoryCreate,
   'token create': tokenCreate,
   'token revoke': tokenRevoke,

@@ -186,3 +186,18 @@ export function parseCsv(text: string, delimiter: CsvDelimiter): CsvRecord[] {
   if (cell !== '' || cells.length > 0) endRecord();
   return records;
 }
+
+/**
+ * One CSV cell written for a spreadsheet. A cell it would read as a formula (`=`, `+`, `-`, `@`,
+ * or a tab or carriage return before one) gets a leading quote: a name typed as `=HYPERLINK(…)`
+ * must never run in the coordinator's Excel (OWASP « CSV injection »). Same rule as the board's export.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** `;`-separated (what French Excel expects), CRLF line ends, and a UTF-8 BOM so Excel reads « Hélène ». */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${[header, ...rows].map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
+}

@@ -18,6 +18,15 @@ export interface IntakeInsert {
   dedupeHmac: string;
   /** When the request arrived: its creation time, and the order of duplicates. */
   at: Date;
+  /** Blind indexes and birth month of the waiting list's search and filters (waiting-list-index.ts). */
+  nameIndex?: string | null;
+  phoneIndex?: string | null;
+  requesterPhoneIndex?: string | null;
+  birthMonth?: string | null;
+  /** form (the public form, the default), phone, paper or import. */
+  channel?: string;
+  /** Who the first status is attributed to: `formulaire` unless said. */
+  by?: string;
 }
 
 /** What the insert gave: the reference, or `undefined` when the Idempotency-Key was already taken. */
@@ -42,7 +51,8 @@ export const INSERT_BATCH_SQL = `
   with input as (
     select * from jsonb_to_recordset($1::jsonb) as t(
       ord int, key text, body_hash text, id uuid, history_id uuid, commune_insee text,
-      has_priority boolean, priority jsonb, personal text, hmac text, at timestamptz)
+      has_priority boolean, priority jsonb, personal text, hmac text, at timestamptz,
+      name_idx text, phone_idx text, rphone_idx text, birth_month date, channel text, by text)
   ), k as (
     insert into idempotency_keys (territory, key, operation, body_hash, resource_id, created_at)
     select $2::text, key, $3::text, body_hash, id, at from input order by ord
@@ -56,7 +66,8 @@ export const INSERT_BATCH_SQL = `
     returning last_number
   ), r as (
     insert into intake_requests (id, territory, reference, status, commune_insee, has_priority, priority, personal_encrypted,
-                                 dedupe_hmac, duplicate_of, created_at, updated_at)
+                                 dedupe_hmac, duplicate_of, created_at, updated_at,
+                                 name_index, phone_index, requester_phone_index, birth_month, channel)
     select cl.id, $2::text, $5::text || lpad((c.last_number - (select count(*) from claimed) + cl.n)::text, 6, '0'), 'received',
            cl.commune_insee, cl.has_priority, cl.priority, cl.personal, cl.hmac,
            coalesce(
@@ -64,12 +75,12 @@ export const INSERT_BATCH_SQL = `
                where o.territory = $2::text and o.dedupe_hmac = cl.hmac and o.status in ${OPEN_STATUSES}
                order by o.created_at, o.id limit 1),
              (select e.id from claimed e where e.hmac = cl.hmac and e.ord < cl.ord order by e.ord limit 1)),
-           cl.at, cl.at
+           cl.at, cl.at, cl.name_idx, cl.phone_idx, cl.rphone_idx, cl.birth_month, cl.channel
       from claimed cl cross join c
     returning id, reference
   ), h as (
     insert into intake_status_history (id, request_id, status, at, by)
-    select cl.history_id, r.id, 'received', cl.at, 'formulaire' from claimed cl join r on r.id = cl.id
+    select cl.history_id, r.id, 'received', cl.at, cl.by from claimed cl join r on r.id = cl.id
   )
   select id, reference from r`;
 
@@ -158,6 +169,8 @@ export async function insertBatch(db: Db, items: IntakeInsert[]): Promise<{id: s
   const input = items.map((i, ord) => ({
     ord, key: i.key, body_hash: i.bodyHash, id: i.id, history_id: i.historyId, commune_insee: i.communeInsee,
     has_priority: i.hasPriority, priority: i.priority, personal: i.personalEncrypted, hmac: i.dedupeHmac, at: i.at.toISOString(),
+    name_idx: i.nameIndex ?? null, phone_idx: i.phoneIndex ?? null, rphone_idx: i.requesterPhoneIndex ?? null, birth_month: i.birthMonth ?? null,
+    channel: i.channel ?? 'form', by: i.by ?? 'formulaire',
   }));
   const rows = await runPrepared(db, 'cpts_intake_batch', INSERT_BATCH_SQL, [JSON.stringify(input), first.territory, first.operation, first.year, first.referencePrefix]);
   return rows as {id: string; reference: string}[];

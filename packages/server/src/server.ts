@@ -7,6 +7,9 @@ import {migrate, openDatabase, type Db} from './db/index.js';
 import {IntakeWriter} from './intake-writer.js';
 import {purgeAll} from './purge.js';
 import {ensureDemoToken, seedDemo} from './seed.js';
+import {seedWaitingList} from './seed-waiting-list.js';
+import {backfillWaitingList} from './waiting-list-backfill.js';
+import {deriveKeys} from './crypto.js';
 import {serveFile} from './static.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -54,14 +57,24 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const db = await openDatabase({databaseUrl: options.databaseUrl, dataDir});
   try {
     await migrate(db);
+    const secretKey = resolveSecretKey({secretKey: options.secretKey, databaseUrl: options.databaseUrl, dataDir});
+    const keys = deriveKeys(secretKey);
     let demoToken: string | undefined;
     if (options.demo) {
       const [{count} = {count: 0}] = await db.query<{count: number}>('select count(*)::int as count from territories');
-      if (count === 0) await seedDemo(db);
+      if (count === 0) {
+        await seedDemo(db);
+        await seedWaitingList(db, keys);
+      }
       const [demo] = await db.query("select 1 from territories where slug = 'demo'");
       if (demo) demoToken = await ensureDemoToken(db, options.demoToken);
     }
-    const secretKey = resolveSecretKey({secretKey: options.secretKey, databaseUrl: options.databaseUrl, dataDir});
+    // requests stored before the waiting list get their search indexes (needs the key, so not in SQL)
+    await backfillWaitingList(db, keys).catch((error: unknown) => console.error('index de recherche de la liste d’attente :', (error as Error).message));
+    // PGlite runs no autovacuum: without statistics the waiting list's keyset pages sort the whole
+    // territory instead of reading its index in order
+    const analyse = () => (db.kind === 'pglite' ? db.query('analyze intake_requests').then(() => undefined) : Promise.resolve());
+    await analyse();
     const intakeWriter = new IntakeWriter(db);
     const app = createApp({
       db,
@@ -81,7 +94,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
     // retention and key lifetime are kept hourly here too: with PGlite the CLI cannot run beside the server
     const sweep = setInterval(() => {
-      purgeAll(db).catch((error: unknown) => console.error('purge horaire :', (error as Error).message));
+      purgeAll(db)
+        .then(analyse)
+        .catch((error: unknown) => console.error('purge horaire :', (error as Error).message));
     }, 3_600_000);
     sweep.unref();
     let closing: Promise<void> | undefined;

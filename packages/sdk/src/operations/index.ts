@@ -8,3 +8,4 @@ export * from './practitioners.js';
 export * from './stats.js';
 export * from './system.js';
 export * from './territory.js';
+export * from './waiting-list.js';

@@ -5,15 +5,16 @@ import {
   listIntakeMatchesRoute,
   listIntakeRequestsRoute,
   patchIntakeRequestRoute,
-  type IntakeRequest,
   type IntakeRequestCreate,
   type IntakeRequestCreated,
-  type IntakeRequestList,
-  type IntakeRequestListQuery,
   type IntakeRequestPatch,
   type MatchList,
+  type WaitingListPage,
+  type WaitingListQuery,
+  type WaitingRequest,
 } from '@cpts-kit/contract';
 import type {CptsClient, IdempotentRequestOptions, Query, RequestOptions} from '../client.js';
+import type {ConditionalRequestOptions} from './waiting-list.js';
 import {newIdempotencyKey} from '../idempotency.js';
 
 export function createIntakeRequest(client: CptsClient, request: IntakeRequestCreate, options?: IdempotentRequestOptions): Promise<IntakeRequestCreated> {
@@ -21,20 +22,24 @@ export function createIntakeRequest(client: CptsClient, request: IntakeRequestCr
   return client.request(createIntakeRequestRoute, {json: request, idempotencyKey, signal: options?.signal});
 }
 
-export function listIntakeRequests(client: CptsClient, query?: IntakeRequestListQuery, options?: RequestOptions): Promise<IntakeRequestList> {
+/** The waiting list: filters, triage order by default, keyset cursor (`nextCursor`), counts per status. */
+export function listIntakeRequests(client: CptsClient, query?: WaitingListQuery, options?: RequestOptions): Promise<WaitingListPage> {
   return client.request(listIntakeRequestsRoute, {query: query as Query, signal: options?.signal});
 }
 
-export function exportIntakeRequests(client: CptsClient, query?: IntakeRequestListQuery, options?: RequestOptions): Promise<string> {
+/** The filtered list as CSV (UTF-8 with BOM, `;`), audited by the server. */
+export function exportIntakeRequests(client: CptsClient, query?: Omit<WaitingListQuery, 'cursor' | 'limit'>, options?: RequestOptions): Promise<string> {
   return client.request(exportIntakeRequestsRoute, {query: query as Query, signal: options?.signal});
 }
 
-export function getIntakeRequest(client: CptsClient, id: string, options?: RequestOptions): Promise<IntakeRequest> {
+/** One request with its calls and history; its `version` is what `etagOf()` turns into If-Match. */
+export function getIntakeRequest(client: CptsClient, id: string, options?: RequestOptions): Promise<WaitingRequest> {
   return client.request(getIntakeRequestRoute, {id, signal: options?.signal});
 }
 
-export function patchIntakeRequest(client: CptsClient, id: string, patch: IntakeRequestPatch, options?: RequestOptions): Promise<IntakeRequest> {
-  return client.request(patchIntakeRequestRoute, {id, json: patch, signal: options?.signal});
+/** Notes and assignment. With `ifMatch` (see `etagOf`), a change made meanwhile by someone else gives a 412 CptsApiError instead of being overwritten. */
+export function patchIntakeRequest(client: CptsClient, id: string, patch: IntakeRequestPatch, options?: ConditionalRequestOptions): Promise<WaitingRequest> {
+  return client.request(patchIntakeRequestRoute, {id, json: patch, ifMatch: options?.ifMatch, signal: options?.signal});
 }
 
 export function listIntakeMatches(client: CptsClient, id: string, options?: RequestOptions): Promise<MatchList> {
