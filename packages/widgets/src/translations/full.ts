@@ -8,6 +8,8 @@ import {en as intakeEn} from '../intake-form/intake-strings.en.js';
 import {fr as intakeFr} from '../intake-form/intake-strings.fr.js';
 import {en as mapEn} from '../availability-map/map-strings.en.js';
 import {fr as mapFr} from '../availability-map/map-strings.fr.js';
+import {en as offerManagerEn} from '../internship-offers/offer-manager-strings.en.js';
+import {fr as offerManagerFr} from '../internship-offers/offer-manager-strings.fr.js';
 import {en as offersEn} from '../internship-offers/offers-strings.en.js';
 import {fr as offersFr} from '../internship-offers/offers-strings.fr.js';
 import {en as contactEn} from '../territory-contact/contact-strings.en.js';
@@ -21,5 +23,5 @@ import type {Translation} from './translation.js';
 // Every string of a language in one object, for developers (the npm package's `fr` and `en`).
 // The widgets never import this module: each loads its own bundles (see bundle.ts). Typed whole,
 // so a bundle missing a key breaks the typecheck here.
-export const fr: Translation = {...commonFr, ...contactFr, ...labelsFr, ...intakeFr, ...mapFr, ...cartodispoFr, ...offersFr, ...coordinatorFr, ...practitionersFr};
-export const en: Translation = {...commonEn, ...contactEn, ...labelsEn, ...intakeEn, ...mapEn, ...cartodispoEn, ...offersEn, ...coordinatorEn, ...practitionersEn};
+export const fr: Translation = {...commonFr, ...contactFr, ...labelsFr, ...intakeFr, ...mapFr, ...cartodispoFr, ...offersFr, ...offerManagerFr, ...coordinatorFr, ...practitionersFr};
+export const en: Translation = {...commonEn, ...contactEn, ...labelsEn, ...intakeEn, ...mapEn, ...cartodispoEn, ...offersEn, ...offerManagerEn, ...coordinatorEn, ...practitionersEn};
