@@ -18,7 +18,7 @@ export const en: Pick<Translation, 'practitionerManager'> = {
     deactivateName: (name) => `Deactivate ${name}`,
     reactivateName: (name) => `Reactivate ${name}`,
     issueLinkName: (name) => `Issue a personal link for ${name}`,
-    revokeLinksName: (name) => `Revoke ${name}’s links`,
+    revokeLinksName: (name) => `Revoke links of ${name}`,
     removeName: (name) => `Delete ${name}`,
     actions: 'Actions',
     columnName: 'Name',
