@@ -59,7 +59,7 @@ export const en: Pick<Translation, 'offerManager'> = {
     contactPhone: 'Contact phone (optional)',
     publishName: (title) => `Publish the offer “${title}”`,
     archiveName: (title) => `Archive the offer “${title}”`,
-    duplicateName: (title) => `Duplicate the offer “${title}” for the next semester`,
+    duplicateName: (title) => `Duplicate for next semester the offer “${title}”`,
     interestsName: (title) => `Interests received for the offer “${title}”`,
     savedNamed: (title) => `The offer “${title}” is saved.`,
     required: {

@@ -59,7 +59,7 @@ export const fr: Pick<Translation, 'offerManager'> = {
     contactPhone: 'Téléphone du contact (facultatif)',
     publishName: (title) => `Publier l’offre « ${title} »`,
     archiveName: (title) => `Archiver l’offre « ${title} »`,
-    duplicateName: (title) => `Dupliquer l’offre « ${title} » pour le semestre suivant`,
+    duplicateName: (title) => `Dupliquer pour le semestre suivant l’offre « ${title} »`,
     interestsName: (title) => `Intérêts reçus pour l’offre « ${title} »`,
     savedNamed: (title) => `L’offre « ${title} » est enregistrée.`,
     required: {
