@@ -188,6 +188,8 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
   }
 
   private readonly onChange = (): void => {
+    // first: the host's callbacks may wait for `updateComplete` to move focus into what it renders
+    this.element.requestUpdate();
     const client = this.store.status === 'signed-in' ? this.store.client : undefined;
     if (client && client !== this.seen) {
       this.seen = client;
@@ -196,7 +198,6 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
       this.seen = undefined;
       this.options.onSignedOut?.();
     }
-    this.element.requestUpdate();
   };
 
   // a tool not yet on this kit signed in (it announces its client): the session follows it
