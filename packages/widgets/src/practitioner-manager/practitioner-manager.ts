@@ -122,19 +122,24 @@ export class CptsPractitionerManager extends CptsElement {
   /** Signed in (or again, after a refusal): read the list; the open editor keeps what was typed. */
   private async load(client: CptsClient, typed: boolean): Promise<void> {
     this.failure = undefined;
-    try {
-      this.rows = (await getAvailabilityBoard(client)).items;
-    } catch (error) {
-      if (this.session.reportRefused(error)) return;
-      this.failure = this.errorMessage(error);
-      this.fireError(error);
-      return;
-    }
-    if (!typed) return;
+    if (!(await this.read(client, '')) || !typed) return;
     await this.updateComplete;
     const editor = this.renderRoot.querySelector<CptsPractitionerEditor>('cpts-practitioner-editor');
     if (editor) editor.focus();
     else this.focusOn('#pm-title');
+  }
+
+  /** Reads the list; a failure is shown after `context` (« C’est enregistré, mais… » after a change). */
+  private async read(client: CptsClient, context: string): Promise<boolean> {
+    try {
+      this.rows = (await getAvailabilityBoard(client)).items;
+      return true;
+    } catch (error) {
+      if (this.session.reportRefused(error)) return false;
+      this.failure = `${context}${this.errorMessage(error)}`;
+      this.fireError(error);
+      return false;
+    }
   }
 
   private forget(): void {
@@ -155,14 +160,7 @@ export class CptsPractitionerManager extends CptsElement {
   /** Reads the list again after a change; a failure says the list is out of date, not that the change failed. */
   private async reload(): Promise<void> {
     const client = this.session.client;
-    if (!client) return;
-    try {
-      this.rows = (await getAvailabilityBoard(client)).items;
-    } catch (error) {
-      if (this.session.reportRefused(error)) return;
-      this.failure = `${this.s.reloadFailed} ${this.errorMessage(error)}`;
-      this.fireError(error);
-    }
+    if (client) await this.read(client, `${this.s.reloadFailed} `);
   }
 
   /** Runs one action; a failure is shown and reported as `cpts-error`; the list is read again. */
