@@ -94,6 +94,30 @@ export const SignIn: Story = {args: {signedIn: false}};
 /** Signed in: every practitioner, the deactivated one marked. */
 export const List: Story = {};
 
+/** A row's one menu of actions, open: each action named after the practitioner. */
+export const RowMenu: Story = {
+  play: async ({canvasElement}) => {
+    const element = await listed(canvasElement);
+    element.shadowRoot.querySelector<HTMLButtonElement>('[part="row"] .menu > button')?.click();
+  },
+};
+
+/**
+ * The coordinator page's pattern: one `<cpts-coordinator-sign-in>` for every tool of the provider;
+ * the tools say « Connectez-vous ci-dessus » until the coordinator signs in there.
+ */
+export const SharedSignIn: Story = {
+  render: (args, context) => {
+    const {lang, theme} = widgetGlobals(context.globals);
+    const client = createMockClient({lang, practitionerSave: args.practitionerSave, practitionerImport: args.practitionerImport});
+    return html`<cpts-provider .client=${client} lang=${lang} theme=${theme}>
+      <cpts-coordinator-sign-in></cpts-coordinator-sign-in>
+      <cpts-practitioner-manager></cpts-practitioner-manager>
+      <cpts-offer-manager></cpts-offer-manager>
+    </cpts-provider>`;
+  },
+};
+
 /** A new practitioner saved empty: the summary takes focus, each message sits by its field. */
 export const EditorWithErrors: Story = {
   play: async ({canvasElement}) => {
@@ -114,7 +138,7 @@ export const ServerFieldError: Story = {
   args: {practitionerSave: 'field-errors'},
   play: async ({canvasElement}) => {
     const element = await listed(canvasElement);
-    element.shadowRoot.querySelector<HTMLButtonElement>('[part="row"] .actions button')?.click();
+    element.shadowRoot.querySelector<HTMLButtonElement>('[part="row"] .menu li:first-child button')?.click();
     const editor = await until(() => element.shadowRoot.querySelector('cpts-practitioner-editor'), 'the editor');
     await until(() => editor.shadowRoot?.querySelector<HTMLInputElement>('#pe-lastName')?.value, 'the practitioner in the editor');
     editor.shadowRoot?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
@@ -125,7 +149,7 @@ export const ServerFieldError: Story = {
 export const LinkIssued: Story = {
   play: async ({canvasElement}) => {
     const element = await listed(canvasElement);
-    element.shadowRoot.querySelector<HTMLButtonElement>('[part="row"] .link-button')?.click();
+    element.shadowRoot.querySelector<HTMLButtonElement>('[part="row"] .menu li:nth-child(3) button')?.click();
   },
 };
 
