@@ -94,30 +94,6 @@ export const SignIn: Story = {args: {signedIn: false}};
 /** Signed in: every practitioner, the deactivated one marked. */
 export const List: Story = {};
 
-/** A row's one menu of actions, open: each action named after the practitioner. */
-export const RowMenu: Story = {
-  play: async ({canvasElement}) => {
-    const element = await listed(canvasElement);
-    element.shadowRoot.querySelector<HTMLButtonElement>('[part="row"] .menu > button')?.click();
-  },
-};
-
-/**
- * The coordinator page's pattern: one `<cpts-coordinator-sign-in>` for every tool of the provider;
- * the tools say « Connectez-vous ci-dessus » until the coordinator signs in there.
- */
-export const SharedSignIn: Story = {
-  render: (args, context) => {
-    const {lang, theme} = widgetGlobals(context.globals);
-    const client = createMockClient({lang, practitionerSave: args.practitionerSave, practitionerImport: args.practitionerImport});
-    return html`<cpts-provider .client=${client} lang=${lang} theme=${theme}>
-      <cpts-coordinator-sign-in></cpts-coordinator-sign-in>
-      <cpts-practitioner-manager></cpts-practitioner-manager>
-      <cpts-offer-manager></cpts-offer-manager>
-    </cpts-provider>`;
-  },
-};
-
 /** A new practitioner saved empty: the summary takes focus, each message sits by its field. */
 export const EditorWithErrors: Story = {
   play: async ({canvasElement}) => {

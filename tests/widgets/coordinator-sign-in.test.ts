@@ -147,7 +147,7 @@ describe('<cpts-coordinator-sign-in> and the session its provider shares', () =>
 
   it('speaks English when asked', async () => {
     const el = await fixture<CptsCoordinatorSignIn>(html`<cpts-coordinator-sign-in lang="en" .client=${new CoordinatorApi().client()}></cpts-coordinator-sign-in>`);
-    expect(text(root(el).querySelector('h2'))).to.equal('Sign in to the coordinator tools');
+    expect(text(root(el).querySelector('h2'))).to.equal('Coordinator sign-in for every tool on this page');
     expect(text(root(el).querySelector('label'))).to.equal('Coordinator token');
   });
 });

@@ -2,7 +2,7 @@ import type {Translation} from '../translations/translation.js';
 
 export const en: Pick<Translation, 'coordinator'> = {
   coordinator: {
-    signInTitle: 'Sign in to the coordinator tools',
+    signInTitle: 'Coordinator sign-in for every tool on this page',
     token: 'Coordinator token',
     tokenHint: 'Paste the token the server’s administrator gave you. It stays in this page’s memory and serves every tool on it.',
     signIn: 'Sign in',

@@ -2,7 +2,7 @@ import type {Translation} from '../translations/translation.js';
 
 export const fr: Pick<Translation, 'coordinator'> = {
   coordinator: {
-    signInTitle: 'Connexion à l’espace coordinateur',
+    signInTitle: 'Connexion coordinateur pour tous les outils de la page',
     token: 'Jeton de coordinateur',
     tokenHint: 'Collez le jeton remis par l’administrateur du serveur. Il reste dans la mémoire de cette page et sert à tous ses outils.',
     signIn: 'Se connecter',

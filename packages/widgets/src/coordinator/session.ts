@@ -2,6 +2,7 @@ import {ContextConsumer} from '@lit/context';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {CptsClient} from '@cpts-kit/sdk';
 import {CptsSignedInEvent, providerOf} from '../events/signed-in.js';
+import {CptsConfigError} from '../internal/config-error.js';
 import type {CoordinatorStrings} from './coordinator-strings.js';
 import {renderSignInForm} from './sign-in-form.js';
 import {coordinatorSessionContext, CoordinatorSessionStore, isRefusal, type SessionMember} from './session-store.js';
@@ -115,8 +116,9 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
   async signIn(token: string): Promise<boolean> {
     const base = this.element.resolveClient();
     if (!base) {
+      // no `api` and `territory` (nor provider): say what the page lacks, not « token refused »
       this.store.problem = 'failed';
-      this.store.error = undefined;
+      this.store.error = new CptsConfigError('coordinator session: set "api" and "territory", or put the tool in a <cpts-provider>');
       this.element.requestUpdate();
       return false;
     }
