@@ -121,6 +121,7 @@ describe('<cpts-coordinator-sign-in> and the session its provider shares', () =>
     const {el, signIn, practitioners, offers} = await page(api);
     await signInWith(signIn!, 'cs-token', 'good-token');
     await until(() => root(practitioners).querySelector('[part="row"]') !== null, 'the practitioners');
+    await until(() => text(root(offers).firstElementChild).includes('Aucune offre'), 'the offers');
     api.tokens = new Set(['new-token']);
     const row = root(practitioners).querySelector('[part="row"]')!;
     row.querySelector<HTMLButtonElement>('.menu li:nth-child(2) button')!.click();

@@ -121,7 +121,9 @@ export class CoordinatorSessionStore {
 
   /** `member`'s request was refused: the token no longer works; ask for one above its view. */
   refuse(member: SessionMember): void {
-    if (this.status === 'signed-out') return;
+    // refused again elsewhere (another tool's request in flight): the form stays where it is, so
+    // it never jumps away from the coordinator typing in it
+    if (this.status === 'signed-out' || this.status === 'refused') return;
     this.status = 'refused';
     this.problem = 'refused';
     this.refusedIn = member;
