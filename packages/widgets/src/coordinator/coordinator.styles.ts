@@ -5,6 +5,10 @@ import {css} from 'lit';
  * tables with one menu of actions per row, panels, confirmation dialogs, the live notice.
  */
 export const coordinatorStyles = css`
+  :host {
+    display: block;
+  }
+
   [part='base'] {
     display: grid;
     gap: var(--cpts-spacing-l);

@@ -7,3 +7,4 @@ export {renderActionMenu, type MenuAction, type ActionMenuOptions} from './actio
 export {renderSignInForm, type SignInFormOptions} from './sign-in-form.js';
 export {coordinatorStrings, type CoordinatorStrings} from './coordinator-strings.js';
 export {coordinatorStyles} from './coordinator.styles.js';
+export {normalizeText as normalizeSearchText, matchesEveryWord} from './search.js';

@@ -1,6 +1,6 @@
 import {PractitionerCreate, type BoardRow, type Commune, type Practitioner, type PractitionerPatch, type Profession} from '@cpts-kit/contract';
 import {problemOfIssue, type FieldProblem} from '../internal/field-problems.js';
-import {normalizeText} from '../internship-offers/offers-model.js';
+import {matchesEveryWord, normalizeText} from '../coordinator/search.js';
 import type {PractitionerField} from './practitioner-manager-strings.js';
 
 /** The form's fields as the inputs hold them: text only, converted when saving. */
@@ -92,8 +92,7 @@ export function indexRows(rows: readonly BoardRow[], label: (row: BoardRow) => s
 
 /** Every word of the query, in any order, accents and case aside. */
 export function searchRows(rows: readonly ListedPractitioner[], query: string): BoardRow[] {
-  const words = normalizeText(query).split(/\s+/).filter(Boolean);
-  return rows.filter((r) => words.every((w) => r.text.includes(w))).map((r) => r.row);
+  return rows.filter((r) => matchesEveryWord(r.text, query)).map((r) => r.row);
 }
 
 export const communeName = (communes: readonly Commune[], insee: string) => communes.find((c) => c.insee === insee)?.name ?? insee;
