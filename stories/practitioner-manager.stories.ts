@@ -114,7 +114,7 @@ export const ServerFieldError: Story = {
   args: {practitionerSave: 'field-errors'},
   play: async ({canvasElement}) => {
     const element = await listed(canvasElement);
-    element.shadowRoot.querySelector<HTMLButtonElement>('[part="row"] .actions button')?.click();
+    element.shadowRoot.querySelector<HTMLButtonElement>('[part="row"] .menu li:first-child button')?.click();
     const editor = await until(() => element.shadowRoot.querySelector('cpts-practitioner-editor'), 'the editor');
     await until(() => editor.shadowRoot?.querySelector<HTMLInputElement>('#pe-lastName')?.value, 'the practitioner in the editor');
     editor.shadowRoot?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
@@ -125,7 +125,7 @@ export const ServerFieldError: Story = {
 export const LinkIssued: Story = {
   play: async ({canvasElement}) => {
     const element = await listed(canvasElement);
-    element.shadowRoot.querySelector<HTMLButtonElement>('[part="row"] .link-button')?.click();
+    element.shadowRoot.querySelector<HTMLButtonElement>('[part="row"] .menu li:nth-child(3) button')?.click();
   },
 };
 

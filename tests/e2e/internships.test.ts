@@ -31,11 +31,16 @@ describe('internship offers, from the coordinator page to the public page, throu
     const problems = await watchPageProblems(coordinator);
     await coordinator.goto(at('/examples/coordinator.html'));
     const manager = coordinator.locator('cpts-offer-manager');
-    await manager.getByLabel('Jeton de coordinateur').fill(server.demoToken!);
-    await manager.getByRole('button', {name: 'Se connecter'}).click();
+    const signIn = coordinator.locator('cpts-coordinator-sign-in');
+    await signIn.getByLabel('Jeton de coordinateur').fill(server.demoToken!);
+    await signIn.getByRole('button', {name: 'Se connecter'}).click();
     await manager.getByRole('button', {name: 'Nouvelle offre'}).click();
     const editor = manager.locator('cpts-offer-editor');
     await editor.getByLabel('Titre').fill(TITLE);
+    // the lists start on « Choisissez… »: each is chosen, none saved unread
+    await editor.getByLabel('Type de stage').selectOption('mg_niveau_1');
+    await editor.getByLabel('Type de structure').selectOption('msp');
+    await editor.getByLabel('Commune').selectOption({label: 'Wizernes'});
     await editor.getByLabel('Périodes').fill('2027-05, 2027-11');
     await editor.getByLabel('Nom de la structure').fill('MSP de Wizernes');
     await editor.getByLabel('Maîtres de stage (MSU)').fill('Dr Anne Leroy');
@@ -47,8 +52,10 @@ describe('internship offers, from the coordinator page to the public page, throu
     await editor.getByRole('button', {name: 'Enregistrer'}).click();
     const card = managed(coordinator);
     await card.getByText('Brouillon').waitFor();
-    await card.getByRole('button', {name: 'Publier'}).click();
+    await card.getByRole('button', {name: `Publier l’offre « ${TITLE} »`}).click();
     await card.getByText('Publiée').waitFor();
+    // « Publier » gave way to « Archiver », which has the focus
+    await card.getByRole('button', {name: `Archiver l’offre « ${TITLE} »`}).and(coordinator.locator(':focus')).waitFor();
     assert.deepEqual(await axeViolations(coordinator), []);
     assert.deepEqual(problems.errors, []);
     assert.deepEqual(problems.csp, []);

@@ -18,7 +18,12 @@ describe('practitioners, from the coordinator page to the personal link, through
   let link = '';
   const at = (path: string) => new URL(path, server.url).href;
   const manager = () => coordinator.locator('cpts-practitioner-manager');
-  const row = () => manager().locator('li.row', {has: coordinator.getByRole('heading', {name: NAME})});
+  const row = () => manager().locator('tr[part="row"]', {has: coordinator.getByRole('rowheader', {name: NAME})});
+  /** The row's one menu of actions, then the action in it, each named after the practitioner. */
+  const act = async (action: string) => {
+    await row().getByRole('button', {name: `Actions pour ${NAME}`}).click();
+    await row().getByRole('button', {name: `${action} ${NAME}`}).click();
+  };
 
   before(async () => {
     server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
@@ -35,8 +40,10 @@ describe('practitioners, from the coordinator page to the personal link, through
 
   it('lets the coordinator sign in and create a practitioner, after fixing the fields the form points to', async () => {
     await coordinator.goto(at('/examples/coordinator.html'));
-    await manager().getByLabel('Jeton de coordinateur').fill(server.demoToken!);
-    await manager().getByRole('button', {name: 'Se connecter'}).click();
+    // the page's one sign-in, for every tool
+    const signIn = coordinator.locator('cpts-coordinator-sign-in');
+    await signIn.getByLabel('Jeton de coordinateur').fill(server.demoToken!);
+    await signIn.getByRole('button', {name: 'Se connecter'}).click();
     await manager().getByRole('heading', {name: 'Praticiens du territoire'}).waitFor();
     await manager().getByRole('button', {name: 'Nouveau praticien'}).click();
     const editor = manager().locator('cpts-practitioner-editor');
@@ -60,7 +67,7 @@ describe('practitioners, from the coordinator page to the personal link, through
 
   it('issues a personal link, shown once, that the copy button copies', async () => {
     await manager().getByLabel('Rechercher un praticien').fill(LAST_NAME);
-    await row().getByRole('button', {name: 'Émettre un lien personnel'}).click();
+    await act('Émettre un lien personnel pour');
     const panel = manager().locator('[part="link"]');
     await panel.getByText('Ce lien n’est affiché qu’une seule fois', {exact: false}).waitFor();
     link = await panel.getByLabel('Adresse du lien').inputValue();
@@ -84,7 +91,7 @@ describe('practitioners, from the coordinator page to the personal link, through
   });
 
   it('refuses the link once the coordinator revokes it', async () => {
-    await row().getByRole('button', {name: 'Révoquer les liens'}).click();
+    await act('Révoquer les liens de');
     const dialog = manager().getByRole('dialog', {name: `Révoquer les liens de ${NAME} ?`});
     await dialog.getByRole('button', {name: 'Révoquer', exact: true}).click();
     await manager().getByRole('status').getByText('ils ne fonctionnent plus', {exact: false}).waitFor();
@@ -119,13 +126,13 @@ describe('practitioners, from the coordinator page to the personal link, through
     assert.deepEqual(await axeViolations(coordinator), []);
     await importer.getByRole('button', {name: 'Importer 2 lignes'}).click();
     await importer.locator('[part="done"]').getByText('Import terminé : 2 créés', {exact: false}).waitFor();
-    await manager().locator('li.row').nth(1).waitFor();
-    assert.equal(await manager().locator('li.row').count(), 2);
+    await manager().locator('tr[part="row"]').nth(1).waitFor();
+    assert.equal(await manager().locator('tr[part="row"]').count(), 2);
     await manager().getByLabel('Rechercher un praticien').fill(LAST_NAME);
   });
 
   it('deactivates the practitioner, marked in the list, without a CSP violation or an error on the page', async () => {
-    await row().getByRole('button', {name: 'Désactiver'}).click();
+    await act('Désactiver');
     await row().getByText('Désactivé', {exact: true}).waitFor();
     assert.deepEqual(problems.csp, []);
     assert.deepEqual(problems.errors, []);

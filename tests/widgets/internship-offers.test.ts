@@ -69,6 +69,11 @@ class OffersApi {
     const auth = request.headers.get('authorization')?.replace(/^Bearer /, '');
     const coordinator = auth !== undefined && this.tokens.has(auth);
     if (path === '/v1/territories/demo') return {status: 200, body: demoTerritory()};
+    // the coordinator session checks a token by reading the board, which only coordinators may
+    if (path === '/v1/territories/demo/availability-board') {
+      if (!coordinator) return {status: 401, body: problem(401)};
+      return {status: 200, body: {items: [], counts: {total: 0, fresh: 0, stale: 0, never: 0, accepting: 0}, staleAfterDays: 30}};
+    }
     if (path === '/v1/territories/demo/internship-offers' && request.method === 'GET') {
       const status = coordinator ? (url.searchParams.get('status') ?? 'published') : 'published';
       const all = this.offers.filter((o) => o.status === status);
@@ -100,6 +105,9 @@ class OffersApi {
       target.status = action[2] === 'publish' ? 'published' : 'archived';
       return {status: 200, body: target};
     }
+    const one = /^\/v1\/territories\/demo\/internship-offers\/([^/]+)$/.exec(path);
+    const edited = one && coordinator && request.method === 'PATCH' ? this.offers.find((o) => o.id === one[1]) : undefined;
+    if (edited) return {status: 200, body: Object.assign(edited, JSON.parse(text), {updatedAt: new Date().toISOString()})};
     return {status: 404, body: problem(404)};
   }
 
@@ -477,7 +485,15 @@ describe('<cpts-offer-editor>', () => {
     expect(root(el).activeElement).to.equal(summary);
     const links = [...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).to.include.members(['#editor-title', '#editor-periods', '#editor-practiceName', '#editor-contactName', '#editor-contactEmail']);
-    expect(root(el).querySelector('#editor-title-error')?.textContent).to.include('Champ obligatoire');
+    // each message says what to do, not « Champ obligatoire »
+    expect(root(el).querySelector('#editor-title-error')?.textContent).to.include('Indiquez le titre de l’offre');
+    expect(root(el).querySelector('#editor-kind-error')?.textContent).to.include('Choisissez le type de stage');
+    expect(root(el).querySelector('#editor-communeInsee-error')?.textContent).to.include('Choisissez la commune du lieu de stage');
+    expect(root(el).querySelector('#editor-periods-error')?.textContent).to.include('AAAA-MM');
+    // the lists start on « Choisissez… », never on their first entry
+    for (const id of ['#editor-kind', '#editor-practiceType', '#editor-communeInsee']) {
+      expect(root(el).querySelector<HTMLSelectElement>(id)!.selectedOptions[0]!.textContent).to.equal('Choisissez…');
+    }
     expect(api.requests).to.have.length(0);
     await expect(el).to.be.accessible();
   });
@@ -486,6 +502,9 @@ describe('<cpts-offer-editor>', () => {
     const api = new OffersApi([]);
     const el = await editor(api);
     await typeIn(el, '#editor-title', 'Stage en MSP');
+    await choose(el, '#editor-kind', 'mg_niveau_1');
+    await choose(el, '#editor-practiceType', 'msp');
+    await choose(el, '#editor-communeInsee', '62765');
     await typeIn(el, '#editor-periods', '2027-05, 2027-11');
     await typeIn(el, '#editor-practiceName', 'MSP du Lac');
     await choose(el, '#editor-housingKind', 'internat_rural');
@@ -541,6 +560,50 @@ describe('<cpts-offer-manager>', () => {
     await until(() => root(el).querySelectorAll('[part="offers"] > li').length > 0, 'the offers');
     [...root(el).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Se déconnecter')!.click();
     await until(() => root(el).activeElement?.id === 'manager-token', 'focus on the token field');
+  });
+
+  async function signedInManager(api: OffersApi): Promise<CptsOfferManager> {
+    const el = await fixture<CptsOfferManager>(html`<cpts-offer-manager .client=${api.client()}></cpts-offer-manager>`);
+    await typeIn(el, '#manager-token', 'good-token');
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => root(el).querySelectorAll('[part="offers"] > li').length > 0, 'the offers');
+    return el;
+  }
+
+  it('signs in without asking for a made-up offer’s interests (no 404 in the console)', async () => {
+    const api = new OffersApi(sample());
+    await signedInManager(api);
+    expect(api.requests.some((r) => r.url.pathname.endsWith('/interests'))).to.equal(false);
+  });
+
+  it('names each button after the offer it acts on', async () => {
+    const api = new OffersApi(sample());
+    const el = await signedInManager(api);
+    const names = [...root(el).querySelectorAll('[part="offers"] button')].map((b) => b.getAttribute('aria-label') ?? b.textContent!.trim());
+    expect(new Set(names).size).to.equal(names.length);
+    const title = api.offers[0]!.title;
+    expect(names.some((n) => n.includes(`« ${title} »`))).to.equal(true);
+  });
+
+  it('gives focus to « Archiver » once an offer is published, and to its card once saved', async () => {
+    const offers = sample();
+    offers.push(offer({title: 'Brouillon à publier', status: 'draft', periods: ['2027-05']}));
+    const api = new OffersApi(offers);
+    const el = await signedInManager(api);
+    const draft = () => root(el).querySelector<HTMLElement>(`li[data-offer="${offers.at(-1)!.id}"]`)!;
+    draft().querySelector<HTMLButtonElement>('[data-action="publish"]')!.click();
+    await until(() => draft().dataset.status === 'published', 'the publication');
+    await until(() => root(el).activeElement === draft().querySelector('[data-action="archive"]'), 'focus on « Archiver »');
+    expect(root(el).activeElement?.getAttribute('aria-label')).to.equal('Archiver l’offre « Brouillon à publier »');
+
+    draft().querySelector<HTMLButtonElement>('[data-action="edit"]')!.click();
+    await until(() => root(el).querySelector('cpts-offer-editor') !== null, 'the editor');
+    const form = root(el).querySelector<CptsOfferEditor>('cpts-offer-editor')!;
+    await form.updateComplete;
+    root(form).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => root(el).querySelector('cpts-offer-editor') === null, 'the save');
+    await until(() => root(el).activeElement === draft().querySelector('[data-action="edit"]'), 'focus on the saved offer');
+    expect(root(el).querySelector('[part="status"]')?.textContent).to.include('Brouillon à publier');
   });
 });
 

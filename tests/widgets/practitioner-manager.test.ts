@@ -126,7 +126,10 @@ function root(el: Element): ShadowRoot {
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const rows = (el: Element) => [...root(el).querySelectorAll<HTMLElement>('[part="row"]')];
-const rowOf = (el: Element, name: string) => rows(el).find((r) => text(r.querySelector('h3')).startsWith(name));
+const rowName = (r: Element) => text(r.querySelector('th'));
+const rowOf = (el: Element, name: string) => rows(el).find((r) => rowName(r).startsWith(name));
+/** Opens the row's one menu of actions, as a keyboard user would with Enter. */
+const openMenu = (row: Element) => row.querySelector<HTMLButtonElement>('.menu > button')!.click();
 const button = (scope: ParentNode, label: string) => {
   const found = [...scope.querySelectorAll('button')].find((b) => text(b) === label);
   if (!found) throw new Error(`no button « ${label} »`);
@@ -208,19 +211,19 @@ describe('<cpts-practitioner-manager>', () => {
       const api = new PractitionersApi();
       api.practitioners.push(practitioner({firstName: 'Julie', lastName: 'Caron', active: false}));
       const el = await signedIn(api);
-      expect(rows(el).map((r) => text(r.querySelector('h3')))).to.deep.equal(['Dr Claire Lefebvre', 'Marc Dubois', 'Julie CaronDésactivé']);
+      expect(rows(el).map(rowName)).to.deep.equal(['Dr Claire Lefebvre', 'Marc Dubois', 'Julie Caron Désactivé']);
       expect(rowOf(el, 'Julie Caron')!.dataset.active).to.equal('false');
-      expect(text(rowOf(el, 'Marc Dubois'))).to.include('Infirmier(ère) · Arques');
+      expect([...rowOf(el, 'Marc Dubois')!.querySelectorAll('td')].slice(0, 2).map((td) => text(td))).to.deep.equal(['Infirmier(ère)', 'Arques']);
       expect(text($(el, '#pm-count'))).to.equal('3 praticiens');
     });
 
     it('finds practitioners by name, profession or commune, whatever the accents', async () => {
       const el = await signedIn();
       await typeIn(el, '#pm-q', 'INFIRMIER arques');
-      expect(rows(el).map((r) => text(r.querySelector('h3')))).to.deep.equal(['Marc Dubois']);
+      expect(rows(el).map(rowName)).to.deep.equal(['Marc Dubois']);
       expect(text($(el, '#pm-count'))).to.equal('1 sur 2 praticiens');
       await typeIn(el, '#pm-q', 'lefebvre médecin');
-      expect(rows(el).map((r) => text(r.querySelector('h3')))).to.deep.equal(['Dr Claire Lefebvre']);
+      expect(rows(el).map(rowName)).to.deep.equal(['Dr Claire Lefebvre']);
       await typeIn(el, '#pm-q', 'kiné');
       expect(text($(el, '.empty'))).to.equal('Aucun praticien ne correspond à votre recherche.');
     });
@@ -234,6 +237,7 @@ describe('<cpts-practitioner-manager>', () => {
       await choose(form, '#pe-profession', 'infirmier');
       await typeIn(form, '#pe-firstName', 'Paul');
       await typeIn(form, '#pe-lastName', 'Martin');
+      await choose(form, '#pe-communeInsee', '62040');
       // the token is revoked while the page is open
       api.tokens = new Set(['new-token']);
       $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
@@ -286,7 +290,10 @@ describe('<cpts-practitioner-manager>', () => {
       await settle(form);
       expect(root(form).activeElement?.classList.contains('error-summary')).to.equal(true);
       const summary = [...root(form).querySelectorAll('.error-summary a')].map((a) => a.getAttribute('href'));
-      expect(summary).to.deep.equal(['#pe-profession', '#pe-firstName', '#pe-lastName', '#pe-rpps', '#pe-phone']);
+      expect(summary).to.deep.equal(['#pe-profession', '#pe-firstName', '#pe-lastName', '#pe-rpps', '#pe-communeInsee', '#pe-phone']);
+      // a list starts on « Choisissez… », never on its first entry
+      expect($<HTMLSelectElement>(form, '#pe-communeInsee')!.selectedOptions[0]!.textContent).to.equal('Choisissez…');
+      expect(text($(form, '#pe-communeInsee-error'))).to.equal('Erreur : Choisissez une commune');
       expect(text($(form, '#pe-rpps-error'))).to.include('11 chiffres');
       expect(text($(form, '#pe-lastName-error'))).to.equal('Erreur : Indiquez le nom');
       expect($(form, '#pe-rpps')!.getAttribute('aria-describedby')).to.equal('pe-rpps-hint pe-rpps-error');
@@ -320,6 +327,7 @@ describe('<cpts-practitioner-manager>', () => {
       await choose(form, '#pe-profession', 'infirmier');
       await typeIn(form, '#pe-firstName', 'Paul');
       await typeIn(form, '#pe-lastName', 'Martin');
+      await choose(form, '#pe-communeInsee', '62765');
       $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
       await until(() => $(form, '#pe-communeInsee-error') !== null, 'the server’s error');
       await settle(form);
@@ -355,25 +363,49 @@ describe('<cpts-practitioner-manager>', () => {
     await until(() => rowOf(el, 'Marc Dubois')?.dataset.active === 'true', 'the reactivation');
   });
 
-  it('keeps a keyboard user’s focus on the button they pressed, and gives it back when the editor closes', async () => {
+  it('gives focus back to the row’s menu after an action, and when the editor closes', async () => {
     const el = await signedIn();
-    const toggle = button(rowOf(el, 'Marc Dubois')!, 'Désactiver');
+    const row = rowOf(el, 'Marc Dubois')!;
+    const toggle = row.querySelector<HTMLButtonElement>('.menu > button')!;
     toggle.focus();
     toggle.click();
+    await settle(el);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    button(row, 'Désactiver').focus();
+    button(row, 'Désactiver').click();
     await until(() => rowOf(el, 'Marc Dubois')?.dataset.active === 'false', 'the deactivation');
-    expect(root(el).activeElement).to.equal(toggle);
-    expect(text(toggle)).to.equal('Réactiver');
+    await until(() => root(el).activeElement === toggle, 'focus on the row’s menu');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
 
-    const edit = button(rowOf(el, 'Marc Dubois')!, 'Modifier');
-    edit.focus();
-    edit.click();
+    openMenu(row);
+    await settle(el);
+    button(row, 'Modifier').click();
     await until(() => $(el, 'cpts-practitioner-editor') !== null, 'the editor');
     await settle(editor(el));
     expect(root(editor(el)).activeElement?.id).to.equal('pe-heading');
     button(root(editor(el)), 'Annuler').click();
     await until(() => $(el, 'cpts-practitioner-editor') === null, 'the editor to close');
     await settle(el);
-    expect(root(el).activeElement).to.equal(edit);
+    expect(root(el).activeElement).to.equal(toggle);
+  });
+
+  it('names every button of the list uniquely, after the practitioner it acts on', async () => {
+    const el = await signedIn();
+    const names = [...root(el).querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? text(b));
+    expect(new Set(names).size).to.equal(names.length);
+    expect(names).to.include.members(['Actions pour Marc Dubois', 'Modifier Marc Dubois', 'Désactiver Marc Dubois', 'Supprimer Dr Claire Lefebvre']);
+  });
+
+  it('closes a row’s menu on Escape, giving focus back to its toggle', async () => {
+    const el = await signedIn();
+    const row = rowOf(el, 'Marc Dubois')!;
+    openMenu(row);
+    await settle(el);
+    button(row, 'Modifier').focus();
+    button(row, 'Modifier').dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true, composed: true}));
+    await settle(el);
+    expect(row.querySelector('.menu ul')!.hasAttribute('hidden')).to.equal(true);
+    expect(root(el).activeElement).to.equal(row.querySelector('.menu > button'));
   });
 
   describe('personal links', () => {
@@ -627,7 +659,7 @@ describe('<cpts-practitioner-manager>', () => {
         button(root(form), attrs.lang === 'fr' ? 'Annuler' : 'Cancel').click();
         await settle(el);
 
-        rows(el)[0]!.querySelector<HTMLButtonElement>('.link-button')!.click();
+        button(rows(el)[0]!, attrs.lang === 'fr' ? 'Émettre un lien personnel' : 'Issue a personal link').click();
         await until(() => $(el, '[part="link"]') !== null, 'the link');
         await expect(el).to.be.accessible();
 
@@ -642,7 +674,10 @@ describe('<cpts-practitioner-manager>', () => {
         await until(() => $(imp, '[part="errors"]') !== null, 'the errors');
         await expect(el).to.be.accessible();
 
-        rows(el)[0]!.querySelector<HTMLButtonElement>('.actions button:last-child')!.click();
+        openMenu(rows(el)[0]!);
+        await settle(el);
+        await expect(el).to.be.accessible();
+        button(rows(el)[0]!, attrs.lang === 'fr' ? 'Supprimer' : 'Delete').click();
         await until(() => $<HTMLDialogElement>(el, 'dialog')?.open === true, 'the dialog');
         await expect(el).to.be.accessible();
         $<HTMLDialogElement>(el, 'dialog')!.close();
@@ -652,7 +687,7 @@ describe('<cpts-practitioner-manager>', () => {
     it('speaks English when asked', async () => {
       const el = await signedIn(new PractitionersApi(), {lang: 'en', theme: 'civic'});
       expect(text($(el, '#pm-title'))).to.equal('Practitioners of the territory');
-      expect(text(rowOf(el, 'Marc Dubois'))).to.include('Nurse · Arques');
+      expect([...rowOf(el, 'Marc Dubois')!.querySelectorAll('td')].slice(0, 2).map((td) => text(td))).to.deep.equal(['Nurse', 'Arques']);
       expect(text($(el, '#pm-count'))).to.equal('2 practitioners');
     });
 

@@ -6,3 +6,4 @@ import './availability-map/define.js';
 import './cartodispo/define.js';
 import './internship-offers/define.js';
 import './practitioner-manager/define.js';
+import './coordinator/define.js';

@@ -1,9 +1,15 @@
 import {en as cartodispoEn} from './cartodispo/cartodispo-strings.en.js';
 import {fr as cartodispoFr} from './cartodispo/cartodispo-strings.fr.js';
+import {en as coordinatorEn} from './coordinator/coordinator-strings.en.js';
+import {fr as coordinatorFr} from './coordinator/coordinator-strings.fr.js';
+import {en as practitionersEn} from './practitioner-manager/practitioner-manager-strings.en.js';
+import {fr as practitionersFr} from './practitioner-manager/practitioner-manager-strings.fr.js';
 import {en as intakeEn} from './intake-form/intake-strings.en.js';
 import {fr as intakeFr} from './intake-form/intake-strings.fr.js';
 import {en as mapEn} from './availability-map/map-strings.en.js';
 import {fr as mapFr} from './availability-map/map-strings.fr.js';
+import {en as offerManagerEn} from './internship-offers/offer-manager-strings.en.js';
+import {fr as offerManagerFr} from './internship-offers/offer-manager-strings.fr.js';
 import {en as offersEn} from './internship-offers/offers-strings.en.js';
 import {fr as offersFr} from './internship-offers/offers-strings.fr.js';
 import {en as contactEn} from './territory-contact/contact-strings.en.js';
@@ -17,5 +23,5 @@ import type {Translation} from './translations/translation.js';
 // Every string of a language in one object, for developers (the npm package's `fr` and `en`).
 // The widgets never import this module: each loads its own bundles (see translations/bundle.ts).
 // Typed whole, so a bundle missing a key breaks the typecheck here.
-export const fr: Translation = {...commonFr, ...contactFr, ...labelsFr, ...intakeFr, ...mapFr, ...cartodispoFr, ...offersFr};
-export const en: Translation = {...commonEn, ...contactEn, ...labelsEn, ...intakeEn, ...mapEn, ...cartodispoEn, ...offersEn};
+export const fr: Translation = {...commonFr, ...contactFr, ...labelsFr, ...intakeFr, ...mapFr, ...cartodispoFr, ...offersFr, ...offerManagerFr, ...coordinatorFr, ...practitionersFr};
+export const en: Translation = {...commonEn, ...contactEn, ...labelsEn, ...intakeEn, ...mapEn, ...cartodispoEn, ...offersEn, ...offerManagerEn, ...coordinatorEn, ...practitionersEn};

@@ -18,6 +18,7 @@ const withStrings =
   };
 
 const labels = {fr: () => import('./translations/labels.fr.js'), en: () => import('./translations/labels.en.js')};
+const coordinator = {fr: () => import('./coordinator/coordinator-strings.fr.js'), en: () => import('./coordinator/coordinator-strings.en.js')};
 const offers = {
   fr: () => Promise.all([import('./internship-offers/offers-strings.fr.js'), labels.fr()]),
   en: () => Promise.all([import('./internship-offers/offers-strings.en.js'), labels.en()]),
@@ -42,9 +43,15 @@ export const widgetModules = {
     en: () => Promise.all([import('./cartodispo/cartodispo-strings.en.js'), labels.en()]),
   }),
   'cpts-internship-offers': withStrings(() => import('./internship-offers/internship-offers.js').then((m) => m.CptsInternshipOffers), offers),
-  'cpts-offer-manager': withStrings(() => import('./internship-offers/offer-manager.js').then((m) => m.CptsOfferManager), offers),
-  // its own strings, both languages, ship in its chunk (a coordinator tool: the size matters less)
-  'cpts-practitioner-manager': withStrings(() => import('./practitioner-manager/practitioner-manager.js').then((m) => m.CptsPractitionerManager), labels),
+  'cpts-offer-manager': withStrings(() => import('./internship-offers/offer-manager.js').then((m) => m.CptsOfferManager), {
+    fr: () => Promise.all([offers.fr(), import('./internship-offers/offer-manager-strings.fr.js'), coordinator.fr()]),
+    en: () => Promise.all([offers.en(), import('./internship-offers/offer-manager-strings.en.js'), coordinator.en()]),
+  }),
+  'cpts-practitioner-manager': withStrings(() => import('./practitioner-manager/practitioner-manager.js').then((m) => m.CptsPractitionerManager), {
+    fr: () => Promise.all([import('./practitioner-manager/practitioner-manager-strings.fr.js'), coordinator.fr(), labels.fr()]),
+    en: () => Promise.all([import('./practitioner-manager/practitioner-manager-strings.en.js'), coordinator.en(), labels.en()]),
+  }),
+  'cpts-coordinator-sign-in': withStrings(() => import('./coordinator/coordinator-sign-in.js').then((m) => m.CptsCoordinatorSignIn), coordinator),
 } satisfies Record<`cpts-${string}`, (element?: Element) => Promise<CustomElementConstructor>>;
 
 export type WidgetTag = keyof typeof widgetModules;

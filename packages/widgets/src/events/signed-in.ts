@@ -2,10 +2,11 @@ import type {CptsClient} from '@cpts-kit/sdk';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 
 /**
- * A coordinator tool signed in. Other tools inside the same `<cpts-provider>` listen for it and
- * use the same client, so the coordinator types the token once per page. The event carries the
- * SDK client, never the token string, and nothing is written to storage. The provider stops it:
- * it reaches neither the page's `document` nor an outer provider's tools.
+ * A coordinator signed in, in one tool. The tools of the same `<cpts-provider>` share one
+ * session (`coordinator/session.ts`), which follows this event too, so a tool not yet on the
+ * coordinator kit still signs the others in. It carries the SDK client, never the token string,
+ * and nothing is written to storage. The provider stops it: it reaches neither the page's
+ * `document` nor an outer provider's tools.
  */
 export class CptsSignedInEvent extends Event {
   readonly client: CptsClient;
@@ -37,6 +38,9 @@ declare global {
 }
 
 /**
+ * @deprecated Use `CoordinatorSession` (`coordinator/session.ts`): one session per provider,
+ * sign-out everywhere, a refused token asked for again. Kept until the last tool moves to it.
+ *
  * One coordinator tool's part in the page's single sign-in: while connected, listens on its
  * nearest provider for the other tools' sign-ins and hands their client to `onShared` (the tool
  * decides whether it wants one); `announce()` tells the others of its own.

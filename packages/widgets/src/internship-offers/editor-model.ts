@@ -4,10 +4,10 @@ import {problemOfIssue, type FieldProblem} from '../internal/field-problems.js';
 /** The editor's fields as the inputs hold them: text and ticks, converted only when saving. */
 export interface EditorValues {
   title: string;
-  kind: OfferKind;
+  kind: OfferKind | '';
   discipline: string;
   supervisors: string;
-  practiceType: PracticeType;
+  practiceType: PracticeType | '';
   practiceName: string;
   communeInsee: string;
   periods: string;
@@ -44,9 +44,10 @@ export interface EditorExtras {
 
 const text = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
 
+/** A new offer: its lists show « Choisissez… » until chosen, never their first entry. */
 export function emptyEditorValues(communeInsee = ''): EditorValues {
   return {
-    title: '', kind: 'mg_niveau_1', discipline: 'Médecine générale', supervisors: '', practiceType: 'msp', practiceName: '', communeInsee,
+    title: '', kind: '', discipline: 'Médecine générale', supervisors: '', practiceType: '', practiceName: '', communeInsee,
     periods: '', places: '1', housingKind: '', housingCost: '', housingDistance: '', housingDetails: '', carNeeded: false, stationDistance: '',
     vehicleProvided: false, travelCostsPaid: false, transportDetails: '', discoveryKit: false, welcomeDay: false, referentName: '', aidAmount: '',
     aidFrom: '', aidConditions: '', description: '', contactName: '', contactEmail: '', contactPhone: '',
@@ -128,7 +129,9 @@ const PATH_FIELDS: Record<string, EditorField> = {
   'contact.phone': 'contactPhone',
 };
 
-const FIELD_ORDER = Object.keys(emptyEditorValues()) as EditorField[];
+/** The fields in the order the editor shows them. */
+export const EDITOR_FIELD_ORDER = Object.keys(emptyEditorValues()) as EditorField[];
+const FIELD_ORDER = EDITOR_FIELD_ORDER;
 
 export function fieldOfPath(path: string): EditorField | undefined {
   if (PATH_FIELDS[path]) return PATH_FIELDS[path];
@@ -141,6 +144,16 @@ export type EditorProblem = FieldProblem;
 
 /** Problems by field; the first problem of a field wins. */
 export type EditorErrors = Partial<Record<EditorField, EditorProblem>>;
+
+/** The server's field errors by field; each is worded as the editor's own check would. */
+export function editorErrorsOfServer(fieldErrors: readonly {path: string; code: string}[]): EditorErrors {
+  const errors: EditorErrors = {};
+  for (const e of fieldErrors) {
+    const field = fieldOfPath(e.path);
+    if (field && errors[field] === undefined) errors[field] = e.code === 'required' ? 'required' : e.code === 'too_long' ? 'too_long' : 'invalid';
+  }
+  return errors;
+}
 
 export function sortedErrorFields(errors: EditorErrors): EditorField[] {
   return FIELD_ORDER.filter((f) => errors[f] !== undefined);
@@ -155,7 +168,9 @@ export function checkEditor(values: EditorValues, extras?: EditorExtras): Editor
   const errors: EditorErrors = {};
   for (const issue of result.error.issues) {
     const field = fieldOfPath(issue.path.map(String).join('.'));
-    if (field && errors[field] === undefined) errors[field] = problemOfIssue(issue);
+    if (!field || errors[field] !== undefined) continue;
+    // a list refusing `''` means nothing was chosen (« Choisissez… » still shows)
+    errors[field] = values[field] === '' ? 'required' : problemOfIssue(issue);
   }
   // an issue on a field the editor does not show still blocks saving: put it on the title
   if (Object.keys(errors).length === 0) errors.title = 'invalid';

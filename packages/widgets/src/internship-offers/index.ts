@@ -1,7 +1,8 @@
-export {CptsInternshipOffers, fetchAllPublishedOffers} from './internship-offers.js';
+export {CptsInternshipOffers} from './internship-offers.js';
+export {fetchAllPublishedOffers, fetchAllOffers} from './offers-fetch.js';
 export {CptsOfferInterest} from './offer-interest.js';
 export {CptsOfferEditor} from './offer-editor.js';
-export {CptsOfferManager, fetchAllOffers} from './offer-manager.js';
+export {CptsOfferManager} from './offer-manager.js';
 export {CptsOfferSelectEvent, CptsInterestSentEvent, CptsOfferSavedEvent} from './offer-events.js';
 export {
   normalizeText,
@@ -18,4 +19,5 @@ export {
   type OfferSort,
   type IndexedOffer,
 } from './offers-model.js';
-export type {OffersStrings, ManagerStrings} from './offers-strings.js';
+export type {OffersStrings} from './offers-strings.js';
+export {offerManagerStrings, type OfferManagerStrings} from './offer-manager-strings.js';

@@ -1,17 +1,18 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import type {InternshipOffer, OfferKind} from '@cpts-kit/contract';
-import {listInternshipOffers, type CptsClient} from '@cpts-kit/sdk';
+import type {InternshipOffer} from '@cpts-kit/contract';
+import type {CptsClient} from '@cpts-kit/sdk';
 import {CptsElement} from '../internal/cpts-element.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
 import {base} from '../styles/base.js';
 import {tokens} from '../styles/tokens.js';
 import {renderOfferDetail} from './offer-detail.js';
+import {renderOfferFilters} from './offers-filters.js';
+import {fetchAllPublishedOffers} from './offers-fetch.js';
 import {CptsOfferSelectEvent} from './offer-events.js';
 import {CptsOfferInterest} from './offer-interest.js';
 import {
-  facetOptions,
   filterOffers,
   formatEuros,
   formatPeriod,
@@ -26,27 +27,14 @@ import {
   type OfferFilters,
   type OfferSort,
 } from './offers-model.js';
-import {formStyles, listStyles} from './offers.styles.js';
+import {formStyles} from '../styles/form.js';
+import {listStyles} from './offers.styles.js';
 import {offersStrings} from './offers-strings.js';
 import {labelStrings} from '../translations/labels.js';
 
-/** The largest page the API serves: fewest round trips to load every offer. */
-const PAGE_LIMIT = 500;
 const DETAIL_TITLE_ID = 'offer-detail-title';
 
 type LoadState = {status: 'loading'} | {status: 'ready'} | {status: 'error'; error: unknown};
-
-/** Every published offer, page after page (the list filters on the client, so it needs them all). */
-export async function fetchAllPublishedOffers(client: CptsClient, signal: AbortSignal): Promise<InternshipOffer[]> {
-  const all: InternshipOffer[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listInternshipOffers(client, {limit: PAGE_LIMIT, ...(cursor ? {cursor} : {})}, {signal});
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-}
 
 /**
  * @summary The territory's internship offers: cards, facets, text search, sort, and a detail view
@@ -288,55 +276,14 @@ export class CptsInternshipOffers extends CptsElement {
   }
 
   private renderFilters(): TemplateResult {
-    const t = this.localize.strings;
-    const o = t.offers;
-    const lang = this.localize.lang;
-    const facets = facetOptions(this.allOffers);
-    const f = this.filters;
-    return html`
-      <form part="filters" class="filters" role="search" aria-label=${o.filtersLegend} @submit=${(e: Event) => e.preventDefault()}>
-        <div class="field search">
-          <label for="offers-q">${o.search}</label>
-          <p class="hint" id="offers-q-hint">${o.searchHint}</p>
-          <input id="offers-q" type="search" aria-describedby="offers-q-hint" .value=${f.q} @input=${(e: Event) => this.setFilter('q', (e.target as HTMLInputElement).value)} />
-        </div>
-        <div class="field">
-          <label for="offers-kind">${o.kind}</label>
-          <select id="offers-kind" @change=${(e: Event) => this.setFilter('kind', (e.target as HTMLSelectElement).value as OfferKind | '')}>
-            <option value="" ?selected=${f.kind === ''}>${o.any}</option>
-            ${facets.kinds.map((k) => html`<option value=${k} ?selected=${f.kind === k}>${t.offerKinds[k]}</option>`)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="offers-discipline">${o.discipline}</label>
-          <select id="offers-discipline" @change=${(e: Event) => this.setFilter('discipline', (e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${f.discipline === ''}>${o.any}</option>
-            ${facets.disciplines.map((d) => html`<option value=${d} ?selected=${f.discipline === d}>${d}</option>`)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="offers-commune">${o.commune}</label>
-          <select id="offers-commune" @change=${(e: Event) => this.setFilter('commune', (e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${f.commune === ''}>${o.any}</option>
-            ${facets.communes
-              .map((insee) => ({insee, name: this.communeName(insee)}))
-              .sort((a, b) => a.name.localeCompare(b.name, lang))
-              .map((c) => html`<option value=${c.insee} ?selected=${f.commune === c.insee}>${c.name}</option>`)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="offers-period">${o.period}</label>
-          <select id="offers-period" @change=${(e: Event) => this.setFilter('period', (e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${f.period === ''}>${o.any}</option>
-            ${facets.periods.map((p) => html`<option value=${p} ?selected=${f.period === p}>${formatPeriod(p, lang)}</option>`)}
-          </select>
-        </div>
-        <div class="field checkbox">
-          <input id="offers-housing" type="checkbox" .checked=${f.housing} @change=${(e: Event) => this.setFilter('housing', (e.target as HTMLInputElement).checked)} />
-          <label for="offers-housing">${o.housingOnly}</label>
-        </div>
-      </form>
-    `;
+    return renderOfferFilters({
+      strings: this.localize.strings,
+      lang: this.localize.lang,
+      offers: this.allOffers,
+      filters: this.filters,
+      communeName: (insee) => this.communeName(insee),
+      setFilter: (key, value) => this.setFilter(key, value),
+    });
   }
 
   private renderCard({offer, communeName}: IndexedOffer): TemplateResult {
@@ -357,7 +304,7 @@ export class CptsInternshipOffers extends CptsElement {
               ${aid > 0 ? html`<li class="badge">${o.aidBadge(formatEuros(aid, lang))}</li>` : nothing}
             </ul>`
           : nothing}
-        <button type="button" class="open" data-offer=${offer.id} aria-describedby=${titleId} @click=${() => this.openOffer(offer, true)}>${o.open}</button>
+        <button type="button" class="open" data-offer=${offer.id} aria-label=${o.openNamed(offer.title)} @click=${() => this.openOffer(offer, true)}>${o.open}</button>
       </li>
     `;
   }

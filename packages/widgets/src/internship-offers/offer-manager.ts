@@ -1,94 +1,66 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import type {InternshipInterest, InternshipOffer, InternshipOfferCreate, OfferStatus} from '@cpts-kit/contract';
-import {
-  archiveInternshipOffer,
-  createInternshipOffer,
-  isCptsApiError,
-  listInternshipInterests,
-  listInternshipOffers,
-  publishInternshipOffer,
-  type CptsClient,
-} from '@cpts-kit/sdk';
-import {SharedSignInController} from '../events/signed-in.js';
+import type {InternshipInterest, InternshipOffer, InternshipOfferCreate} from '@cpts-kit/contract';
+import {archiveInternshipOffer, createInternshipOffer, listInternshipInterests, publishInternshipOffer, type CptsClient} from '@cpts-kit/sdk';
+import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
+import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
+import {CoordinatorSession} from '../coordinator/session.js';
+import type {CptsErrorEvent} from '../events/error.js';
 import {CptsElement} from '../internal/cpts-element.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
-import {renderTokenSignIn} from '../internal/token-sign-in.js';
 import {base} from '../styles/base.js';
+import {formStyles} from '../styles/form.js';
 import {tokens} from '../styles/tokens.js';
+import {labelStrings} from '../translations/labels.js';
 import {CptsOfferEditor} from './offer-editor.js';
 import {CptsOfferSavedEvent} from './offer-events.js';
+import {offerManagerStrings} from './offer-manager-strings.js';
 import {duplicateForNextSemester, formatPeriod} from './offers-model.js';
-import {formStyles, listStyles} from './offers.styles.js';
+import {fetchAllOffers} from './offers-fetch.js';
 import {offersStrings} from './offers-strings.js';
-import {labelStrings} from '../translations/labels.js';
-
-const STATUSES: readonly OfferStatus[] = ['draft', 'published', 'archived'];
+import {listStyles} from './offers.styles.js';
 
 type Editing = {mode: 'new'; draft?: InternshipOfferCreate} | {mode: 'edit'; offer: InternshipOffer};
 
-/** Every offer of every status, newest change first: a coordinator manages them all. */
-export async function fetchAllOffers(client: CptsClient, signal?: AbortSignal): Promise<InternshipOffer[]> {
-  const all: InternshipOffer[] = [];
-  for (const status of STATUSES) {
-    let cursor: string | undefined;
-    do {
-      const page = await listInternshipOffers(client, {status, limit: 500, ...(cursor ? {cursor} : {})}, {signal});
-      all.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-  }
-  return all.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
-}
+/** The button of `offer`'s card that focus goes to after an action on it (`edit`, `publish`, `archive`). */
+const offerButton = (id: string, action: 'edit' | 'publish' | 'archive') => `[data-offer="${CSS.escape(id)}"] [data-action="${action}"]`;
 
 /**
- * Whether `client`'s token is a coordinator's. Reading the interests of an offer that does not
- * exist asks the server to check the token (401 when it is not one) without reading or changing
- * anything: a valid token gets 404.
- */
-export async function isCoordinator(client: CptsClient): Promise<boolean> {
-  try {
-    await listInternshipInterests(client, '00000000-0000-4000-8000-000000000000');
-    return true;
-  } catch (error) {
-    if (isCptsApiError(error) && (error.status === 401 || error.status === 403)) return false;
-    if (isCptsApiError(error) && error.status === 404) return true;
-    throw error;
-  }
-}
-
-/**
- * @summary A coordinator's management of internship offers: sign in with a token, list every
- * offer, create, edit, publish, archive, duplicate for the next semester, read the interests.
+ * @summary A coordinator's management of internship offers: list every offer, create, edit,
+ * publish, archive, duplicate for the next semester, read the interests.
  *
- * The token is kept in this element's memory only (never in storage, never in an attribute): it
- * is gone when the page closes. A page may also set `token` itself. Inside a `<cpts-provider>`,
- * signing in to another coordinator tool signs this one in too (`cpts-signed-in`).
+ * Signs in through the coordinator session of its `<cpts-provider>` (one sign-in for every
+ * coordinator tool; see `<cpts-coordinator-sign-in>`), or by itself when used alone. The token
+ * stays in memory only. A page may also set `token` itself.
  *
- * @fires cpts-signed-in - The coordinator signed in; `client` is the SDK client carrying the token.
+ * @fires cpts-signed-in - The coordinator signed in here; `client` is the SDK client carrying the token.
  * @fires cpts-offer-saved - An offer was created, edited, published, archived or duplicated.
  * @fires cpts-error - A request failed.
  *
  * @csspart base - The wrapper.
- * @csspart sign-in - The sign-in form.
+ * @csspart sign-in - The sign-in form (when this tool shows it).
+ * @csspart sign-in-above - In a provider whose form is elsewhere: « Connectez-vous ci-dessus ».
+ * @csspart session - Once signed in, alone or first of its provider: the line with the sign-out.
+ * @csspart status - What just happened (an `aria-live` region).
  * @csspart offers - The list of offers.
  * @csspart interests - The interests received for the chosen offer.
  */
 export class CptsOfferManager extends CptsElement {
-  static override stringBundles = [offersStrings, labelStrings];
-  static override styles = [tokens, base, formStyles, listStyles];
+  static override stringBundles = [offerManagerStrings, offersStrings, coordinatorStrings, labelStrings];
+  static override styles = [tokens, base, formStyles, coordinatorStyles, listStyles];
 
   private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));
-  private tokenInput = '';
-  /** Another coordinator tool of the same provider signed in: one token per page is enough. */
-  private readonly sharedSignIn = new SharedSignInController(this, (client) => {
-    if (!this.signedIn && !this.checking) void this.useClient(client, false);
+  private readonly session = new CoordinatorSession(this, {
+    idPrefix: 'manager',
+    strings: () => this.localize.strings.coordinator,
+    errorMessage: (error) => this.errorMessage(error),
+    onSignedIn: (client, typed) => void this.load(client, typed),
+    onSignedOut: () => this.forget(),
   });
+  /** What had focus when the editor opened, to give it back when the editor closes. */
+  private editorOpener: HTMLElement | null = null;
 
-  @state() private signedIn: CptsClient | undefined;
-  @state() private signInFailed = false;
-  @state() private checking = false;
   @state() private offers: InternshipOffer[] | undefined;
   @state() private editing: Editing | undefined;
   @state() private interestsOf: {offer: InternshipOffer; items: InternshipInterest[] | undefined} | undefined;
@@ -96,7 +68,7 @@ export class CptsOfferManager extends CptsElement {
   @state() private failure: string | undefined;
   @state() private busy = false;
 
-  /** A coordinator's token, if the page has one; otherwise the element asks for it. */
+  /** A coordinator's token, if the page has one; otherwise the session asks for it. */
   @property({attribute: false}) token?: string;
 
   constructor() {
@@ -106,162 +78,165 @@ export class CptsOfferManager extends CptsElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('token') && this.token) void this.signIn(this.token);
+    if (changed.has('token') && this.token) void this.session.signIn(this.token);
   }
 
-  private async signIn(token: string): Promise<void> {
-    const client = this.resolveClient()?.withToken(token.trim());
-    if (!client) {
-      this.failure = this.errorMessage(undefined);
-      return;
-    }
-    if (await this.useClient(client, true)) this.sharedSignIn.announce(client);
+  private focusOn(selector: string, fallback = '#manager-title'): void {
+    void this.updateComplete.then(() => (this.renderRoot.querySelector<HTMLElement>(selector) ?? this.renderRoot.querySelector<HTMLElement>(fallback))?.focus());
   }
 
-  /** Checks `client`'s token and, when it is a coordinator's, lists the offers with it. */
-  private async useClient(client: CptsClient, typed: boolean): Promise<boolean> {
-    this.checking = true;
-    this.signInFailed = false;
+  /** Signed in (or again, after a refusal): list the offers; the open editor keeps what was typed. */
+  private async load(client: CptsClient, typed: boolean): Promise<void> {
     this.failure = undefined;
     try {
-      if (!(await isCoordinator(client))) {
-        if (!typed) return false;
-        this.signInFailed = true;
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLInputElement>('#manager-token')?.focus();
-        return false;
-      }
-      this.signedIn = client;
-      await this.refresh();
-      await this.updateComplete;
-      // focus moves only for the tool the coordinator typed into, not for the ones that follow it
-      if (typed) this.renderRoot.querySelector<HTMLElement>('#manager-title')?.focus();
-      return true;
+      this.offers = await fetchAllOffers(client);
     } catch (error) {
+      if (this.session.reportRefused(error)) return;
       this.failure = this.errorMessage(error);
       this.fireError(error);
-      return false;
-    } finally {
-      this.checking = false;
+      return;
     }
+    if (!typed) return;
+    await this.updateComplete;
+    const editor = this.renderRoot.querySelector<CptsOfferEditor>('cpts-offer-editor');
+    if (editor) editor.focus();
+    else this.focusOn('#manager-title');
   }
 
-  private signOut(): void {
-    this.signedIn = undefined;
+  private forget(): void {
     this.offers = undefined;
     this.editing = undefined;
     this.interestsOf = undefined;
-    this.tokenInput = '';
+    this.failure = undefined;
     this.notice = '';
-    // the button pressed is gone: focus the field that replaces it, as the board does
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#manager-token')?.focus());
   }
 
   private async refresh(): Promise<void> {
-    if (!this.signedIn) return;
-    this.offers = await fetchAllOffers(this.signedIn);
+    const client = this.session.client;
+    if (client) this.offers = await fetchAllOffers(client);
   }
 
   /** Runs one coordinator action; a failure is shown, and reported as `cpts-error`. */
-  private async act(action: (client: CptsClient) => Promise<string | void>): Promise<void> {
-    const client = this.signedIn;
-    if (!client || this.busy) return;
+  private async act(action: (client: CptsClient) => Promise<string | void>): Promise<boolean> {
+    const client = this.session.client;
+    if (!client || this.busy) return false;
     this.busy = true;
     this.failure = undefined;
     try {
       const notice = await action(client);
       await this.refresh();
       if (notice) this.notice = notice;
+      return true;
     } catch (error) {
-      this.failure = this.errorMessage(error);
-      this.fireError(error);
+      if (!this.session.reportRefused(error)) {
+        this.failure = this.errorMessage(error);
+        this.fireError(error);
+      }
+      return false;
     } finally {
       this.busy = false;
     }
   }
 
-  private publish(offer: InternshipOffer): Promise<void> {
-    return this.act(async (client) => {
+  private async publish(offer: InternshipOffer): Promise<void> {
+    const done = await this.act(async (client) => {
       const saved = await publishInternshipOffer(client, offer.id);
       this.dispatchEvent(new CptsOfferSavedEvent(saved));
-      return this.localize.strings.offers.manager.published(saved.title);
+      return this.localize.strings.offerManager.published(saved.title);
     });
+    // « Publier » gave way to « Archiver », in the same place
+    if (done) this.focusOn(offerButton(offer.id, 'archive'));
   }
 
-  private archive(offer: InternshipOffer): Promise<void> {
-    return this.act(async (client) => {
+  private async archive(offer: InternshipOffer): Promise<void> {
+    const done = await this.act(async (client) => {
       const saved = await archiveInternshipOffer(client, offer.id);
       this.dispatchEvent(new CptsOfferSavedEvent(saved));
-      return this.localize.strings.offers.manager.archived(saved.title);
+      return this.localize.strings.offerManager.archived(saved.title);
     });
+    if (done) this.focusOn(offerButton(offer.id, 'publish'));
   }
 
-  private duplicate(offer: InternshipOffer): Promise<void> {
-    return this.act(async (client) => {
+  private async duplicate(offer: InternshipOffer): Promise<void> {
+    let copyId = '';
+    const done = await this.act(async (client) => {
       const copy = await createInternshipOffer(client, duplicateForNextSemester(offer));
+      copyId = copy.id;
       this.dispatchEvent(new CptsOfferSavedEvent(copy));
-      return this.localize.strings.offers.manager.duplicated(offer.title);
+      return this.localize.strings.offerManager.duplicated(offer.title);
     });
+    // the copy, a draft to edit next
+    if (done) this.focusOn(offerButton(copyId, 'edit'));
   }
 
   private async showInterests(offer: InternshipOffer): Promise<void> {
-    const client = this.signedIn;
+    const client = this.session.client;
     if (!client) return;
     this.interestsOf = {offer, items: undefined};
     try {
       const list = await listInternshipInterests(client, offer.id);
       if (this.interestsOf?.offer.id === offer.id) this.interestsOf = {offer, items: list.items};
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#manager-interests-title')?.focus();
+      this.focusOn('#manager-interests-title');
     } catch (error) {
       this.interestsOf = undefined;
+      if (this.session.reportRefused(error)) return;
       this.failure = this.errorMessage(error);
       this.fireError(error);
     }
   }
 
   private async openEditor(editing: Editing): Promise<void> {
+    this.editorOpener = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     this.editing = editing;
     this.notice = '';
     await this.updateComplete;
     this.renderRoot.querySelector<CptsOfferEditor>('cpts-offer-editor')?.focus();
   }
 
-  private async onSaved(event: CptsOfferSavedEvent): Promise<void> {
-    if (event.target instanceof CptsOfferEditor) {
-      this.editing = undefined;
-      await this.refresh();
-      this.notice = this.localize.strings.offers.manager.saved;
-    }
+  private async closeEditor(): Promise<void> {
+    this.editing = undefined;
+    await this.updateComplete;
+    const opener = this.editorOpener;
+    if (opener?.isConnected) opener.focus();
+    else this.renderRoot.querySelector<HTMLElement>('#manager-title')?.focus();
   }
 
-  private renderSignIn(): TemplateResult {
-    const m = this.localize.strings.offers.manager;
-    return renderTokenSignIn({
-      idPrefix: 'manager',
-      strings: {title: m.signInTitle, token: m.token, hint: m.tokenHint, signIn: m.signIn, error: m.signInError},
-      failed: this.signInFailed,
-      checking: this.checking,
-      onInput: (token) => (this.tokenInput = token),
-      onSubmit: () => void this.signIn(this.tokenInput),
-    });
+  private async onSaved(event: CptsOfferSavedEvent): Promise<void> {
+    if (!(event.target instanceof CptsOfferEditor)) return;
+    this.editing = undefined;
+    try {
+      await this.refresh();
+    } catch (error) {
+      if (!this.session.reportRefused(error)) this.fireError(error);
+    }
+    this.notice = this.localize.strings.offerManager.savedNamed(event.detail.title);
+    // the saved offer's card, on the button that opens it again
+    this.focusOn(offerButton(event.detail.id, 'edit'));
+  }
+
+  // the editor reports its own failures; a refused token is the session's to ask for
+  private onEditorError(event: CptsErrorEvent): void {
+    this.session.reportRefused(event.error);
   }
 
   private renderOffer(offer: InternshipOffer): TemplateResult {
     const t = this.localize.strings;
-    const m = t.offers.manager;
+    const m = t.offerManager;
     const lang = this.localize.lang;
+    const title = offer.title;
+    // each button says which offer it acts on: a screen reader's list of buttons reads « Publier l’offre … », not ten « Publier »
     return html`
       <li class="card" data-offer=${offer.id} data-status=${offer.status}>
-        <h3>${offer.title}</h3>
+        <h3>${title}</h3>
         <p><span class="badge">${t.offers.statuses[offer.status]}</span></p>
         <p class="muted">${offer.periods.map((p) => formatPeriod(p, lang)).join(', ')} · ${t.offers.places(offer.places)}</p>
         <div class="actions">
-          <button type="button" class="secondary" @click=${() => this.openEditor({mode: 'edit', offer})}>${t.offers.manager.edit(offer.title)}</button>
-          ${offer.status !== 'published' ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.publish(offer)}>${m.publish}</button>` : nothing}
-          ${offer.status === 'published' ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.archive(offer)}>${m.archive}</button>` : nothing}
-          <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.duplicate(offer)}>${m.duplicate}</button>
-          <button type="button" class="secondary" @click=${() => this.showInterests(offer)}>${m.interests}</button>
+          <button type="button" class="secondary" data-action="edit" @click=${() => this.openEditor({mode: 'edit', offer})}>${m.edit(title)}</button>
+          ${offer.status !== 'published'
+            ? html`<button type="button" data-action="publish" aria-label=${m.publishName(title)} @click=${() => this.publish(offer)}>${m.publish}</button>`
+            : html`<button type="button" class="secondary" data-action="archive" aria-label=${m.archiveName(title)} @click=${() => this.archive(offer)}>${m.archive}</button>`}
+          <button type="button" class="secondary" aria-label=${m.duplicateName(title)} @click=${() => this.duplicate(offer)}>${m.duplicate}</button>
+          <button type="button" class="secondary" aria-label=${m.interestsName(title)} @click=${() => this.showInterests(offer)}>${m.interests}</button>
         </div>
       </li>
     `;
@@ -271,7 +246,7 @@ export class CptsOfferManager extends CptsElement {
     const shown = this.interestsOf;
     if (!shown) return nothing;
     const t = this.localize.strings;
-    const m = t.offers.manager;
+    const m = t.offerManager;
     const lang = this.localize.lang;
     const date = new Intl.DateTimeFormat(lang, {dateStyle: 'medium', timeStyle: 'short'});
     return html`
@@ -295,25 +270,22 @@ export class CptsOfferManager extends CptsElement {
     `;
   }
 
-  private renderSignedIn(): TemplateResult {
-    const m = this.localize.strings.offers.manager;
+  private renderTool(): TemplateResult {
+    const m = this.localize.strings.offerManager;
     const state = this.territoryData.state;
     const communes = state?.status === 'ready' ? state.territory.communes : [];
     const editing = this.editing;
     return html`
       <div class="toolbar">
         <h2 id="manager-title" tabindex="-1">${m.title}</h2>
-        <div class="actions">
-          <button type="button" @click=${() => this.openEditor({mode: 'new'})}>${m.create}</button>
-          <button type="button" class="secondary" @click=${this.signOut}>${m.signOut}</button>
-        </div>
+        <button type="button" @click=${() => this.openEditor({mode: 'new'})}>${m.create}</button>
       </div>
-      <p class="count" role="status">${this.notice}</p>
+      <p class="notice" role="status" part="status">${this.notice}</p>
       ${this.failure ? html`<div role="alert" class="failure"><p>${this.failure}</p></div>` : nothing}
       ${editing
-        ? html`<cpts-offer-editor .client=${this.signedIn} lang=${this.localize.lang} .communes=${communes}
+        ? html`<cpts-offer-editor .client=${this.session.client} lang=${this.localize.lang} .communes=${communes}
             .offer=${editing.mode === 'edit' ? editing.offer : undefined} .draft=${editing.mode === 'new' ? editing.draft : undefined}
-            @cpts-offer-saved=${this.onSaved} @cpts-offer-cancel=${() => (this.editing = undefined)}></cpts-offer-editor>`
+            @cpts-offer-saved=${this.onSaved} @cpts-offer-cancel=${this.closeEditor} @cpts-error=${this.onEditorError}></cpts-offer-editor>`
         : nothing}
       ${this.offers === undefined
         ? html`<p role="status">${this.localize.strings.loading}</p>`
@@ -326,9 +298,9 @@ export class CptsOfferManager extends CptsElement {
 
   override render() {
     return html`<div part="base" lang=${this.localize.lang}>
-      ${this.signedIn
-        ? this.renderSignedIn()
-        : html`${this.renderSignIn()} ${this.failure ? html`<div role="alert" class="failure"><p>${this.failure}</p></div>` : nothing}`}
+      ${this.session.renderSignIn()}
+      ${this.session.client ? this.renderTool() : nothing}
+      ${!this.session.client && this.failure ? html`<div role="alert" class="failure"><p>${this.failure}</p></div>` : nothing}
     </div>`;
   }
 }

@@ -5,7 +5,7 @@ import type {OfferSort} from './offers-model.js';
 /** Fields of the interest form, as error messages name them. */
 export type InterestField = 'name' | 'email' | 'period' | 'message' | 'consent';
 
-/** Strings of `<cpts-internship-offers>`, `<cpts-offer-interest>` and `<cpts-offer-manager>`. */
+/** Strings of `<cpts-internship-offers>` and `<cpts-offer-interest>` (the manager's are `offerManager`). */
 export interface OffersStrings {
   title: string;
   loading: string;
@@ -30,6 +30,7 @@ export interface OffersStrings {
   aidBadge: (amount: string) => string;
   periods: string;
   open: string;
+  openNamed: (title: string) => string;
   close: string;
   print: string;
   supervisors: string;
@@ -73,74 +74,6 @@ export interface OffersStrings {
   errorPrefix: string;
   sendError: string;
   statuses: Record<OfferStatus, string>;
-  manager: ManagerStrings;
-}
-
-export interface ManagerStrings {
-  title: string;
-  signInTitle: string;
-  token: string;
-  tokenHint: string;
-  signIn: string;
-  signOut: string;
-  signInError: string;
-  create: string;
-  edit: (title: string) => string;
-  publish: string;
-  archive: string;
-  duplicate: string;
-  duplicated: (title: string) => string;
-  interests: string;
-  interestsOf: (title: string) => string;
-  noInterests: string;
-  noOffers: string;
-  status: string;
-  actions: string;
-  saved: string;
-  published: (title: string) => string;
-  archived: (title: string) => string;
-  editorNew: string;
-  save: string;
-  saving: string;
-  cancel: string;
-  sectionGeneral: string;
-  sectionPractice: string;
-  sectionHousing: string;
-  sectionTransport: string;
-  sectionWelcome: string;
-  sectionAid: string;
-  sectionContact: string;
-  titleField: string;
-  supervisorsField: string;
-  supervisorsHint: string;
-  practiceType: string;
-  practiceName: string;
-  periodsField: string;
-  periodsHint: string;
-  placesField: string;
-  housingKind: string;
-  housingNone: string;
-  housingCost: string;
-  housingDistance: string;
-  details: string;
-  carNeeded: string;
-  stationDistance: string;
-  vehicleProvided: string;
-  travelCostsPaid: string;
-  discoveryKit: string;
-  welcomeDay: string;
-  referentName: string;
-  aidAmount: string;
-  aidFrom: string;
-  aidConditions: string;
-  descriptionField: string;
-  descriptionHint: string;
-  contactName: string;
-  contactEmail: string;
-  contactPhone: string;
-  invalid: string;
-  required: string;
-  tooLong: string;
 }
 
 declare module '../translations/translation.js' {

@@ -6,8 +6,9 @@ import {CptsElement} from '../internal/cpts-element.js';
 import {labelStrings} from '../translations/labels.js';
 import {base} from '../styles/base.js';
 import {tokens} from '../styles/tokens.js';
-import {formStyles} from '../internship-offers/offers.styles.js';
-import {practitionerManagerStrings, type PractitionerManagerStrings} from './manager-strings.js';
+import {formStyles} from '../styles/form.js';
+import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
+import {practitionerManagerStrings, type PractitionerManagerStrings} from './practitioner-manager-strings.js';
 import {CptsPractitionersImportedEvent} from './manager-events.js';
 import {managerStyles} from './practitioner-manager.styles.js';
 import {countDataRows, formatSize, templateCsv} from './import-model.js';
@@ -47,8 +48,8 @@ const MAX_BYTES = 5 * 1024 * 1024;
  */
 export class CptsPractitionerImport extends CptsElement {
   // profession names: the labels every widget shares, loaded in the page's language only
-  static override stringBundles = [labelStrings];
-  static override styles = [tokens, base, formStyles, managerStyles];
+  static override stringBundles = [practitionerManagerStrings, labelStrings];
+  static override styles = [tokens, base, formStyles, coordinatorStyles, managerStyles];
 
   @state() private chosen: ChosenFile | undefined;
   @state() private step: Step = {kind: 'idle'};
@@ -60,7 +61,7 @@ export class CptsPractitionerImport extends CptsElement {
   @property({attribute: false}) communes: Commune[] = [];
 
   private get s(): PractitionerManagerStrings {
-    return practitionerManagerStrings[this.localize.lang];
+    return this.localize.strings.practitionerManager;
   }
 
   /** Moves focus to the section's heading (when it opens). */

@@ -1,7 +1,7 @@
 import {PractitionerCreate, type BoardRow, type Commune, type Practitioner, type PractitionerPatch, type Profession} from '@cpts-kit/contract';
 import {problemOfIssue, type FieldProblem} from '../internal/field-problems.js';
-import {normalizeText} from '../internship-offers/offers-model.js';
-import type {PractitionerField} from './manager-strings.js';
+import {matchesEveryWord, normalizeText} from '../coordinator/search.js';
+import type {PractitionerField} from './practitioner-manager-strings.js';
 
 /** The form's fields as the inputs hold them: text only, converted when saving. */
 export type PractitionerValues = Record<PractitionerField, string> & {profession: Profession | ''};
@@ -51,8 +51,8 @@ export function checkPractitioner(values: PractitionerValues): PractitionerCheck
   const errors: PractitionerErrors = {};
   for (const issue of result.error.issues) {
     const field = fieldOfPath(issue.path.map(String).join('.'));
-    // an enum refusing `''` means nothing was chosen
-    const problem = field === 'profession' && values.profession === '' ? 'required' : problemOfIssue(issue);
+    // a list refusing `''` means nothing was chosen (« Choisissez… » still shows)
+    const problem = (field === 'profession' || field === 'communeInsee') && values[field] === '' ? 'required' : problemOfIssue(issue);
     if (field && errors[field] === undefined) errors[field] = problem;
   }
   if (Object.keys(errors).length === 0) errors.lastName = 'invalid';
@@ -92,8 +92,7 @@ export function indexRows(rows: readonly BoardRow[], label: (row: BoardRow) => s
 
 /** Every word of the query, in any order, accents and case aside. */
 export function searchRows(rows: readonly ListedPractitioner[], query: string): BoardRow[] {
-  const words = normalizeText(query).split(/\s+/).filter(Boolean);
-  return rows.filter((r) => words.every((w) => r.text.includes(w))).map((r) => r.row);
+  return rows.filter((r) => matchesEveryWord(r.text, query)).map((r) => r.row);
 }
 
 export const communeName = (communes: readonly Commune[], insee: string) => communes.find((c) => c.insee === insee)?.name ?? insee;

@@ -6,6 +6,7 @@ import {clientContext} from '../context/client.js';
 import {localeContext} from '../context/locale.js';
 import {territoryContext, type TerritoryState} from '../context/territory.js';
 import {isThemeName, themeContext, type ThemeName} from '../context/theme.js';
+import {coordinatorSessionContext, CoordinatorSessionStore} from '../coordinator/session-store.js';
 import {CptsErrorEvent} from '../events/error.js';
 import {absoluteApiUrl} from '../internal/cpts-element.js';
 import {CptsConfigError} from '../internal/config-error.js';
@@ -14,6 +15,9 @@ import {toSupportedLanguage} from '../translations/translation.js';
 /**
  * @summary Shares one API client, the territory, the language and the theme with every cpts-kit
  * widget inside it, so the page sets them once and the territory is fetched once.
+ *
+ * Its coordinator tools share one session (see `<cpts-coordinator-sign-in>`): the token typed
+ * once stays in this element's memory, never in storage, an attribute or the URL.
  *
  * @slot - The widgets (and any other content).
  * @fires cpts-error - The territory could not be fetched. `error` holds what the SDK threw.
@@ -29,6 +33,8 @@ export class CptsProvider extends LitElement {
   private readonly territoryProvider = new ContextProvider(this, {context: territoryContext});
   private readonly localeProvider = new ContextProvider(this, {context: localeContext});
   private readonly themeProvider = new ContextProvider(this, {context: themeContext});
+  /** One coordinator session for every coordinator tool inside: the coordinator signs in once. */
+  private readonly sessionProvider = new ContextProvider(this, {context: coordinatorSessionContext, initialValue: new CoordinatorSessionStore()});
   private abort: AbortController | undefined;
   private loadedWith: CptsClient | undefined;
   private hasLoaded = false;
@@ -59,6 +65,11 @@ export class CptsProvider extends LitElement {
   /** The shared client, or undefined until `api` and `territory` (or `client`) are set. */
   get sharedClient(): CptsClient | undefined {
     return this.clientProvider.value;
+  }
+
+  /** The coordinators' session its tools share. */
+  get coordinatorSession(): CoordinatorSessionStore | undefined {
+    return this.sessionProvider.value;
   }
 
   /** The shared territory state. */

@@ -1,2 +1,3 @@
 export {tokens} from './tokens.js';
 export {base} from './base.js';
+export {formStyles} from './form.js';

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import {fileURLToPath} from 'node:url';
+import {after, before, describe, it} from 'node:test';
+import type {Browser, Page} from 'playwright-core';
+import {startServer} from '@cpts-kit/server';
+import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** The tools on the coordinator kit, and the page's sign-in. */
+const KIT = 'cpts-coordinator-sign-in, cpts-practitioner-manager, cpts-offer-manager';
+
+/** The id of what has focus, through shadow roots. */
+function focusedId(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.id ?? '';
+  });
+}
+
+describe('the coordinator page: one sign-in for every tool, through the real server', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  let page: Page;
+  let problems: {csp: string[]; errors: string[]};
+  const notFound: string[] = [];
+  const tokenFields = () => page.locator(KIT).locator('input[type="password"]');
+
+  before(async () => {
+    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
+    browser = await launchChromium();
+    page = await browser.newPage();
+    problems = await watchPageProblems(page);
+    page.on('response', (response) => {
+      if (response.status() === 404) notFound.push(response.url());
+    });
+    await page.goto(new URL('/examples/coordinator.html', server.url).href);
+    await page.locator('cpts-coordinator-sign-in').getByLabel('Jeton de coordinateur').waitFor();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows one sign-in form; the tools say to sign in above', async () => {
+    assert.equal(await tokenFields().count(), 1);
+    for (const tool of ['cpts-practitioner-manager', 'cpts-offer-manager']) {
+      await page.locator(tool).getByText('Connectez-vous ci-dessus', {exact: false}).waitFor();
+    }
+  });
+
+  it('has no landmark twice with one name before sign-in', async () => {
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations.filter((v) => v.id === 'landmark-unique'), []);
+  });
+
+  it('fits a 320 px wide screen: the navigation wraps rather than overflow', async () => {
+    await page.setViewportSize({width: 320, height: 640});
+    const overflow = await page.evaluate(() => {
+      const nav = document.querySelector('.site-header nav ul')!.getBoundingClientRect();
+      return {page: document.documentElement.scrollWidth, navRight: Math.ceil(nav.right)};
+    });
+    assert.ok(overflow.navRight <= 320, `the navigation ends at ${overflow.navRight} px`);
+    await page.setViewportSize({width: 1280, height: 800});
+  });
+
+  it('signs in with the keyboard only, once, for every tool, without a 404', async () => {
+    // Tab from the top of the page to the token field
+    await page.locator('body').focus();
+    for (let i = 0; i < 20 && (await focusedId(page)) !== 'cs-token'; i++) await page.keyboard.press('Tab');
+    assert.equal(await focusedId(page), 'cs-token');
+    await page.keyboard.type(server.demoToken!);
+    await page.keyboard.press('Enter');
+    await page.locator('cpts-practitioner-manager').getByRole('heading', {name: 'Praticiens du territoire'}).waitFor();
+    await page.locator('cpts-offer-manager').getByRole('heading', {name: 'Gérer les offres de stage'}).waitFor();
+    assert.equal(await tokenFields().count(), 0);
+    // the sign-out took the form's place, and the focus
+    assert.equal(await focusedId(page), 'cs-sign-out');
+    assert.deepEqual(notFound, []);
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
+  it('signs every tool out at once, focus back on the one token field', async () => {
+    await page.keyboard.press('Enter');
+    await page.locator('cpts-practitioner-manager').getByText('Connectez-vous ci-dessus', {exact: false}).waitFor();
+    await page.locator('cpts-offer-manager').getByText('Connectez-vous ci-dessus', {exact: false}).waitFor();
+    assert.equal(await page.locator('cpts-practitioner-manager').getByRole('heading', {name: 'Praticiens du territoire'}).count(), 0);
+    assert.equal(await tokenFields().count(), 1);
+    assert.equal(await focusedId(page), 'cs-token');
+    assert.deepEqual(problems.csp, []);
+    assert.deepEqual(problems.errors, []);
+  });
+});
