@@ -43,7 +43,7 @@ const typescript = (options = {}) =>
 // zod's JSON Schema generator in): fail the build rather than ship it.
 const forbiddenInBrowser = [
   {pattern: /[\\/]zod[\\/](v3|v4[\\/]classic|v4[\\/]core[\\/]to-json-schema|v4[\\/]core[\\/]json-schema)/, why: 'only zod/mini belongs in the browser'},
-  {pattern: /packages[\\/]contract[\\/]src[\\/]openapi\.ts$/, why: 'the OpenAPI builder is server-side only'},
+  {pattern: /packages[\\/]contract[\\/]src[\\/]openapi(\.ts$|[\\/])/, why: 'the OpenAPI document and its metadata are server-side only'},
 ];
 const browserGuard = {
   name: 'cpts-browser-guard',
@@ -106,64 +106,6 @@ const leafletTrustedTypes = {
     const probe = /var inlineSvg = !!svg\$1 && \(function \(\) \{[\s\S]*?\}\)\(\);/;
     if (!probe.test(code)) this.error('leaflet: the inline-SVG probe changed; review the Trusted Types patch in rollup.config.mjs');
     return {code: code.replace(probe, 'var inlineSvg = !!svg$1;'), map: null};
-  },
-};
-
-/**
- * The contract's `named(schema, meta)` files each schema in a registry for the OpenAPI document.
- * Rollup keeps every such call, `@__PURE__` or not (the registry's `add` escapes its argument), so
- * each contract module a widget touches brought every schema it declares, and the zod/mini code those
- * need (ISO date-times, codecs, numbers…). No browser reads the registry (only the OpenAPI builder
- * does, and it is banned from the bundle), so here `named` returns the schema and nothing else, and
- * unused schemas fall away.
- */
-const contractRegistryForBrowser = {
-  name: 'cpts-contract-registry-browser',
-  load(id) {
-    if (!/[\\/]packages[\\/]contract[\\/]src[\\/]registry\.ts$/.test(id)) return null;
-    return 'export const contractRegistry = undefined;\nexport function named(schema) { return schema; }\n';
-  },
-};
-
-/**
- * Every top-level `const` of the contract builds a schema, and rollup cannot tell that building one
- * has no effect: `z.string().check(…)` looks like it mutates, and a `@__PURE__` call is dropped
- * but its arguments are kept. So the schemas of every contract module a widget touched stayed in
- * the bundle. Wrapping each initialiser in a pure IIFE lets rollup drop the unused ones whole.
- */
-const contractSchemasArePure = {
-  name: 'cpts-contract-schemas-are-pure',
-  transform(code, id) {
-    if (!/[\\/]packages[\\/]contract[\\/]src[\\/][^\\/]+\.ts$/.test(id)) return null;
-    const edits = [];
-    const ast = this.parse(code);
-    const named = importedAs(ast, /registry\.js$/, 'named');
-    for (const node of ast.body) {
-      const declaration = node.type === 'ExportNamedDeclaration' ? node.declaration : node;
-      if (declaration?.type !== 'VariableDeclaration') continue;
-      for (const {init} of declaration.declarations) {
-        if (!init || ['ArrowFunctionExpression', 'FunctionExpression', 'Literal', 'Identifier'].includes(init.type)) continue;
-        edits.push({at: init.start, insert: '/* @__PURE__ */ (() => ('}, {at: init.end, insert: '))()'});
-      }
-    }
-    // what only the OpenAPI document reads: `named()`'s metadata, and most of each route (below)
-    walk(ast, (node) => {
-      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && named.has(node.callee.name) && node.arguments.length === 2) {
-        edits.push({at: node.arguments[0].end, to: node.arguments[1].end});
-      }
-      // a route keeps what the SDK sends and checks: no request schemas (the server checks those),
-      // which would bring zod's codecs and coercions (query strings) to every page
-      if (node.type === 'ObjectExpression' && node.properties.some((p) => p.key?.name === 'operationId')) {
-        for (const property of node.properties) {
-          if (['summary', 'tag', 'auth', 'query', 'body'].includes(property.key?.name)) edits.push({at: property.start, to: property.end, insert: `${property.key.name}: undefined`});
-        }
-      }
-    });
-    if (edits.length === 0) return null;
-    let result = code;
-    for (const edit of edits.sort((a, b) => b.at - a.at)) result = result.slice(0, edit.at) + (edit.insert ?? '') + result.slice(edit.to ?? edit.at);
-    // lines stay where they were; only columns move
-    return {code: result, map: null};
   },
 };
 
@@ -239,12 +181,10 @@ const scriptTagBundle = {
   plugins: [
     cleanDist(resolve(root, 'dist')),
     tsFromJs,
-    contractRegistryForBrowser,
     workerChunks,
     leafletTrustedTypes,
     nodeResolve({browser: true, exportConditions: ['browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js']}),
     typescript({minify: true}),
-    contractSchemasArePure,
     minifyTemplateLiterals,
     browserGuard,
   ],
