@@ -6,6 +6,7 @@ import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import {dirname, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
+import {transformSync} from 'esbuild';
 import del from 'rollup-plugin-delete';
 import esbuild from 'rollup-plugin-esbuild';
 import litCss from 'rollup-plugin-lit-css';
@@ -135,7 +136,8 @@ const scriptTagBundle = {
       options: {minifyOptions: {conservativeCollapse: true, removeEmptyAttributes: false}},
     }),
     typescript({minify: true}),
-    leafletCss({cssnano: true}),
+    // esbuild's CSS minifier: cssnano (the plugin's own) warns about source maps on every build
+    leafletCss({transform: (css) => transformSync(css, {loader: 'css', minify: true}).code}),
     browserGuard,
   ],
   output: {
