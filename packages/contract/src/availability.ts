@@ -81,6 +81,9 @@ export const BoardRow = /* @__PURE__ */ named(
   z.object({
     practitionerId: Id,
     displayName: z.string(),
+    /** Apart from the title (« Dr », « Mme »), so the board sorts by family name. Optional, so an older server’s rows still validate. */
+    lastName: z.optional(z.string()),
+    firstName: z.optional(z.string()),
     profession: Profession,
     communeInsee: InseeCode,
     /** Where the practice is: the coordinators' board shows it on a map, network-only practitioners too. */
