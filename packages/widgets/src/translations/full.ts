@@ -1,3 +1,5 @@
+import {en as boardEn} from '../availability-board/board-strings.en.js';
+import {fr as boardFr} from '../availability-board/board-strings.fr.js';
 import {en as cartodispoEn} from '../cartodispo/cartodispo-strings.en.js';
 import {fr as cartodispoFr} from '../cartodispo/cartodispo-strings.fr.js';
 import {en as intakeEn} from '../intake-form/intake-strings.en.js';
@@ -17,5 +19,5 @@ import type {Translation} from './translation.js';
 // Every string of a language in one object, for developers (the npm package's `fr` and `en`).
 // The widgets never import this module: each loads its own bundles (see bundle.ts). Typed whole,
 // so a bundle missing a key breaks the typecheck here.
-export const fr: Translation = {...commonFr, ...contactFr, ...labelsFr, ...intakeFr, ...mapFr, ...cartodispoFr, ...offersFr};
-export const en: Translation = {...commonEn, ...contactEn, ...labelsEn, ...intakeEn, ...mapEn, ...cartodispoEn, ...offersEn};
+export const fr: Translation = {...commonFr, ...contactFr, ...labelsFr, ...intakeFr, ...mapFr, ...cartodispoFr, ...boardFr, ...offersFr};
+export const en: Translation = {...commonEn, ...contactEn, ...labelsEn, ...intakeEn, ...mapEn, ...cartodispoEn, ...boardEn, ...offersEn};
