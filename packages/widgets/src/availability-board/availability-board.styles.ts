@@ -197,7 +197,13 @@ export const styles = css`
 
   tbody th {
     font-weight: var(--cpts-font-weight-bold);
-    min-width: 8rem;
+    min-width: 7rem;
+  }
+
+  /* free text: a pasted link or a long name must wrap, not widen the table past its frame */
+  tbody th,
+  td[data-column='note'] {
+    overflow-wrap: anywhere;
   }
 
   tr.selected {
@@ -222,7 +228,7 @@ export const styles = css`
   }
 
   td[data-column='note'] {
-    min-width: 10rem;
+    min-width: 8rem;
     white-space: pre-line;
   }
 

@@ -48,9 +48,9 @@ export class BoardMapView implements ReactiveController {
     host.addController(this);
   }
 
-  /** Whether the map was drawn once: it then stays in the page, hidden, so coming back is instant. */
+  /** Whether the map was asked for once: its box then stays in the page, hidden, so coming back is instant. */
   get started(): boolean {
-    return this.engine !== undefined;
+    return this.engine !== undefined || this.engineLoading !== undefined;
   }
 
   hostUpdated(): void {
@@ -106,6 +106,10 @@ export class BoardMapView implements ReactiveController {
     // downloaded only now: a coordinator who stays on the table never loads Leaflet
     const {createMapEngine} = await import('../map/map-engine.js');
     if (!this.host.isConnected || this.engine) return;
+    if (!this.measurable(container)) {
+      this.engineLoading = undefined;
+      return;
+    }
     const tiles = this.host.tiles?.trim();
     const engine = await createMapEngine<Point>({
       container,
@@ -118,12 +122,23 @@ export class BoardMapView implements ReactiveController {
       onSelect: (point) => this.source.select(point.row),
       onViewChange: () => undefined,
     });
+    if (!this.measurable(container)) {
+      // back to the table meanwhile: a hidden box has no size to fit the territory in; start again when shown
+      engine.destroy();
+      this.engineLoading = undefined;
+      return;
+    }
     this.engine = engine;
     const rows = this.source.rows();
     engine.fitTerritory(rows.map(toPoint));
     this.engineRows = rows;
     await engine.setPoints(rows.map(toPoint));
     this.host.requestUpdate();
+  }
+
+  /** Whether the map's box can be measured (false while the table is shown instead). */
+  private measurable(container: HTMLElement): boolean {
+    return this.host.isConnected && this.source.shown() && container.isConnected && container.offsetWidth > 0;
   }
 
   private describe(row: BoardRow): string {

@@ -46,7 +46,8 @@ export function renderColumnsMenu(format: BoardFormat, state: TableState): Templ
               @change=${(e: Event) => state.setColumns(toggled(state.columns, column, (e.target as HTMLInputElement).checked))} />${t.columns[column]}</label>`,
           )}
         </div>
-        ${isDefault ? nothing : html`<div><button type="button" class="secondary" @click=${() => state.setColumns(defaultColumns)}>${t.columnsDefault}</button></div>`}
+        <!-- always there: a button that vanished once pressed would drop a keyboard user's focus to the page -->
+        <div><button type="button" class="secondary" aria-disabled=${isDefault ? 'true' : 'false'} @click=${() => state.setColumns(defaultColumns)}>${t.columnsDefault}</button></div>
       </fieldset>
     </details>
   `;
