@@ -74,6 +74,10 @@ describe('the coordinators’ availability board, against the real server', () =
     await board.locator('tbody tr').first().waitFor();
     assert.match(await board.locator('[part="status"]').innerText(), /^\d+ praticiens sur \d+ · \d+ acceptent? de nouveaux patients · \d+ déclarations? à actualiser/);
 
+    // the table fits the page's section: no scrolling sideways at the default columns
+    const [tableWidth, boxWidth] = await board.locator('[part="list"]').evaluate((box) => [box.scrollWidth, box.clientWidth]);
+    assert.ok(tableWidth! <= boxWidth!, `the table (${tableWidth} px) fits its box (${boxWidth} px)`);
+
     // one sign-in serves the page's other coordinator tools
     await page.locator('cpts-offer-manager').getByRole('button', {name: 'Nouvelle offre'}).waitFor();
     await page.locator('cpts-practitioner-manager').getByRole('heading', {name: 'Praticiens du territoire'}).waitFor();
@@ -96,9 +100,6 @@ describe('the coordinators’ availability board, against the real server', () =
 
     assert.ok(scripts.some((s) => s.includes('availability-board')), `the board's own chunk was recorded: ${scripts.join(', ')}`);
     assert.ok(!scripts.some((s) => s.includes('cartodispo')), 'the practitioner’s widget is not downloaded with the board');
-    // the table fits the page's section: no scrolling sideways at the default columns
-    const [tableWidth, boxWidth] = await board.locator('[part="list"]').evaluate((box) => [box.scrollWidth, box.clientWidth]);
-    assert.ok(tableWidth! <= boxWidth!, `the table (${tableWidth} px) fits its box (${boxWidth} px)`);
     assert.deepEqual(scripts.filter((s) => MAP_CODE.test(s)), [], 'the list view downloads no map code');
     assert.deepEqual(problems.csp, [], 'no CSP or Trusted Types violation');
     assert.deepEqual(problems.errors, []);

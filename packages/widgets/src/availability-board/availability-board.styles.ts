@@ -182,7 +182,8 @@ export const styles = css`
 
   th,
   td {
-    padding: var(--cpts-spacing-xs) var(--cpts-spacing-s);
+    /* tight sideways: eight columns share a 940 px frame */
+    padding: var(--cpts-spacing-xs) 0.375rem;
     text-align: start;
     vertical-align: top;
     border-top: 1px solid var(--cpts-color-border);
