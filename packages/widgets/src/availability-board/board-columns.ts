@@ -1,6 +1,5 @@
 import type {BoardRow} from '@cpts-kit/contract';
 import type {LanguageCode, Translation} from '../translations/translation.js';
-import type {BoardStrings} from './board-strings.js';
 
 /** The table's columns after the name (always shown, the row's header), in the order they show. */
 export const boardColumns = ['profession', 'commune', 'accepting', 'freshness', 'scope', 'homeVisits', 'snp', 'teleconsultation', 'msu', 'visibility', 'note'] as const;
@@ -19,7 +18,7 @@ export function orderColumns(shown: ReadonlySet<BoardColumn>): BoardColumn[] {
 
 /** Turns a row's values into the words the table, the map's details and the CSV share. */
 export class BoardFormat {
-  readonly t: BoardStrings;
+  readonly t: Translation['board'];
   readonly shared: Translation;
   readonly lang: LanguageCode;
   readonly communeName: (insee: string) => string;
