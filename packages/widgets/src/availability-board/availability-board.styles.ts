@@ -123,6 +123,16 @@ export const styles = css`
     cursor: pointer;
   }
 
+  /* display: flex hides the browser's triangle: draw one, silent for screen readers (they say « expanded ») */
+  .columns summary::before {
+    content: '▸' / '';
+    margin-inline-end: var(--cpts-spacing-s);
+  }
+
+  .columns[open] summary::before {
+    content: '▾' / '';
+  }
+
   .columns[open] summary {
     margin-bottom: var(--cpts-spacing-s);
   }
