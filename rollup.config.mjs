@@ -113,7 +113,7 @@ const leafletTrustedTypes = {
   },
 };
 
-/** `import styles from 'leaflet/dist/leaflet.css'` → a Lit CSSResult (see availability-map/leaflet-styles.ts). */
+/** `import styles from 'leaflet/dist/leaflet.css'` → a Lit CSSResult (see map/leaflet-styles.ts). */
 const leafletCss = (options = {}) => litCss({include: /[\\/]leaflet[\\/]dist[\\/]leaflet\.css$/, ...options});
 
 const scriptTagBundle = {

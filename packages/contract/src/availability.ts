@@ -60,6 +60,9 @@ export type OwnAvailability = z.infer<typeof OwnAvailability>;
 export const BoardRow = /* @__PURE__ */ z.object({
   practitionerId: Id,
   displayName: z.string(),
+  /** Apart from the title (« Dr », « Mme »), so the board sorts by family name. Optional, so an older server’s rows still validate. */
+  lastName: z.optional(z.string()),
+  firstName: z.optional(z.string()),
   profession: Profession,
   communeInsee: InseeCode,
   /** Where the practice is: the coordinators' board shows it on a map, network-only practitioners too. */
