@@ -180,7 +180,10 @@ export async function benchOffers(options: {serverOnly?: boolean} = {}): Promise
   );
   try {
     const render = await benchFirstRender(offers);
-    lines.push(`First render of \`<cpts-internship-offers>\` in Chromium, from setting the offers to the first frame: ${fmt(render.batched, 0)} ms with 48-card batches (the default), ${fmt(render.all, 0)} ms rendering all ${fmt(COUNT)} cards at once.`, '');
+    lines.push(
+      `First render of \`<cpts-internship-offers>\` in Chromium, from setting the offers to the first frame: ${fmt(render.batched, 0)} ms with 48-card batches (the default), ${fmt(render.all, 0)} ms rendering all ${fmt(COUNT)} cards at once.`,
+      '',
+    );
   } catch (error) {
     lines.push(`First render in Chromium: not measured (${(error as Error).message.split('\n')[0]}; run \`npm run build\` first).`, '');
   }

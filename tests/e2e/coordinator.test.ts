@@ -51,7 +51,10 @@ describe('the coordinator page: one sign-in for every tool, through the real ser
 
   it('has no landmark twice with one name before sign-in', async () => {
     const violations = await axeViolations(page);
-    assert.deepEqual(violations.filter((v) => v.id === 'landmark-unique'), []);
+    assert.deepEqual(
+      violations.filter((v) => v.id === 'landmark-unique'),
+      [],
+    );
   });
 
   it('fits a 320 px wide screen: the navigation wraps rather than overflow', async () => {

@@ -147,4 +147,3 @@ export function engines(): Promise<Engine[]> {
   })();
   return cached;
 }
-

@@ -23,10 +23,19 @@ class CoordinatorApi {
     if (path === '/v1/territories/demo') return {status: 200, body: demoTerritory()};
     if (token === undefined || !this.tokens.has(token)) return {status: 401, body: {type: 'about:blank', title: 'Non autorisé', status: 401, code: 'unauthorized'}};
     if (path === '/v1/territories/demo/availability-board') {
-      const items: BoardRow[] = [{
-        practitionerId: '00000000-0000-4000-8000-000000000001', displayName: 'Dr Anne Martin', profession: 'medecin_generaliste', communeInsee: '62765',
-        location: {lat: 50.75, lng: 2.25}, active: true, availability: null, freshness: 'never', daysSinceDeclaration: null,
-      }];
+      const items: BoardRow[] = [
+        {
+          practitionerId: '00000000-0000-4000-8000-000000000001',
+          displayName: 'Dr Anne Martin',
+          profession: 'medecin_generaliste',
+          communeInsee: '62765',
+          location: {lat: 50.75, lng: 2.25},
+          active: true,
+          availability: null,
+          freshness: 'never',
+          daysSinceDeclaration: null,
+        },
+      ];
       return {status: 200, body: {items, counts: {total: 1, fresh: 0, stale: 0, never: 1, accepting: 0}, staleAfterDays: 30}};
     }
     if (path === '/v1/territories/demo/internship-offers') return {status: 200, body: {items: [] as InternshipOffer[], nextCursor: null, total: 0}};

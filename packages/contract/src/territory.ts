@@ -33,4 +33,3 @@ export const Territory = /* @__PURE__ */ z.object({
   allowedOrigins: z.optional(z.array(Origin)),
 });
 export type Territory = z.infer<typeof Territory>;
-

@@ -50,7 +50,10 @@ export class TerritoryCache {
     if (cached && now - cached.at < this.ttlMs) return cached.row;
     const row = findTerritory(this.db, slug);
     // an unknown slug is not kept: anyone could fill the map with made-up names
-    void row.then((r) => (r ? undefined : this.rows.delete(slug)), () => this.rows.delete(slug));
+    void row.then(
+      (r) => (r ? undefined : this.rows.delete(slug)),
+      () => this.rows.delete(slug),
+    );
     this.rows.set(slug, {at: now, row});
     return row;
   }
@@ -247,10 +250,15 @@ export async function createTerritory(db: Db, t: NewTerritory): Promise<void> {
     );
     for (const {commune} of communes) {
       if (!commune) continue;
-      await tx.query(
-        'insert into territory_communes (territory, insee, name, postal_codes, lat, lng, population) values ($1, $2, $3, $4, $5, $6, $7)',
-        [t.slug, commune.insee, commune.name, commune.postalCodes, commune.centre?.lat ?? null, commune.centre?.lng ?? null, commune.population],
-      );
+      await tx.query('insert into territory_communes (territory, insee, name, postal_codes, lat, lng, population) values ($1, $2, $3, $4, $5, $6, $7)', [
+        t.slug,
+        commune.insee,
+        commune.name,
+        commune.postalCodes,
+        commune.centre?.lat ?? null,
+        commune.centre?.lng ?? null,
+        commune.population,
+      ]);
     }
   });
 }

@@ -27,7 +27,12 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
  */
 async function readBodyText(c: Context): Promise<string> {
   const incoming = (c.env as {incoming?: unknown} | undefined)?.incoming;
-  if (!(incoming instanceof IncomingMessage) || incoming.headers['content-length'] === undefined || incoming.headers['transfer-encoding'] !== undefined || incoming.readableDidRead) {
+  if (
+    !(incoming instanceof IncomingMessage) ||
+    incoming.headers['content-length'] === undefined ||
+    incoming.headers['transfer-encoding'] !== undefined ||
+    incoming.readableDidRead
+  ) {
     return c.req.text();
   }
   const chunks: Buffer[] = [];

@@ -79,7 +79,9 @@ function pglitePrepared(pglite: PGlite) {
           await pglite.execProtocol(concat([serialize.parse({name, text: sql}), serialize.sync()]), {syncToFs: false});
           ready.add(name);
         }
-        const {messages} = await pglite.execProtocol(concat([serialize.bind({statement: name, values: asText(params)}), serialize.describe({type: 'P'}), serialize.execute({}), serialize.sync()]));
+        const {messages} = await pglite.execProtocol(
+          concat([serialize.bind({statement: name, values: asText(params)}), serialize.describe({type: 'P'}), serialize.execute({}), serialize.sync()]),
+        );
         let columns: string[] = [];
         const rows: Record<string, string | null>[] = [];
         for (const m of messages) {

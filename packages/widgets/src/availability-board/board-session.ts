@@ -6,10 +6,7 @@ import {CptsConfigError} from '../internal/config-error.js';
 /** `form`: typed in the board; `token`: the page set the `token` property; `shared`: another tool of the provider signed in. */
 export type SignInSource = 'form' | 'token' | 'shared';
 
-export type SessionPhase =
-  | {kind: 'signed-out'; failed: boolean; error?: unknown}
-  | {kind: 'signing-in'; from: SignInSource}
-  | {kind: 'signed-in'; client: CptsClient};
+export type SessionPhase = {kind: 'signed-out'; failed: boolean; error?: unknown} | {kind: 'signing-in'; from: SignInSource} | {kind: 'signed-in'; client: CptsClient};
 
 export interface BoardSessionHost extends ReactiveControllerHost, HTMLElement {
   /** The client without a token (provider, `client`, or `api` + `territory`). */

@@ -119,10 +119,7 @@ export async function createClusterIndex(size: number): Promise<ClusterIndex> {
   try {
     index = await workerIndex();
     // a worker that cannot load (CSP, 404) only says so through its error event: probe it once
-    await Promise.race([
-      index.ping(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('cluster worker did not answer')), 5_000)),
-    ]);
+    await Promise.race([index.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('cluster worker did not answer')), 5_000))]);
     return index;
   } catch {
     index?.terminate();

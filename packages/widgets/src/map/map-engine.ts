@@ -198,7 +198,7 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
     });
     // the worker decision is made per size class: a filter that shrinks the set keeps the same index kind
     const large = next.length > WORKER_THRESHOLD;
-    if (!index || (indexSize > WORKER_THRESHOLD) !== large) {
+    if (!index || indexSize > WORKER_THRESHOLD !== large) {
       index?.terminate();
       index = await createClusterIndex(next.length);
     }
@@ -208,7 +208,6 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
     points = next;
     await redraw();
   }
-
 
   return {
     setPoints(next) {

@@ -335,22 +335,24 @@ export class CptsPractitionerManager extends CptsElement {
           @input=${(e: Event) => (this.q = (e.target as HTMLInputElement).value)} />
       </div>
       <p class="count" id="pm-count" aria-live="polite">${s.count(shown.length, rows.length)}</p>
-      ${rows.length === 0
-        ? html`<p class="empty">${s.empty}</p>`
-        : shown.length === 0
-          ? html`<p class="empty">${s.noMatch}</p>`
-          : renderPractitionerTable(shown, {
-              s,
-              coordinator: this.localize.strings.coordinator,
-              profession: (r) => this.localize.strings.professions[r.profession],
-              commune: (r) => communeName(communes, r.communeInsee),
-              menuOf: this.menuOf,
-              setMenu: (id) => (this.menuOf = id),
-              edit: (r) => void this.openEditor(r),
-              setActive: (r, active) => void this.setActive(r, active),
-              issueLink: (r) => void this.issueLink(r),
-              ask: (kind, r) => void this.ask(kind, r),
-            })}
+      ${
+        rows.length === 0
+          ? html`<p class="empty">${s.empty}</p>`
+          : shown.length === 0
+            ? html`<p class="empty">${s.noMatch}</p>`
+            : renderPractitionerTable(shown, {
+                s,
+                coordinator: this.localize.strings.coordinator,
+                profession: (r) => this.localize.strings.professions[r.profession],
+                commune: (r) => communeName(communes, r.communeInsee),
+                menuOf: this.menuOf,
+                setMenu: (id) => (this.menuOf = id),
+                edit: (r) => void this.openEditor(r),
+                setActive: (r, active) => void this.setActive(r, active),
+                issueLink: (r) => void this.issueLink(r),
+                ask: (kind, r) => void this.ask(kind, r),
+              })
+      }
     `;
   }
 
@@ -368,17 +370,36 @@ export class CptsPractitionerManager extends CptsElement {
       </div>
       <p class="notice" role="status" part="status">${this.notice}</p>
       ${this.failure ? html`<div role="alert" class="failure"><p>${this.failure}</p></div>` : nothing}
-      ${editing
-        ? html`<cpts-practitioner-editor .client=${client} lang=${this.localize.lang} theme=${theme}
+      ${
+        editing
+          ? html`<cpts-practitioner-editor .client=${client} lang=${this.localize.lang} theme=${theme}
             .communes=${this.communes} .practitioner=${editing.practitioner}
             @cpts-practitioner-saved=${this.onSaved} @cpts-practitioner-cancel=${this.closeEditor} @cpts-error=${this.onChildError}></cpts-practitioner-editor>`
-        : nothing}
-      ${this.link ? renderIssuedLink(this.link, s, this.localize.lang, this.copyStatus, () => void this.copyLink(), () => this.closeLink()) : nothing}
+          : nothing
+      }
+      ${
+        this.link
+          ? renderIssuedLink(
+              this.link,
+              s,
+              this.localize.lang,
+              this.copyStatus,
+              () => void this.copyLink(),
+              () => this.closeLink(),
+            )
+          : nothing
+      }
       <cpts-practitioner-import id="pm-import" part="import" ?hidden=${!this.importOpen} .client=${client} lang=${this.localize.lang}
         theme=${theme} .communes=${this.communes} @cpts-practitioners-imported=${() => this.reload()}
         @cpts-error=${this.onChildError}></cpts-practitioner-import>
       ${this.renderList()}
-      ${renderConfirmDialog(this.confirming, s, () => void this.confirmed(), () => this.dialog?.close(), () => this.onDialogClose())}
+      ${renderConfirmDialog(
+        this.confirming,
+        s,
+        () => void this.confirmed(),
+        () => this.dialog?.close(),
+        () => this.onDialogClose(),
+      )}
     `;
   }
 

@@ -18,8 +18,16 @@ export function emptyValues(communeInsee = ''): PractitionerValues {
 
 export function valuesOf(p: Practitioner): PractitionerValues {
   return {
-    profession: p.profession, title: p.title ?? '', firstName: p.firstName, lastName: p.lastName, rpps: p.rpps ?? '', practiceName: p.practiceName ?? '',
-    address: p.address ?? '', communeInsee: p.communeInsee, phone: p.phone ?? '', email: p.email ?? '',
+    profession: p.profession,
+    title: p.title ?? '',
+    firstName: p.firstName,
+    lastName: p.lastName,
+    rpps: p.rpps ?? '',
+    practiceName: p.practiceName ?? '',
+    address: p.address ?? '',
+    communeInsee: p.communeInsee,
+    phone: p.phone ?? '',
+    email: p.email ?? '',
   };
 }
 

@@ -57,9 +57,7 @@ export class CptsTerritoryContact extends CptsElement {
       <div role="alert">
         <p><strong>${t.contact.error}</strong></p>
         <p>${this.errorMessage(error)}</p>
-        ${this.territoryData.fromProvider
-          ? nothing
-          : html`<button type="button" @click=${() => this.territoryData.reload()}>${t.retry}</button>`}
+        ${this.territoryData.fromProvider ? nothing : html`<button type="button" @click=${() => this.territoryData.reload()}>${t.retry}</button>`}
       </div>
     `;
   }
