@@ -116,7 +116,7 @@ async function measureSupercluster(page: Page, source: string): Promise<{loadMs:
   await page.route('**/bench-supercluster.js', (route) => route.fulfill({contentType: 'text/javascript', body: source}));
   return page.evaluate(
     async ({count, box}) => {
-      const module = (await import('/bench-supercluster.js' as string)) as {default: new (o: object) => {load(f: unknown[]): void}};
+      const module = (await import('/bench-supercluster.js')) as {default: new (o: object) => {load(f: unknown[]): void}};
       let seed = 7;
       const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
       const features = Array.from({length: count}, (_, i) => ({

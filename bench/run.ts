@@ -110,7 +110,7 @@ async function partial() {
     const stamped = stamp();
     const intake: string[] = [];
     await benchIntake((line = '') => intake.push(line));
-    say(intake[0]!);
+    say(intake[0]);
     say();
     say(stamped);
     for (const line of intake.slice(1)) say(line);
@@ -118,7 +118,7 @@ async function partial() {
   if (wanted('offers-server')) {
     const stamped = stamp();
     const offers = await benchOffers({serverOnly: true});
-    say(offers[0]!);
+    say(offers[0]);
     say();
     say(stamped);
     for (const line of offers.slice(1)) say(line);
@@ -126,7 +126,7 @@ async function partial() {
   if (wanted('waiting-list')) {
     const stamped = stamp();
     const waiting = await benchWaitingList();
-    say(waiting[0]!);
+    say(waiting[0]);
     say();
     say(stamped);
     for (const line of waiting.slice(1)) say(line);

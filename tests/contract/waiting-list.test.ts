@@ -9,7 +9,7 @@ describe('the waiting list contract', () => {
   it('asks for a reason to close, by its field', () => {
     const result = IntakeTransition.safeParse({to: 'closed'});
     assert.equal(result.success, false);
-    assert.deepEqual(paths(result.error!.issues), ['closeReason']);
+    assert.deepEqual(paths(result.error.issues), ['closeReason']);
     assert.ok(IntakeTransition.safeParse({to: 'closed', closeReason: 'unreachable'}).success);
   });
 

@@ -76,7 +76,7 @@ describe('the coordinators’ availability board, against the real server', () =
 
     // the table fits the page's section: no scrolling sideways at the default columns
     const [tableWidth, boxWidth] = await board.locator('[part="list"]').evaluate((box) => [box.scrollWidth, box.clientWidth]);
-    assert.ok(tableWidth! <= boxWidth!, `the table (${tableWidth} px) fits its box (${boxWidth} px)`);
+    assert.ok(tableWidth <= boxWidth, `the table (${tableWidth} px) fits its box (${boxWidth} px)`);
 
     // one sign-in serves the page's other coordinator tools
     await page.locator('cpts-offer-manager').getByRole('button', {name: 'Nouvelle offre'}).waitFor();

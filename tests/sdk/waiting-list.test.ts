@@ -38,7 +38,7 @@ describe('the SDK on the waiting list', () => {
     const total = Object.values(page.counts).reduce((a, b) => a + b, 0);
     assert.equal(total, 60);
     assert.ok(page.counts.received > 0 && page.counts.resolved > 0 && page.counts.closed > 0);
-    const next = await listIntakeRequests(client(), {limit: 20, cursor: page.nextCursor!});
+    const next = await listIntakeRequests(client(), {limit: 20, cursor: page.nextCursor});
     assert.ok(next.items.every((i) => !page.items.some((p) => p.id === i.id)));
   });
 

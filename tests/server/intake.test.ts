@@ -177,9 +177,9 @@ for (const engine of await engines()) {
 
       it('is linked when both arrive at the same moment', async () => {
         const [a, b] = await Promise.all([post(intakeBody({person: person('Simultané', 'Luc')})), post(intakeBody({person: person('simultane', 'luc')}))]);
-        const links = [(await read(a!.body.id)).possibleDuplicateOf, (await read(b!.body.id)).possibleDuplicateOf];
+        const links = [(await read(a.body.id)).possibleDuplicateOf, (await read(b.body.id)).possibleDuplicateOf];
         assert.deepEqual(links.filter(Boolean).length, 1, JSON.stringify(links));
-        assert.ok(links.includes(a!.body.id) || links.includes(b!.body.id));
+        assert.ok(links.includes(a.body.id) || links.includes(b.body.id));
       });
     });
 

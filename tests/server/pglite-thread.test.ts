@@ -106,7 +106,7 @@ describe('PGlite files in a worker thread', () => {
     const other = await openPgliteWorker(join(dir, 'other'));
     assert.ok(other.lost, 'the worker database says when it is lost');
     await other.close();
-    const outcome = await Promise.race([other.lost!.then(() => 'lost'), new Promise((resolve) => setTimeout(resolve, 100, 'still fine'))]);
+    const outcome = await Promise.race([other.lost.then(() => 'lost'), new Promise((resolve) => setTimeout(resolve, 100, 'still fine'))]);
     assert.equal(outcome, 'still fine');
   });
 });

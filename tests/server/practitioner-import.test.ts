@@ -29,7 +29,7 @@ for (const engine of await engines()) {
 
     const upload = async (
       body: string | Uint8Array,
-      {dryRun = false, token = h.token as string | null, contentType = 'text/csv'}: {dryRun?: boolean; token?: string | null; contentType?: string} = {},
+      {dryRun = false, token = h.token, contentType = 'text/csv'}: {dryRun?: boolean; token?: string | null; contentType?: string} = {},
     ) => {
       const headers: Record<string, string> = {'Content-Type': contentType};
       if (token) headers.Authorization = `Bearer ${token}`;
@@ -85,7 +85,7 @@ for (const engine of await engines()) {
         assert.equal(p?.address, 'Place de Saint-Omer');
         assert.equal(p?.profession, 'medecin_generaliste');
         assert.equal(p?.rpps, RPPS_A);
-        assert.ok(Math.abs(p!.lat - 50.767) < 0.01, 'placed at the centre of Saint-Omer');
+        assert.ok(Math.abs(p.lat - 50.767) < 0.01, 'placed at the centre of Saint-Omer');
       });
 
       it('reads a Windows-1252 file with commas, as Excel writes it on a French Windows', async () => {
@@ -341,9 +341,9 @@ for (const engine of await engines()) {
           "select actor, territory, details from audit_log where action = 'practitioner.import'",
         );
         assert.equal(entry?.territory, 'alpha');
-        assert.match(entry!.actor, /^coordinat/);
+        assert.match(entry.actor, /^coordinat/);
         assert.equal(entry?.details.created, 1);
-        assert.match(entry!.details.sha256, /^[0-9a-f]{64}$/);
+        assert.match(entry.details.sha256, /^[0-9a-f]{64}$/);
       });
 
       it('imports a file of 2,000 practitioners', async () => {

@@ -143,11 +143,11 @@ class BoardApi {
 }
 
 const root = (el: HTMLElement) => el.shadowRoot!;
-const names = (el: HTMLElement) => [...root(el).querySelectorAll('tbody tr th .row-name')].map((b) => b.textContent!.trim());
+const names = (el: HTMLElement) => [...root(el).querySelectorAll('tbody tr th .row-name')].map((b) => b.textContent.trim());
 const status = (el: HTMLElement) => root(el).querySelector('[part="status"]')?.textContent?.trim() ?? '';
 const cellOf = (el: HTMLElement, name: string, column: string) => {
   const tr = [...root(el).querySelectorAll('tbody tr')].find((r) => r.querySelector('th')?.textContent?.includes(name))!;
-  return tr.querySelector(`[data-column="${column}"]`)!.textContent!.replace(/\s+/g, ' ').trim();
+  return tr.querySelector(`[data-column="${column}"]`)!.textContent.replace(/\s+/g, ' ').trim();
 };
 
 async function typeIn(el: CptsAvailabilityBoard, selector: string, value: string): Promise<void> {

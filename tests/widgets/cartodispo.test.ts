@@ -137,7 +137,7 @@ describe('<cpts-cartodispo>', () => {
   it('shows who the link belongs to, the last declaration’s age and its freshness', async () => {
     const declaredAt = new Date(Date.now() - 12 * DAY - 3_600_000).toISOString();
     const el = await declarePage(fakeApi({own: own(stored(lastDeclaration, declaredAt))}));
-    const summary = root(el).querySelector('[part="summary"]')!.textContent!.replace(/\s+/g, ' ');
+    const summary = root(el).querySelector('[part="summary"]')!.textContent.replace(/\s+/g, ' ');
     expect(summary).to.contain('Lien personnel de Dr Claire Lefebvre').and.contain('À actualiser').and.contain('Dernière mise à jour : il y a 12 jours');
     expect(root(el).querySelector<HTMLInputElement>('input[name="accepting"][value="limited"]')!.checked).to.equal(true);
     expect(root(el).querySelector<HTMLInputElement>('#quota')!.value).to.equal('5');

@@ -138,7 +138,7 @@ describe('<cpts-coordinator-sign-in> and the session its provider shares', () =>
     expect(root(practitioners).activeElement?.id).to.equal('pm-token');
     expect(tokenFields(el)).to.have.length(1);
     expect(root(offers).querySelector('#manager-title')).to.not.equal(null);
-    await signInWith(practitioners as unknown as Lit, 'pm-token', 'new-token');
+    await signInWith(practitioners, 'pm-token', 'new-token');
     await until(() => root(practitioners).querySelector('#pm-token') === null, 'the form to go');
     expect(root(practitioners).querySelector('[part="row"]')).to.not.equal(null);
     expect(api.requests.at(-1)?.authorization).to.equal('Bearer new-token');
@@ -149,7 +149,7 @@ describe('<cpts-coordinator-sign-in> and the session its provider shares', () =>
     expect(tokenFields(el)).to.have.length(1);
     expect(root(practitioners).querySelector('#pm-token')).to.not.equal(null);
     expect(root(offers).querySelector('[part="sign-in-above"]')).to.not.equal(null);
-    await signInWith(practitioners as unknown as Lit, 'pm-token', 'good-token');
+    await signInWith(practitioners, 'pm-token', 'good-token');
     await until(() => root(offers).querySelector('#manager-title') !== null, 'the offers');
     expect(root(practitioners).querySelector('#pm-sign-out')).to.not.equal(null);
     expect(root(offers).querySelector('[part="session"]')).to.equal(null);

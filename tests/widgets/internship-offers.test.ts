@@ -4,7 +4,7 @@ import {internshipOfferExample, type InternshipOffer} from '@cpts-kit/contract';
 import {createClient, type CptsClient} from '@cpts-kit/sdk';
 import '../../packages/widgets/src/define.js';
 import {
-  CptsOfferEditor,
+  type CptsOfferEditor,
   duplicateForNextSemester,
   filterOffers,
   indexOffers,
@@ -620,7 +620,7 @@ describe('<cpts-offer-manager>', () => {
   it('names each button after the offer it acts on', async () => {
     const api = new OffersApi(sample());
     const el = await signedInManager(api);
-    const names = [...root(el).querySelectorAll('[part="offers"] button')].map((b) => b.getAttribute('aria-label') ?? b.textContent!.trim());
+    const names = [...root(el).querySelectorAll('[part="offers"] button')].map((b) => b.getAttribute('aria-label') ?? b.textContent.trim());
     expect(new Set(names).size).to.equal(names.length);
     const title = api.offers[0]!.title;
     expect(names.some((n) => n.includes(`« ${title} »`))).to.equal(true);

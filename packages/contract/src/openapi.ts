@@ -36,7 +36,7 @@ function parameters(route: DocumentedRoute): JsonObject[] {
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as keyof typeof pathParams);
   const inPath = names.map((name) => ({name, in: 'path', required: true, schema: schemaOf(pathParams[name], 'input')}));
   const inQuery = Object.entries(route.query?.shape ?? {}).map(([name, schema]) => {
-    const s = schema as z.core.$ZodType;
+    const s = schema;
     return {name, in: 'query', required: !(s._zod.optin === 'optional'), schema: schemaOf(s, 'input')};
   });
   const headers = route.idempotencyKey

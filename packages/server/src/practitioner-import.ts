@@ -260,7 +260,7 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
         if (!InseeCode.safeParse(insee).success) {
           fail('communeInsee', 'invalid_insee', `code INSEE invalide : « ${value('communeInsee')} » (5 caractères, ex. 62765)`);
         } else if (!commune) {
-          const byPostalCode = [...communes.values()].filter((c) => c.postal_codes.includes(insee!));
+          const byPostalCode = [...communes.values()].filter((c) => c.postal_codes.includes(insee));
           const hint = byPostalCode.length > 0 ? ` ; ${insee} est un code postal (${byPostalCode.map((c) => `${c.name} : code INSEE ${c.insee}`).join(', ')})` : '';
           fail('communeInsee', 'unknown_commune', `le code INSEE ${insee} n'est pas une commune du territoire${hint}`);
         }

@@ -201,7 +201,7 @@ export async function openPgliteWorker(dataDir: string): Promise<Db> {
     const id = nextId++;
     if (pending.size === 0) worker.ref();
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, {resolve: resolve as (value: unknown) => void, reject});
+      pending.set(id, {resolve: resolve, reject});
       worker.postMessage({...message, id});
     });
   };

@@ -22,7 +22,7 @@ export function messageFor(t: IntakeFormStrings, error: FieldError): string {
 
 /** Writes what was typed into `key` (a text answer). */
 export function onText(view: FormView, key: keyof IntakeFormValues): (event: Event) => void {
-  return (event: Event) => view.set(key, (event.target as HTMLInputElement).value as never);
+  return (event: Event) => view.set(key, (event.target as HTMLInputElement).value);
 }
 
 export function describedBy(id: string, hint: boolean, error: FieldError | undefined, extra?: string): string | undefined {

@@ -84,7 +84,7 @@ export async function workerIndex(): Promise<ClusterIndex & {ping(): Promise<voi
   worker.addEventListener('error', () => failAll(new Error('cluster worker failed')));
   const call = (request: DistributiveOmit<WorkerRequest, 'seq'>, transfer: Transferable[] = []): Promise<WorkerResponse> =>
     new Promise((resolve, reject) => {
-      const message = {...request, seq: ++seq} as WorkerRequest;
+      const message = {...request, seq: ++seq};
       pending.set(message.seq, {resolve, reject});
       worker.postMessage(message, transfer);
     });

@@ -75,7 +75,7 @@ export function patchOf(before: Practitioner, body: PractitionerCreate): Practit
   const current = bodyOf(valuesOf(before));
   const patch: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) if (typeof value === 'string' && current[key] !== value) patch[key] = value;
-  return patch as PractitionerPatch;
+  return patch;
 }
 
 /** The server's field errors by field; codes the form does not know read as "invalid". */
