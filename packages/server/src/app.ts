@@ -126,7 +126,8 @@ export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db
   app.use('/v1/territories/:t/*', loadTerritory(deps.territories), territoryCors(config));
   const jsonLimit = limitBody();
   const importLimit = limitBody(MAX_IMPORT_BYTES);
-  app.use('/v1/*', (c, next) => (IMPORT_PATH.test(c.req.path) ? importLimit : jsonLimit)(c, next));
+  const limitByPath: MiddlewareHandler<AppEnv> = (c, next) => (IMPORT_PATH.test(c.req.path) ? importLimit : jsonLimit)(c, next);
+  app.use('/v1/*', limitByPath);
 
   app.route(
     '/',

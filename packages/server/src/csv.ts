@@ -35,6 +35,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 // controls a text file never holds (tab, line feed and carriage return are fine)
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's whole job
 const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 const LATIN1_CHARSETS = new Set(['windows-1252', 'cp1252', 'iso-8859-1', 'iso-8859-15', 'latin1', 'latin-1', 'x-cp1252']);
