@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import {createReadStream} from 'node:fs';
 import {stat} from 'node:fs/promises';
-import {createServer, type Server} from 'node:http';
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {extname, join, normalize, resolve} from 'node:path';
 import {chromium, type Browser, type Page} from 'playwright-core';
@@ -35,18 +35,21 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+async function serveFile(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+  const file = join(root, normalize(pathname.endsWith('/') ? `${pathname}index.html` : pathname));
+  const found = file.startsWith(root) ? await stat(file).catch(() => undefined) : undefined;
+  if (!found?.isFile()) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, {'content-type': contentTypes[extname(file)] ?? 'application/octet-stream'});
+  createReadStream(file).pipe(response);
+}
+
 function serveStatic(root: string): Promise<Server> {
-  const server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = join(root, normalize(pathname.endsWith('/') ? `${pathname}index.html` : pathname));
-    const found = file.startsWith(root) ? await stat(file).catch(() => undefined) : undefined;
-    if (!found?.isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, {'content-type': contentTypes[extname(file)] ?? 'application/octet-stream'});
-    createReadStream(file).pipe(response);
-  });
+  // a bad URL (decodeURIComponent throws on a lone %) answers 400 rather than crash the check
+  const server = createServer((request, response) => void serveFile(root, request, response).catch(() => response.writeHead(400).end()));
   return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
 }
 

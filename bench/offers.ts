@@ -116,11 +116,10 @@ async function benchServerList(offers: InternshipOffer[]): Promise<{name: string
       const chunk = offers.slice(start, start + 500);
       const params: unknown[] = [];
       const rows = chunk.map((o) => {
-        const {id, status, createdAt, updatedAt: _u, publishedAt: _p, ...data} = o;
+        const {id: _id, status, createdAt, updatedAt: _u, publishedAt: _p, ...data} = o;
         params.push(crypto.randomUUID(), status, JSON.stringify(data), createdAt);
         const n = params.length;
         return `($${n - 3}, 'demo', $${n - 2}, $${n - 1}::jsonb, $${n}::timestamptz, $${n}::timestamptz, $${n}::timestamptz)`;
-        void id;
       });
       await seeding.db.query(`insert into internship_offers (id, territory, status, data, created_at, updated_at, published_at) values ${rows.join(', ')}`, params);
     }

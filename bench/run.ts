@@ -20,8 +20,13 @@ const say = (line = '') => {
 // bench/RESULTS.md, each stamped with when and on how loaded a machine it was measured
 const SECTIONS = ['sizes', 'get', 'intake', 'map', 'offers', 'offers-server', 'waiting-list'] as const;
 type Section = (typeof SECTIONS)[number];
+function toSection(name: string): Section {
+  const section = SECTIONS.find((s) => s === name);
+  if (!section) throw new Error(`--only: unknown section "${name}" (known: ${SECTIONS.join(', ')})`);
+  return section;
+}
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',') as Section[]) : undefined;
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',').map(toSection)) : undefined;
 const wanted = (s: Section) => (only ? only.has(s) : s !== 'offers-server');
 
 const machine = () => {

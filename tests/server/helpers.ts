@@ -79,7 +79,7 @@ export async function harness(
       }
       const res = await app.request(path, init, remoteAddress ? {incoming: {socket: {remoteAddress}}} : undefined);
       const text = await res.text();
-      let parsed: unknown = undefined;
+      let parsed: unknown;
       try {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {

@@ -142,7 +142,7 @@ describe('<cpts-availability-map>', () => {
     const el = await mapOf(apart());
     const button = [...root(el).querySelectorAll<HTMLButtonElement>('[part="list-item"]')].find((b) => b.textContent?.includes('Chloé'))!;
     setTimeout(() => button.click());
-    const event = await oneEvent(el, 'cpts-select');
+    const event = await oneEvent<CptsSelectEvent>(el, 'cpts-select');
     expect(event).to.be.instanceOf(CptsSelectEvent);
     expect(event.bubbles && event.composed).to.equal(true);
     expect(event.detail.displayName).to.equal('Dr Chloé Roux');
@@ -163,7 +163,7 @@ describe('<cpts-availability-map>', () => {
     const el = await mapOf(apart());
     const pin = pins(el).find((p) => p.getAttribute('aria-label')?.startsWith('Bruno Petit'))!;
     setTimeout(() => pin.click());
-    const event = await oneEvent(el, 'cpts-select');
+    const event = await oneEvent<CptsSelectEvent>(el, 'cpts-select');
     expect(event.detail.displayName).to.equal('Bruno Petit');
   });
 

@@ -53,7 +53,7 @@ function fakeApi(options: {own?: OwnAvailability; getStatus?: number; put?: PutA
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const path = new URL(request.url).pathname;
-    const body = request.method === 'PUT' ? await request.json() : undefined;
+    const body: unknown = request.method === 'PUT' ? await request.json() : undefined;
     calls.push({method: request.method, path, authorization: request.headers.get('authorization'), body});
     if (path === '/v1/territories/demo') return json(demoTerritory());
     if (path === '/v1/territories/demo/availability' && request.method === 'GET') {

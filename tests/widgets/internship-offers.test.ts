@@ -84,7 +84,7 @@ class OffersApi {
     }
     if (path === '/v1/territories/demo/internship-offers' && request.method === 'POST') {
       if (!coordinator) return {status: 401, body: problem(401)};
-      const created = offer({...JSON.parse(text), status: 'draft', publishedAt: null});
+      const created = offer({...(JSON.parse(text) as Partial<InternshipOffer>), status: 'draft', publishedAt: null});
       this.offers.push(created);
       return {status: 201, body: created};
     }

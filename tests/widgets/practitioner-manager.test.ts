@@ -122,7 +122,7 @@ class PractitionersApi {
     if (path === '/v1/territories/demo/practitioners' && request.method === 'POST') {
       const reply = this.saveReplies.shift();
       if (reply) return reply;
-      const created = practitioner(JSON.parse(body));
+      const created = practitioner(JSON.parse(body) as Partial<Practitioner>);
       this.practitioners.push(created);
       return {status: 201, body: created};
     }
@@ -346,7 +346,7 @@ describe('<cpts-practitioner-manager>', () => {
       await choose(form, '#pe-communeInsee', '62040');
       $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
       await until(() => rowOf(el, 'Inès Carpentier') !== undefined, 'the new practitioner');
-      const sent = JSON.parse(api.requests.find((r) => r.method === 'POST')!.body);
+      const sent: unknown = JSON.parse(api.requests.find((r) => r.method === 'POST')!.body);
       expect(sent).to.deep.equal({profession: 'sage_femme', firstName: 'Inès', lastName: 'Carpentier', rpps: '10003456786', communeInsee: '62040', phone: '03 21 38 00 00'});
       expect(text($(el, '[part="status"]'))).to.equal('Inès Carpentier est enregistré.');
       expect($(el, 'cpts-practitioner-editor')).to.equal(null);
