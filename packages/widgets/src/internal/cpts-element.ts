@@ -38,6 +38,7 @@ export abstract class CptsElement extends LitElement {
   @property() territory?: string;
 
   /** `fr` or `en`. Unset: the provider's, else the page's (`<html lang>`), else French. */
+  // eslint-disable-next-line lit/no-native-attributes -- the native \`lang\` on purpose: the page sets it as on any element
   @property() override lang = '';
 
   /** `default` or `civic`. Unset: the provider's, else `default`. */
