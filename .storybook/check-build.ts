@@ -19,7 +19,6 @@ const screenshotDir = process.env.SCREENSHOT_DIR ?? '/tmp';
 /** Each checked widget: its tag, whose stories are `widgets-<tag>--<story>`. */
 const contactTag = 'cpts-territory-contact';
 const intakeTag = 'cpts-intake-form';
-const cartodispoTag = 'cpts-cartodispo';
 const boardTag = 'cpts-availability-board';
 const managerTag = 'cpts-practitioner-manager';
 const prefixOf = (tag: string) => `widgets-${tag}--`;

@@ -115,8 +115,8 @@ async function measureWidget(page: Page): Promise<ClientFigures> {
 async function measureSupercluster(page: Page, source: string): Promise<{loadMs: number; longestTaskMs: number}> {
   await page.route('**/bench-supercluster.js', (route) => route.fulfill({contentType: 'text/javascript', body: source}));
   return page.evaluate(
-    async ({count, box}) => {
-      const module = (await import('/bench-supercluster.js')) as {default: new (o: object) => {load(f: unknown[]): void}};
+    async ({count, box, url}) => {
+      const module = (await import(url)) as {default: new (o: object) => {load(f: unknown[]): void}};
       let seed = 7;
       const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
       const features = Array.from({length: count}, (_, i) => ({
@@ -133,7 +133,7 @@ async function measureSupercluster(page: Page, source: string): Promise<{loadMs:
       await new Promise((r) => setTimeout(r, 100));
       return {loadMs, longestTaskMs: Math.max(0, ...tasks)};
     },
-    {count: POINTS, box: FRANCE},
+    {count: POINTS, box: FRANCE, url: '/bench-supercluster.js'},
   );
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {Id, IsoDate, Timestamp, longText, shortText} from './common.js';
-import {IntakePerson, IntakeRequest, IntakeSituation, IntakeStatus, PriorityAnswers, PriorityCriterion, Requester} from './intake.js';
+import {IntakePerson, IntakeRequest, IntakeSituation, IntakeStatus, PriorityAnswers, Requester} from './intake.js';
 
 /** Age bands of the waiting list's filter: the national priority ages at both ends. */
 export const AgeBand = /* @__PURE__ */ z.enum(['under_6', '6_17', '18_69', '70_plus']);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {WaitingListQuery, IntakeImportQuery} from '../queries.js';
+import {IntakeImportQuery} from '../queries.js';
 import {
   AssistedIntakeCreate,
   CallLogCreate,

@@ -63,11 +63,11 @@ export function textField(t: IntakeFormStrings, view: FormView, options: TextFie
         id=${id}
         class=${options.wide === false ? 'narrow' : ''}
         type=${options.type ?? 'text'}
-        .value=${live(view.values[options.value] as string)}
-        @input=${onText(view, options.value)}
         autocomplete=${ifDefined(options.autocomplete)}
         inputmode=${ifDefined(options.inputmode)}
         maxlength=${ifDefined(options.maxlength)}
+        .value=${live(view.values[options.value] as string)}
+        @input=${onText(view, options.value)}
         spellcheck="false"
         aria-describedby=${ifDefined(describedBy(id, Boolean(options.hint), error))}
         aria-invalid=${error ? 'true' : 'false'}
