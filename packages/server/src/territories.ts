@@ -1,8 +1,23 @@
 import type {Commune, Territory} from '@cpts-kit/contract';
 import {findCommune} from './communes.js';
 import type {Db} from './db/index.js';
-import type {TerritoryRow} from './env.js';
 import {strongEtag} from './http.js';
+
+/** A territory as the database holds it. */
+export interface TerritoryRow {
+  slug: string;
+  name: string;
+  phone: string;
+  email: string;
+  website: string | null;
+  privacy_summary: string;
+  privacy_url: string | null;
+  retention_days: number;
+  stale_after_days: number;
+  allowed_origins: string[];
+  version: number;
+  updated_at: Date;
+}
 
 export const TERRITORY_COLUMNS = 'slug, name, phone, email, website, privacy_summary, privacy_url, retention_days, stale_after_days, allowed_origins, version, updated_at';
 
