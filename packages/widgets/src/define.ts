@@ -6,4 +6,5 @@ import './availability-map/define.js';
 import './cartodispo/define.js';
 import './internship-offers/define.js';
 import './practitioner-manager/define.js';
+import './waiting-list/define.js';
 import './coordinator/define.js';

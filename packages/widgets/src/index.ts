@@ -9,6 +9,7 @@ export {boardStrings, type BoardStrings} from './cartodispo/board-strings.js';
 export {csvCell, toCsv, normalizeText as normalizeBoardText, noBoardFilters, type BoardFilters, type BoardSort} from './cartodispo/board-model.js';
 export * from './internship-offers/index.js';
 export * from './practitioner-manager/index.js';
+export * from './waiting-list/index.js';
 export * from './coordinator/index.js';
 export {CptsSubmittedEvent, type CptsSubmittedDetail} from './intake-form/submitted-event.js';
 export {CptsElement, absoluteApiUrl} from './internal/cpts-element.js';
