@@ -74,7 +74,7 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
   protected label(field: ActionField): string {
     const w = this.localize.strings.waitingList;
     const labels: Record<ActionField, string> = {
-      callAt: w.callAt, outcome: w.outcome, callNote: w.note, to: w.moveTo, closeReason: w.closeReason, practitioner: w.practitioner,
+      callAt: w.callAt, outcome: w.outcome, callNote: w.note, to: w.newStatus, closeReason: w.closeReason, practitioner: w.practitioner,
       transitionNote: w.note, assignee: w.assignTo, notes: w.notes,
     };
     return labels[field];

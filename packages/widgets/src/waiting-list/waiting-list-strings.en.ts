@@ -93,6 +93,7 @@ export const en: Pick<Translation, 'waitingList'> = {
     note: 'Note (optional)',
     callCount: (n) => (n === 0 ? 'No call' : `${n} ${plural(n, 'call', 'calls')}`),
     callLogged: 'Call logged.',
+    newStatus: 'New status',
     moveTo: 'Change the status',
     transitionLabel: {contacted: 'Person contacted', oriented: 'Oriented', resolved: 'Solution found', closed: 'Close'},
     closeReason: 'Reason for closing',

@@ -93,6 +93,7 @@ export const fr: Pick<Translation, 'waitingList'> = {
     note: 'Note (facultatif)',
     callCount: (n) => (n === 0 ? 'Aucun appel' : `${n} ${plural(n, 'appel', 'appels')}`),
     callLogged: 'Appel noté.',
+    newStatus: 'Nouveau statut',
     moveTo: 'Changer le statut',
     transitionLabel: {contacted: 'Personne contactée', oriented: 'Orientée', resolved: 'Solution trouvée', closed: 'Clore'},
     closeReason: 'Motif de clôture',

@@ -98,6 +98,7 @@ export interface WaitingListStrings {
   note: string;
   callCount: (n: number) => string;
   callLogged: string;
+  newStatus: string;
   moveTo: string;
   transitionLabel: Record<'contacted' | 'oriented' | 'resolved' | 'closed', string>;
   closeReason: string;

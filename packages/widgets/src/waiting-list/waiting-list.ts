@@ -269,7 +269,9 @@ export class CptsWaitingList extends CptsElement {
     this.notice = '';
     try {
       const csv = await exportIntakeRequests(client, queryOf(this.filters));
-      downloadFile(this.renderRoot, exportFileName(this.territory ?? client.territory), csv);
+      // fetch's text() drops the server's BOM (the Encoding standard's decode): put it back, or
+      // Excel reads the accents as Windows-1252
+      downloadFile(this.renderRoot, exportFileName(this.territory ?? client.territory), csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`);
       this.notice = this.localize.strings.waitingList.exported;
     } catch (error) {
       this.report(error);
