@@ -44,11 +44,18 @@ async function tabTo(matches: (el: Element) => boolean, what: string): Promise<v
   throw new Error(`Tab never reached ${what}`);
 }
 
+/** Set `refuse` to answer 401 to every coordinator request, as when the token is revoked mid-session. */
+const token = {refuse: false};
+
 async function waitingList(options: MockOptions & {lang?: string; theme?: string} = {}): Promise<{el: CptsWaitingList; sent: Sent[]}> {
   const sent: Sent[] = [];
   const mock = createMockFetch(options);
+  token.refuse = false;
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const request = new Request(input, init);
+    if (token.refuse && request.headers.has('authorization')) {
+      return new Response(JSON.stringify({type: 'https://cpts-kit.fr/problems/unauthorized', title: 'Jeton invalide', status: 401, code: 'unauthorized'}), {status: 401, headers: {'content-type': 'application/problem+json'}});
+    }
     sent.push({method: request.method, url: new URL(request.url), body: request.method === 'GET' ? '' : await request.clone().text(), ifMatch: request.headers.get('if-match')});
     return mock(request);
   };
@@ -176,6 +183,32 @@ describe('<cpts-waiting-list>', () => {
       await until(() => $(form, '[part="stale"]') === null, 'reloaded');
       expect($<HTMLTextAreaElement>(form, '#ia-callNote')!.value).to.equal('Rappeler demain');
       expect($<HTMLSelectElement>(form, '#ia-outcome')!.value).to.equal('voicemail');
+    });
+  });
+
+  describe('when the token is refused mid-session', () => {
+    it('asks for the token again and keeps what was typed', async () => {
+      const {el, sent} = await waitingList();
+      await openRow(el);
+      const form = actions(el);
+      await choose(form, '#ia-outcome', 'no_answer');
+      await typeIn(form, '#ia-callNote', 'Troisième appel sans réponse');
+      token.refuse = true;
+      $<HTMLButtonElement>(form, '#ia-call-submit')!.click();
+      await until(() => $(el, '#wl-token') !== null, 'the token asked again');
+      expect(text($(el, '[part="sign-in"]'))).to.include('ce que vous avez saisi est conservé');
+      expect($(el, '[part="detail"]')).to.not.equal(null);
+      token.refuse = false;
+      await typeIn(el, '#wl-token', mockCoordinatorToken);
+      $<HTMLFormElement>(el, '[part="sign-in"]')!.requestSubmit();
+      await until(() => $(el, '#wl-token') === null, 'signed in again');
+      await until(() => $(el, 'cpts-intake-actions') !== null, 'the request');
+      const again = actions(el);
+      expect($<HTMLTextAreaElement>(again, '#ia-callNote')!.value).to.equal('Troisième appel sans réponse');
+      $<HTMLButtonElement>(again, '#ia-call-submit')!.click();
+      await until(() => text($(el, '[part="history"]')).includes('Troisième appel'), 'the call');
+      // the refused attempt never reached the API (the fake answered 401 before it): one call stored
+      expect(sent.filter((s) => s.url.pathname.endsWith('/calls') && s.method === 'POST')).to.have.length(1);
     });
   });
 
