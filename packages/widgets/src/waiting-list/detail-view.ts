@@ -116,7 +116,7 @@ export function renderDetail(v: DetailView, actions: TemplateResult): TemplateRe
     </div>
     <h3 id="wl-d-title" tabindex="-1">${w.requestTitle(r.reference)} — ${personName(r)}</h3>
     <p class="badges"><span class="badge">${v.t.intakeStatuses[r.status]}</span> <span class="badge">${w.waitingDays(r.waitingDays)}</span>
-      <span class="badge">${w.callCount(r.callCount)}</span> <span class="badge">${r.assignedTo ?? w.nobody}</span></p>
+      <span class="badge">${w.callCount(r.callCount)}</span> <span class="badge">${w.columns.assignee}${v.t.labelSeparator}${r.assignedTo ?? w.nobody}</span></p>
     ${renderLinks(v)}
     <div class="detail-grid">${renderPerson(v)} ${renderRequester(v)} ${renderSituation(v)}</div>
     ${actions}

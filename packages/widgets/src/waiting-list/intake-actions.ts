@@ -185,7 +185,7 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
       <h4 id="ia-dup-title">${w.possibleDuplicate}</h4>
       <p>${w.duplicateText}</p>
       <div class="actions">
-        <button type="button" class="secondary" @click=${open}>${w.events.read}</button>
+        <button type="button" class="secondary" @click=${open}>${w.openOther}</button>
         <button type="button" id="ia-merge" ?disabled=${this.saving} aria-label=${w.mergeConfirm} @click=${() => this.merge(other)}>${w.merge}</button>
       </div>
     </section>`;

@@ -98,7 +98,7 @@ function renderRow(r: WaitingListItem, v: ListView): TemplateResult {
     <th scope="row" class="name"><button type="button" class="link" id=${`wl-open-${r.id}`} aria-label=${w.open(name)} @click=${() => v.open(r)}>${name}</button></th>
     <td>${w.ageBands[r.ageBand]}</td>
     <td>${commune}</td>
-    <td><span class="badges">${r.priorityCriteria.length === 0 ? html`<span class="muted">${w.none}</span>` : r.priorityCriteria.map((c) => html`<span class="badge priority">${t.priorityCriteria[c]}</span>`)}</span></td>
+    <td class="criteria"><span class="badges">${r.priorityCriteria.length === 0 ? html`<span class="muted">${w.none}</span>` : r.priorityCriteria.map((c) => html`<span class="badge priority">${t.priorityCriteria[c]}</span>`)}</span></td>
     <td class="num">${w.waitingDays(r.waitingDays)}</td>
     <td>${t.intakeStatuses[r.status]}</td>
     <td>${r.assignedTo ?? html`<span class="muted">${w.nobody}</span>`}</td>

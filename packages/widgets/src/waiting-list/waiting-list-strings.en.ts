@@ -76,6 +76,7 @@ export const en: Pick<Translation, 'waitingList'> = {
     notesSaved: 'Notes saved.',
     possibleDuplicate: 'Possible duplicate',
     duplicateText: 'This person seems registered twice. Merging keeps this request and closes the other as a duplicate; both histories stay.',
+    openOther: 'Open the other request',
     merge: 'Merge',
     mergeConfirm: 'Merge the two requests',
     merged: (reference) => `Request ${reference} merged into this one.`,

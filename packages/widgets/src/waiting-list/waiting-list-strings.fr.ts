@@ -76,6 +76,7 @@ export const fr: Pick<Translation, 'waitingList'> = {
     notesSaved: 'Notes enregistrées.',
     possibleDuplicate: 'Doublon possible',
     duplicateText: 'Cette personne semble inscrite deux fois. Fusionner garde cette demande et clôt l’autre comme doublon ; les deux historiques restent.',
+    openOther: 'Ouvrir l’autre demande',
     merge: 'Fusionner',
     mergeConfirm: 'Fusionner les deux demandes',
     merged: (reference) => `Demande ${reference} fusionnée dans celle-ci.`,

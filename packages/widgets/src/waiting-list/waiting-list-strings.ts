@@ -80,6 +80,7 @@ export interface WaitingListStrings {
   notesSaved: string;
   possibleDuplicate: string;
   duplicateText: string;
+  openOther: string;
   merge: string;
   mergeConfirm: string;
   merged: (reference: string) => string;

@@ -54,6 +54,13 @@ export const waitingListStyles = css`
 
   table.dense td.name,
   table.dense th.name {
+    min-width: 11rem;
+    white-space: normal;
+  }
+
+  /* the criteria wrap inside their cell rather than squeeze the name */
+  table.dense td.criteria {
+    min-width: 12rem;
     white-space: normal;
   }
 
@@ -94,6 +101,10 @@ export const waitingListStyles = css`
     gap: var(--cpts-spacing-m);
   }
 
+  .detail-grid > * {
+    align-content: start;
+  }
+
   .detail-grid {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
@@ -102,7 +113,7 @@ export const waitingListStyles = css`
 
   dl {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: minmax(0, 45%) 1fr;
     gap: var(--cpts-spacing-xs) var(--cpts-spacing-s);
     margin: 0;
   }
