@@ -2,11 +2,15 @@
 //   dist/cpts-kit.js + dist/chunks/*.js   the script-tag bundle: the loader, one lazy chunk per widget
 //   packages/{contract,sdk,widgets}/dist  the npm builds (ES modules, dependencies left external)
 //                                          and their .d.ts, emitted by the TypeScript API
-import {existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import {dirname, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
+import {transformSync} from 'esbuild';
+import del from 'rollup-plugin-delete';
 import esbuild from 'rollup-plugin-esbuild';
+import litCss from 'rollup-plugin-lit-css';
+import minifyTemplateLiterals from 'rollup-plugin-minify-template-literals';
 import ts from 'typescript';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -43,7 +47,7 @@ const typescript = (options = {}) =>
 // zod's JSON Schema generator in): fail the build rather than ship it.
 const forbiddenInBrowser = [
   {pattern: /[\\/]zod[\\/](v3|v4[\\/]classic|v4[\\/]core[\\/]to-json-schema|v4[\\/]core[\\/]json-schema)/, why: 'only zod/mini belongs in the browser'},
-  {pattern: /packages[\\/]contract[\\/]src[\\/]openapi\.ts$/, why: 'the OpenAPI builder is server-side only'},
+  {pattern: /packages[\\/]contract[\\/]src[\\/]openapi(\.ts$|[\\/])/, why: 'the OpenAPI document and its metadata are server-side only'},
 ];
 const browserGuard = {
   name: 'cpts-browser-guard',
@@ -109,143 +113,31 @@ const leafletTrustedTypes = {
   },
 };
 
-/**
- * The contract's `named(schema, meta)` files each schema in a registry for the OpenAPI document.
- * Rollup keeps every such call, `@__PURE__` or not (the registry's `add` escapes its argument), so
- * each contract module a widget touches brought every schema it declares, and the zod/mini code those
- * need (ISO date-times, codecs, numbers…). No browser reads the registry (only the OpenAPI builder
- * does, and it is banned from the bundle), so here `named` returns the schema and nothing else, and
- * unused schemas fall away.
- */
-const contractRegistryForBrowser = {
-  name: 'cpts-contract-registry-browser',
-  load(id) {
-    if (!/[\\/]packages[\\/]contract[\\/]src[\\/]registry\.ts$/.test(id)) return null;
-    return 'export const contractRegistry = undefined;\nexport function named(schema) { return schema; }\n';
-  },
-};
-
-/**
- * Every top-level `const` of the contract builds a schema, and rollup cannot tell that building one
- * has no effect: `z.string().check(…)` looks like it mutates, and a `@__PURE__` call is dropped
- * but its arguments are kept. So the schemas of every contract module a widget touched stayed in
- * the bundle. Wrapping each initialiser in a pure IIFE lets rollup drop the unused ones whole.
- */
-const contractSchemasArePure = {
-  name: 'cpts-contract-schemas-are-pure',
-  transform(code, id) {
-    if (!/[\\/]packages[\\/]contract[\\/]src[\\/][^\\/]+\.ts$/.test(id)) return null;
-    const edits = [];
-    const ast = this.parse(code);
-    const named = importedAs(ast, /registry\.js$/, 'named');
-    for (const node of ast.body) {
-      const declaration = node.type === 'ExportNamedDeclaration' ? node.declaration : node;
-      if (declaration?.type !== 'VariableDeclaration') continue;
-      for (const {init} of declaration.declarations) {
-        if (!init || ['ArrowFunctionExpression', 'FunctionExpression', 'Literal', 'Identifier'].includes(init.type)) continue;
-        edits.push({at: init.start, insert: '/* @__PURE__ */ (() => ('}, {at: init.end, insert: '))()'});
-      }
-    }
-    // what only the OpenAPI document reads: `named()`'s metadata, and most of each route (below)
-    walk(ast, (node) => {
-      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && named.has(node.callee.name) && node.arguments.length === 2) {
-        edits.push({at: node.arguments[0].end, to: node.arguments[1].end});
-      }
-      // a route keeps what the SDK sends and checks: no request schemas (the server checks those),
-      // which would bring zod's codecs and coercions (query strings) to every page
-      if (node.type === 'ObjectExpression' && node.properties.some((p) => p.key?.name === 'operationId')) {
-        for (const property of node.properties) {
-          if (['summary', 'tag', 'auth', 'query', 'body'].includes(property.key?.name)) edits.push({at: property.start, to: property.end, insert: `${property.key.name}: undefined`});
-        }
-      }
-    });
-    if (edits.length === 0) return null;
-    let result = code;
-    for (const edit of edits.sort((a, b) => b.at - a.at)) result = result.slice(0, edit.at) + (edit.insert ?? '') + result.slice(edit.to ?? edit.at);
-    // lines stay where they were; only columns move
-    return {code: result, map: null};
-  },
-};
-
-/**
- * esbuild minifies the code but leaves template literals alone, and the widgets' `css` and `html`
- * templates are most of their chunks. In `css`: comments go, whitespace shrinks to one space and
- * disappears around `{ } ; , >`. In `html`: a run of whitespace holding a line break becomes one
- * space, which is how the browser shows it anyway (no template of ours has text in a `<pre>`).
- * Only the literal text changes, never an expression, so `${…}` boundaries stay as they were.
- */
-const minifyTemplateLiterals = {
-  name: 'cpts-minify-template-literals',
-  transform(code, id) {
-    if (!/[\\/]packages[\\/]widgets[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('`')) return null;
-    const edits = [];
-    const ast = this.parse(code);
-    // esbuild has already renamed the imports: find what `css` and `html` are called here
-    const tags = new Map([...importedAs(ast, /^lit$/, 'css')].map((name) => [name, 'css']));
-    for (const name of importedAs(ast, /^lit$/, 'html')) tags.set(name, 'html');
-    walk(ast, (node) => {
-      if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier' || !tags.has(node.tag.name)) return;
-      for (const quasi of node.quasi.quasis) {
-        const raw = code.slice(quasi.start, quasi.end);
-        const minified = tags.get(node.tag.name) === 'css' ? minifyCss(raw) : raw.replace(/[ \t\r]*\n[ \t\r\n]*/g, ' ');
-        if (minified !== raw) edits.push({at: quasi.start, to: quasi.end, insert: minified});
-      }
-    });
-    if (edits.length === 0) return null;
-    let result = code;
-    for (const edit of edits.sort((a, b) => b.at - a.at)) result = result.slice(0, edit.at) + edit.insert + result.slice(edit.to);
-    return {code: result, map: null};
-  },
-};
-
-// only ASCII whitespace: `\s` would also eat the non-breaking spaces (U+00A0, U+202F) of French text
-function minifyCss(text) {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/[ \t\r\n]+/g, ' ')
-    .replace(/[ \t\r\n]*([{};,>])[ \t\r\n]*/g, '$1')
-    .replace(/;}/g, '}');
-}
-
-/** The local names under which `ast` imports `name` from a module matching `source`. */
-function importedAs(ast, source, name) {
-  const names = new Set();
-  for (const node of ast.body) {
-    if (node.type !== 'ImportDeclaration' || !source.test(node.source.value)) continue;
-    for (const specifier of node.specifiers) if (specifier.imported?.name === name) names.add(specifier.local.name);
-  }
-  return names;
-}
-
-function walk(node, visit) {
-  if (!node || typeof node.type !== 'string') return;
-  visit(node);
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) for (const child of value) walk(child, visit);
-    else if (value && typeof value === 'object' && typeof value.type === 'string') walk(value, visit);
-  }
-}
-
-// chunk names carry a hash: without this, every build would leave the previous chunks behind
-const cleanDist = (dir) => ({
-  name: 'cpts-clean-dist',
-  buildStart() {
-    rmSync(dir, {recursive: true, force: true});
-  },
-});
+/** `import styles from 'leaflet/dist/leaflet.css'` → a Lit CSSResult (see map/leaflet-styles.ts). */
+const leafletCss = (options = {}) => litCss({include: /[\\/]leaflet[\\/]dist[\\/]leaflet\.css$/, ...options});
 
 const scriptTagBundle = {
   input: {'cpts-kit': pkg('widgets', 'src/loader.ts')},
   plugins: [
-    cleanDist(resolve(root, 'dist')),
+    // chunk names carry a hash: without this, every build would leave the previous chunks behind
+    del({targets: resolve(root, 'dist')}),
     tsFromJs,
-    contractRegistryForBrowser,
     workerChunks,
     leafletTrustedTypes,
     nodeResolve({browser: true, exportConditions: ['browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js']}),
+    // esbuild leaves template literals alone, and the widgets' `css` and `html` are most of their
+    // chunks; before esbuild, which renames the `css` and `html` tags the plugin looks for
+    minifyTemplateLiterals({
+      include: /[\\/]packages[\\/]widgets[\\/]src[\\/].*\.ts$/,
+      exclude: /leaflet-styles\.ts$/, // Leaflet's CSS comes minified by `leafletCss`
+      failOnError: true,
+      // a space between two words in different elements is text (« À jour le … »), and `value=""`
+      // or `alt=""` mean something: collapse whitespace to one space, keep empty attributes
+      options: {minifyOptions: {conservativeCollapse: true, removeEmptyAttributes: false}},
+    }),
     typescript({minify: true}),
-    contractSchemasArePure,
-    minifyTemplateLiterals,
+    // esbuild's CSS minifier: cssnano (the plugin's own) warns about source maps on every build
+    leafletCss({transform: (css) => transformSync(css, {loader: 'css', minify: true}).code}),
     browserGuard,
   ],
   output: {
@@ -267,11 +159,12 @@ const scriptTagBundle = {
 
 /** An npm build: our source, readable (consumers minify), dependencies left to their bundler. */
 function packageBuild(name, inputs, {plugins = []} = {}) {
-  const isExternal = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:[\\/]/.test(id);
+  // a stylesheet is inlined (see `leafletCss`): a consumer's bundler would inject it into the page
+  const isExternal = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:[\\/]/.test(id) && !id.endsWith('.css');
   return {
     input: Object.fromEntries(inputs.map((input) => [input, pkg(name, `src/${input}.ts`)])),
     external: isExternal,
-    plugins: [cleanDist(pkg(name, 'dist')), tsFromJs, typescript({minify: false}), ...plugins],
+    plugins: [del({targets: pkg(name, 'dist')}), tsFromJs, typescript({minify: false}), ...plugins],
     onwarn: scriptTagBundle.onwarn,
     output: {dir: pkg(name, 'dist'), format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared/[name]-[hash].js', sourcemap: true},
   };
@@ -321,5 +214,5 @@ export default [
   scriptTagBundle,
   packageBuild('contract', ['index', 'openapi']),
   packageBuild('sdk', ['index']),
-  packageBuild('widgets', ['index', 'define'], {plugins: [declarations]}),
+  packageBuild('widgets', ['index', 'define'], {plugins: [nodeResolve({extensions: ['.css']}), leafletCss(), declarations]}),
 ];

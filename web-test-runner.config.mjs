@@ -1,7 +1,12 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {fromRollup} from '@web/dev-server-rollup';
+import rollupLitCss from 'rollup-plugin-lit-css';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {readdirSync} from 'node:fs';
 import {chromiumArgs, chromiumPath} from './chromium.mjs';
+
+// Leaflet's stylesheet becomes a module exporting a Lit CSSResult, as in the build (rollup.config.mjs)
+const litCss = fromRollup(rollupLitCss);
 
 const testDir = 'tests/widgets';
 const files = `${testDir}/**/*.test.ts`;
@@ -18,7 +23,8 @@ export default {
   nodeResolve: {exportConditions: ['browser', 'development']},
   // the plugin reads the file as is (no `extends`), so point it at the file holding
   // experimentalDecorators and useDefineForClassFields: false, which Lit's decorators need
-  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.base.json', target: 'es2022'})],
+  plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.base.json', target: 'es2022'}), litCss({include: ['**/leaflet/dist/leaflet.css']})],
+  mimeTypes: {'**/leaflet/dist/leaflet.css': 'js'},
   browsers: [
     chromeLauncher({
       launchOptions: {

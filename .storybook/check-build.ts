@@ -20,6 +20,7 @@ const screenshotDir = process.env.SCREENSHOT_DIR ?? '/tmp';
 const contactTag = 'cpts-territory-contact';
 const intakeTag = 'cpts-intake-form';
 const cartodispoTag = 'cpts-cartodispo';
+const boardTag = 'cpts-availability-board';
 const managerTag = 'cpts-practitioner-manager';
 const waitingTag = 'cpts-waiting-list';
 const prefixOf = (tag: string) => `widgets-${tag}--`;
@@ -126,28 +127,29 @@ const checks: StoryCheck[] = [
   {tag: intakeTag, story: 'submitted', globals: 'lang:en;theme:civic', shows: ['Your request is registered', 'DEMO-2026-000123', 'Print a summary']},
   {tag: intakeTag, story: 'helper-filling-for-someone-else', shows: ['Vous, qui remplissez ce formulaire', 'La personne qui cherche un médecin', 'Priorité : 70 ans ou plus']},
   {tag: intakeTag, story: 'in-provider', globals: 'theme:civic', shows: ['Qui remplit ce formulaire ?', '03 21 00 00 00']},
-  {tag: cartodispoTag, story: 'board-sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur']},
-  {tag: cartodispoTag, story: 'board-wrong-token', shows: ['Ce jeton n’est pas reconnu'], expectedErrors: /status of 401/},
-  {tag: cartodispoTag, story: 'board-loading', shows: ['Chargement des disponibilités…'], hides: ['Dr Hélène Vanhoutte']},
-  {tag: cartodispoTag, story: 'board-list', shows: ['13 praticiens sur 13', 'Dr Hélène Vanhoutte', 'Réseau seulement', 'Jamais déclarée', 'À actualiser', 'Préfère être appelé le matin']},
-  {tag: cartodispoTag, story: 'board-filters-active', shows: ['Effacer les filtres', 'sur 13'], hides: ['Sophie Lambert']},
-  {tag: cartodispoTag, story: 'board-empty', shows: ['Aucun professionnel n’est encore enregistré sur ce territoire.']},
-  {tag: cartodispoTag, story: 'board-error', shows: ['Impossible de charger les disponibilités.', '(503)', 'Réessayer']},
+  {tag: boardTag, story: 'sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur']},
+  {tag: boardTag, story: 'wrong-token', shows: ['Ce jeton n’est pas reconnu'], expectedErrors: /status of 401/},
+  {tag: boardTag, story: 'loading', shows: ['Chargement des disponibilités…'], hides: ['Dr Hélène Vanhoutte']},
+  {tag: boardTag, story: 'list', shows: ['13 praticiens sur 13', 'Dr Hélène Vanhoutte', 'Colonnes affichées : 8 sur 12', 'Jamais déclarée', 'À actualiser', 'Préfère être appelé le matin']},
+  {tag: boardTag, story: 'filters-active', shows: ['Effacer les filtres', 'sur 13'], hides: ['Sophie Lambert']},
+  {tag: boardTag, story: 'columns-menu', shows: ['Réseau seulement', 'Colonnes par défaut']},
+  {tag: boardTag, story: 'empty', shows: ['Aucun professionnel n’est encore enregistré sur ce territoire.']},
+  {tag: boardTag, story: 'server-error', shows: ['Impossible de charger les disponibilités.', '(503)', 'Réessayer']},
   {
-    tag: cartodispoTag,
-    story: 'board-map',
+    tag: boardTag,
+    story: 'map-view',
     shows: ['Fond de carte désactivé'],
     also: async (page) => {
-      await page.locator('cpts-cartodispo .leaflet-marker-icon.pin, cpts-cartodispo .leaflet-marker-icon.cluster').first().waitFor({timeout: 10_000});
+      await page.locator('cpts-availability-board .leaflet-marker-icon.pin, cpts-availability-board .leaflet-marker-icon.cluster').first().waitFor({timeout: 10_000});
     },
   },
   {
-    tag: cartodispoTag,
-    story: 'board-civic',
+    tag: boardTag,
+    story: 'civic',
     shows: ['Dr Hélène Vanhoutte'],
-    also: async (page) => assert.equal(await page.locator('cpts-cartodispo').getAttribute('theme'), 'civic'),
+    also: async (page) => assert.equal(await page.locator('cpts-availability-board').getAttribute('theme'), 'civic'),
   },
-  {tag: cartodispoTag, story: 'board-english', shows: ['Practitioners’ availability', 'Network only', 'Never declared']},
+  {tag: boardTag, story: 'english', shows: ['Practitioners’ availability', 'Columns shown: 8 of 12', 'Never declared']},
   {tag: managerTag, story: 'sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur'], hides: ['Praticiens du territoire']},
   {tag: managerTag, story: 'sign-in', globals: 'lang:en;theme:civic', shows: ['Coordinator sign-in', 'Coordinator token']},
   {tag: managerTag, story: 'list', shows: ['Praticiens du territoire', 'Dr Claire Lefebvre', 'Désactivé', '12 praticiens']},

@@ -27,6 +27,9 @@ const config: StorybookConfig = {
     const {mergeConfig} = await import('vite');
     return mergeConfig(viteConfig, {
       oxc: litDecorators,
+      // Leaflet's stylesheet as text for the map's shadow root (the build inlines it with
+      // rollup-plugin-lit-css); a plain `.css` import would be injected into the page instead
+      resolve: {alias: [{find: /^leaflet\/dist\/leaflet\.css$/, replacement: 'leaflet/dist/leaflet.css?inline'}]},
       // Storybook's own runtime is ~900 kB in one chunk; the warning is about it, not about our widgets
       build: {chunkSizeWarningLimit: 1024},
     } satisfies InlineConfig);

@@ -2,7 +2,7 @@ import type {Meta, StoryContext, StoryObj} from '@storybook/web-components-vite'
 import {html, type TemplateResult} from 'lit';
 import '@cpts-kit/widgets/define';
 import {widgetGlobals, type WidgetGlobals} from './globals.js';
-import {createMockClient, type AvailabilityMockBehaviour, type BoardMockBehaviour} from './mock-client.js';
+import {createMockClient, type AvailabilityMockBehaviour} from './mock-client.js';
 
 /** What a story varies; language and theme come from the toolbar. */
 interface DeclareArgs {
@@ -14,7 +14,7 @@ interface DeclareArgs {
 function declare(args: DeclareArgs, {lang, theme}: WidgetGlobals): TemplateResult {
   const client = createMockClient({lang, availability: args.availability});
   // the token a personal link carries; the mock accepts any
-  return html`<cpts-cartodispo mode="declare" lang=${lang} theme=${theme} .client=${client} .token=${'story-token'}></cpts-cartodispo>`;
+  return html`<cpts-cartodispo lang=${lang} theme=${theme} .client=${client} .token=${'story-token'}></cpts-cartodispo>`;
 }
 
 /** Presses the story's button through the widget's own controls, once it has rendered them. */
@@ -54,7 +54,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'La page qu’ouvre le lien personnel d’un professionnel (`mode="declare"`) : accepte-t-il de nouveaux patients, lesquels, combien, ses créneaux SNP, ses visites à domicile, et qui peut voir ces informations. Le jeton vient du fragment de l’URL (`#token=…`) ou de la propriété `token`.',
+          'La page qu’ouvre le lien personnel d’un professionnel : accepte-t-il de nouveaux patients, lesquels, combien, ses créneaux SNP, ses visites à domicile, et qui peut voir ces informations. Le jeton vient du fragment de l’URL (`#token=…`) ou de la propriété `token`.',
       },
     },
   },
@@ -104,113 +104,3 @@ export const AllLanguagesAndThemes: Story = {
     </div>
   `,
 };
-
-/** What a board story varies; language and theme come from the toolbar (or the story's `globals`). */
-interface BoardArgs {
-  board: BoardMockBehaviour;
-  /** Simulated API failure (503) or no answer at all (loading). */
-  api: 'ok' | 'server-down' | 'never-answers';
-  /** The page sets the coordinator token (`token` property); otherwise the board asks for it. */
-  signedIn: boolean;
-  /** Applied through the board's own controls once rendered. */
-  interaction: 'none' | 'filters' | 'map' | 'wrong-token';
-}
-
-function board(args: BoardArgs, {lang, theme}: WidgetGlobals): TemplateResult {
-  const client = createMockClient({
-    lang,
-    board: args.board,
-    ...(args.api === 'server-down' ? {failure: 'server' as const} : {}),
-    ...(args.api === 'never-answers' ? {delayMs: Infinity} : {}),
-  });
-  return html`<cpts-cartodispo mode="board" lang=${lang} theme=${theme} .client=${client} .token=${args.signedIn ? 'story-token' : undefined}></cpts-cartodispo>`;
-}
-
-/** Runs `act` on the board's shadow root once `selector` is there. */
-function whenRendered(selector: string, act: (root: ShadowRoot) => void, attempt = 0): void {
-  const root = document.querySelector('cpts-cartodispo')?.shadowRoot;
-  if (root?.querySelector(selector)) act(root);
-  else if (attempt < 100) setTimeout(() => whenRendered(selector, act, attempt + 1), 50);
-}
-
-function interact(args: BoardArgs): void {
-  if (args.interaction === 'filters') {
-    whenRendered('#board-q', (root) => {
-      const select = root.querySelector<HTMLSelectElement>('#board-profession')!;
-      select.value = 'medecin_generaliste';
-      select.dispatchEvent(new Event('change'));
-      root.querySelector<HTMLInputElement>('#board-snp')!.click();
-    });
-  } else if (args.interaction === 'map') {
-    whenRendered('.toggle', (root) => root.querySelectorAll<HTMLButtonElement>('.toggle button')[1]!.click());
-  } else if (args.interaction === 'wrong-token') {
-    whenRendered('#board-token', (root) => {
-      const input = root.querySelector<HTMLInputElement>('#board-token')!;
-      input.value = 'not-a-token';
-      input.dispatchEvent(new Event('input'));
-      root.querySelector<HTMLFormElement>('[part="sign-in"]')!.requestSubmit();
-    });
-  }
-}
-
-const boardArgs: BoardArgs = {board: 'demo', api: 'ok', signedIn: true, interaction: 'none'};
-
-/** Shared by the board's stories: they live in this file, beside the declaration's, as one widget. */
-const boardStory = (args: Partial<BoardArgs>, extra: Partial<StoryObj<BoardArgs>> = {}): StoryObj<BoardArgs> => ({
-  args: {...boardArgs, ...args},
-  render: (storyArgs, context) => board(storyArgs, widgetGlobals(context.globals)),
-  decorators: [
-    (story, context) => {
-      const result = story();
-      setTimeout(() => interact(context.args), 0);
-      return result;
-    },
-  ],
-  argTypes: {
-    board: {control: 'select', options: ['demo', 'empty', 'refused'], description: 'Réponse de l’API simulée à GET …/availability-board'},
-    api: {control: 'inline-radio', options: ['ok', 'server-down', 'never-answers']},
-    signedIn: {control: 'boolean', description: 'La page fournit le jeton (propriété `token`)'},
-    interaction: {control: 'inline-radio', options: ['none', 'filters', 'map', 'wrong-token']},
-  },
-  parameters: {
-    viewport: {defaultViewport: 'responsive'},
-    layout: 'padded',
-    docs: {
-      description: {
-        story:
-          'Le tableau des coordinateurs (`mode="board"`) : tous les professionnels, publics ou visibles du seul réseau, avec leur disponibilité et sa fraîcheur ; filtres, recherche, tri, export CSV et vue carte (chargée à la demande).',
-      },
-    },
-  },
-  ...extra,
-});
-
-/** Board: the coordinator signs in with a token. */
-export const BoardSignIn = boardStory({signedIn: false});
-
-/** Board: a token the server refuses, with the message by the field. */
-export const BoardWrongToken = boardStory({signedIn: false, board: 'refused', interaction: 'wrong-token'});
-
-/** Board: waiting for the server. */
-export const BoardLoading = boardStory({api: 'never-answers'});
-
-/** Board: the table of every practitioner. */
-export const BoardList = boardStory({});
-
-/** Board: general practitioners with SNP slots this week. */
-export const BoardFiltersActive = boardStory({interaction: 'filters'});
-
-/** Board: a territory with no practitioner yet. */
-export const BoardEmpty = boardStory({board: 'empty'});
-
-/** Board: the API is down; « Réessayer » asks again. */
-export const BoardError = boardStory({api: 'server-down'});
-
-/** Board: the map view (no tiles: the communes' names). */
-export const BoardMap = boardStory({interaction: 'map'});
-
-/** Board: the civic theme. */
-export const BoardCivic = boardStory({}, {globals: {theme: 'civic'}});
-
-/** Board: in English. */
-export const BoardEnglish = boardStory({}, {globals: {lang: 'en'}});

@@ -401,9 +401,13 @@ export const demoBoardRows: BoardRow[] = (() => {
             declaredAt: new Date(Date.now() - daysAgo * DAY_MS).toISOString(),
             declaredBy: 'practitioner',
           };
+    // as the server sends them: the board sorts by family name, not by « Dr »
+    const [firstName = '', ...lastName] = p.displayName.replace(/^Dr /, '').split(' ');
     return {
       practitionerId: p.id,
       displayName: p.displayName,
+      firstName,
+      lastName: lastName.join(' '),
       profession: p.profession,
       communeInsee: p.communeInsee,
       location: p.location,
@@ -416,6 +420,8 @@ export const demoBoardRows: BoardRow[] = (() => {
   rows.push({
     practitionerId: '00000000-0000-4000-8000-000000000099',
     displayName: 'Dr Hélène Vanhoutte',
+    firstName: 'Hélène',
+    lastName: 'Vanhoutte',
     profession: 'medecin_generaliste',
     communeInsee: '62525',
     location: {lat: 50.7362, lng: 2.2501},

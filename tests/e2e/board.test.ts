@@ -36,7 +36,7 @@ describe('the coordinators’ availability board, against the real server', () =
 
   /** The chosen practitioner's row on the board, found with the search field. */
   async function chosenRow(page: Page) {
-    const board = page.locator('cpts-cartodispo[mode="board"]');
+    const board = page.locator('cpts-availability-board');
     await board.locator('#board-q').fill(chosen.displayName);
     const row = board.locator('tbody tr', {has: page.locator('th', {hasText: chosen.displayName})});
     await row.waitFor();
@@ -64,7 +64,7 @@ describe('the coordinators’ availability board, against the real server', () =
       if (response.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(response.url())) scripts.push(new URL(response.url()).pathname);
     });
     await page.goto(at('/examples/coordinator.html'));
-    const board = page.locator('cpts-cartodispo[mode="board"]');
+    const board = page.locator('cpts-availability-board');
     await board.locator('#board-token').fill('not-a-token');
     await board.getByRole('button', {name: 'Se connecter'}).click();
     await board.getByText('Ce jeton n’est pas reconnu, ou il a expiré.', {exact: false}).waitFor();
@@ -74,24 +74,32 @@ describe('the coordinators’ availability board, against the real server', () =
     await board.locator('tbody tr').first().waitFor();
     assert.match(await board.locator('[part="status"]').innerText(), /^\d+ praticiens sur \d+ · \d+ acceptent? de nouveaux patients · \d+ déclarations? à actualiser/);
 
+    // the table fits the page's section: no scrolling sideways at the default columns
+    const [tableWidth, boxWidth] = await board.locator('[part="list"]').evaluate((box) => [box.scrollWidth, box.clientWidth]);
+    assert.ok(tableWidth! <= boxWidth!, `the table (${tableWidth} px) fits its box (${boxWidth} px)`);
+
     // one sign-in serves the page's other coordinator tools
     await page.locator('cpts-offer-manager').getByRole('button', {name: 'Nouvelle offre'}).waitFor();
     await page.locator('cpts-practitioner-manager').getByRole('heading', {name: 'Praticiens du territoire'}).waitFor();
 
     const before = await chosenRow(page);
-    assert.match(await before.locator('td.freshness').innerText(), /^(Jamais déclarée|À actualiser)/);
+    assert.match(await before.locator('td[data-column="freshness"]').innerText(), /^(Jamais déclarée|À actualiser)/);
 
     await declareNetworkOnly();
 
     await board.getByRole('button', {name: 'Actualiser'}).click();
     const after = await chosenRow(page);
-    await after.locator('td.freshness', {hasText: 'À jour'}).waitFor();
-    assert.match(await after.locator('td.freshness').innerText(), /^À jour\s+le /);
+    await after.locator('td[data-column="freshness"]', {hasText: 'À jour'}).waitFor();
+    assert.match(await after.locator('td[data-column="freshness"]').innerText(), /^À jour\s+le /);
     const cells = await after.locator('td').allInnerTexts();
     assert.ok(cells.includes('Limité · 3 par mois'), cells.join(' | '));
-    assert.ok(cells.includes('Réseau seulement'), 'a network-only practitioner is on the board');
+    await board.locator('[part="columns"] summary').click();
+    await board.getByRole('checkbox', {name: 'Visibilité'}).check();
+    const withVisibility = await after.locator('td').allInnerTexts();
+    assert.ok(withVisibility.includes('Réseau seulement'), 'a network-only practitioner is on the board');
 
-    assert.ok(scripts.some((s) => s.includes('cartodispo')), `the board's own chunk was recorded: ${scripts.join(', ')}`);
+    assert.ok(scripts.some((s) => s.includes('availability-board')), `the board's own chunk was recorded: ${scripts.join(', ')}`);
+    assert.ok(!scripts.some((s) => s.includes('cartodispo')), 'the practitioner’s widget is not downloaded with the board');
     assert.deepEqual(scripts.filter((s) => MAP_CODE.test(s)), [], 'the list view downloads no map code');
     assert.deepEqual(problems.csp, [], 'no CSP or Trusted Types violation');
     assert.deepEqual(problems.errors, []);

@@ -64,7 +64,7 @@ const puts = (calls: Call[]) => calls.filter((c) => c.method === 'PUT');
 const statusText = (el: HTMLElement) => root(el).querySelector('[part="status"]')?.textContent?.trim() ?? '';
 
 async function declarePage(api: {client: CptsClient}, token: string | null = 'tok-123'): Promise<CptsCartodispo> {
-  const el = await fixture<CptsCartodispo>(html`<cpts-cartodispo mode="declare" .client=${api.client} .token=${token ?? undefined}></cpts-cartodispo>`);
+  const el = await fixture<CptsCartodispo>(html`<cpts-cartodispo .client=${api.client} .token=${token ?? undefined}></cpts-cartodispo>`);
   await until(() => root(el).querySelector('form, [role="alert"]') !== null, 'the form or an alert');
   await el.updateComplete;
   return el;
@@ -74,7 +74,7 @@ async function press(...keys: string[]): Promise<void> {
   for (const key of keys) await sendKeys({press: key});
 }
 
-describe('<cpts-cartodispo mode="declare">', () => {
+describe('<cpts-cartodispo>', () => {
   afterEach(async () => {
     await setViewport({width: 800, height: 600});
   });
@@ -138,6 +138,38 @@ describe('<cpts-cartodispo mode="declare">', () => {
     expect(statusText(el)).to.match(/^Déclaration confirmée le /);
     await el.updateComplete;
     expect(root(el).querySelector('[part="summary"]')!.textContent).to.contain('À jour').and.contain('aujourd’hui');
+  });
+
+  it('moves focus to the confirmation once saved, rather than dropping it to the page', async () => {
+    const el = await declarePage(fakeApi({own: own(stored(lastDeclaration, new Date(Date.now() - 40 * DAY).toISOString()))}));
+    const submit = root(el).querySelector<HTMLButtonElement>('[part="submit"]')!;
+    submit.focus();
+    await press('Enter');
+    await until(() => statusText(el) !== '', 'the status');
+    await el.updateComplete;
+    const confirmation = root(el).querySelector('[part="status"] p');
+    expect(root(el).activeElement === confirmation, 'focus on the confirmation').to.equal(true);
+    expect(confirmation!.textContent).to.match(/^Déclaration enregistrée le /);
+    // « Rien n’a changé » too: the pressed button is disabled while sending, which alone would drop focus
+    root(el).querySelector<HTMLButtonElement>('[part="nothing-changed"]')!.focus();
+    await press('Enter');
+    await until(() => statusText(el).startsWith('Déclaration confirmée'), 'the confirmation');
+    await el.updateComplete;
+    expect(root(el).activeElement === root(el).querySelector('[part="status"] p'), 'focus on the new confirmation').to.equal(true);
+    expect(document.activeElement === el, 'the page’s focus is in the widget').to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('gives focus back to the send button when sending fails', async () => {
+    const el = await declarePage(fakeApi({put: () => ({status: 503, body: {type: 'about:blank', title: 'Service indisponible', status: 503, code: 'unavailable'}})}));
+    root(el).querySelector<HTMLInputElement>('input[name="accepting"][value="no"]')!.click();
+    await el.updateComplete;
+    const submit = root(el).querySelector<HTMLButtonElement>('[part="submit"]')!;
+    submit.focus();
+    await press('Enter');
+    await until(() => statusText(el) !== '', 'the error');
+    await el.updateComplete;
+    expect(root(el).activeElement === submit, 'focus on the send button').to.equal(true);
   });
 
   it('shows a clear message and the CPTS phone for a revoked or expired link', async () => {

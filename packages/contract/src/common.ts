@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import {named} from './registry.js';
 
 /** Territory slug as it appears in URLs: `demo`, `cpts-audomarois`. */
 export const Slug = /* @__PURE__ */ z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/, 'identifiant de territoire invalide (minuscules, chiffres, tirets)'));
@@ -21,23 +20,11 @@ export const Email = /* @__PURE__ */ z.email('adresse e-mail invalide').check(z.
 export const shortText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 export const longText = (max: number) => z.string().check(z.maxLength(max));
 
-export const LatLng = /* @__PURE__ */ named(
-  z.object({
-    lat: z.number().check(z.gte(-90), z.lte(90)),
-    lng: z.number().check(z.gte(-180), z.lte(180)),
-  }),
-  {id: 'LatLng', description: 'WGS84 coordinates.'},
-);
+export const LatLng = /* @__PURE__ */ z.object({
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lng: z.number().check(z.gte(-180), z.lte(180)),
+});
 export type LatLng = z.infer<typeof LatLng>;
-
-/** Cursor pagination shared by every list. */
-export const PageQuery = {
-  cursor: /* @__PURE__ */ z.optional(z.string().check(z.maxLength(200))),
-  limit: /* @__PURE__ */ z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(500))),
-};
-
-/** Query-string booleans: `true` / `false` (also 1/0, yes/no). */
-export const QueryBoolean = /* @__PURE__ */ z.optional(z.stringbool());
 
 export const Profession = /* @__PURE__ */ z.enum([
   'medecin_generaliste',
@@ -54,49 +41,32 @@ export const Profession = /* @__PURE__ */ z.enum([
 ]);
 export type Profession = z.infer<typeof Profession>;
 
-export const FieldError = /* @__PURE__ */ named(
-  z.object({
-    path: z.string(),
-    code: z.string(),
-    message: z.string(),
-    /** Uploaded files (CSV import): the line as a spreadsheet numbers it, the header being line 1. */
-    line: z.optional(z.int().check(z.gte(1))),
-    /** Uploaded files: the column's heading as written in the file. */
-    column: z.optional(z.string()),
-  }),
-  {
-    id: 'FieldError',
-    description:
-      'One problem with one field; `path` is dotted (`person.birthDate`). For a CSV import, `path` is `lines.12.rpps` (line 12 of the file, field rpps; `lines.1` is the header, `file` the whole file) and `line` / `column` say where to look in the spreadsheet.',
-  },
-);
+export const FieldError = /* @__PURE__ */ z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+  /** Uploaded files (CSV import): the line as a spreadsheet numbers it, the header being line 1. */
+  line: z.optional(z.int().check(z.gte(1))),
+  /** Uploaded files: the column's heading as written in the file. */
+  column: z.optional(z.string()),
+});
 export type FieldError = z.infer<typeof FieldError>;
 
 /** RFC 9457 problem details, with the field errors a form puts under its fields. */
-export const ApiError = /* @__PURE__ */ named(
-  z.looseObject({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    code: z.string(),
-    detail: z.optional(z.string()),
-    instance: z.optional(z.string()),
-    errors: z.optional(z.array(FieldError)),
-  }),
-  {
-    id: 'ApiError',
-    description: 'RFC 9457 application/problem+json.',
-    example: {type: 'https://cpts-kit.fr/problems/validation', title: 'Données invalides', status: 400, code: 'validation', errors: [{path: 'person.phone', code: 'invalid_format', message: 'numéro de téléphone invalide'}]},
-  },
-);
+export const ApiError = /* @__PURE__ */ z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  code: z.string(),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  errors: z.optional(z.array(FieldError)),
+});
 export type ApiError = z.infer<typeof ApiError>;
 
-export const Health = /* @__PURE__ */ named(
-  z.object({
-    status: z.enum(['ok', 'degraded']),
-    database: z.enum(['up', 'down']),
-    version: z.string(),
-  }),
-  {id: 'Health'},
-);
+export const Health = /* @__PURE__ */ z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['up', 'down']),
+  version: z.string(),
+});
 export type Health = z.infer<typeof Health>;

@@ -8,5 +8,6 @@ export * from './internship.js';
 export * from './interest.js';
 export * from './stats.js';
 export * from './waiting-list.js';
+export * from './queries.js';
+export * from './patches.js';
 export * from './routes.js';
-export {contractRegistry, type SchemaMeta} from './registry.js';

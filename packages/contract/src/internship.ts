@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import {Email, FrenchPhone, Id, InseeCode, LatLng, PageQuery, QueryBoolean, Timestamp, longText, shortText} from './common.js';
-import {named} from './registry.js';
+import {Email, FrenchPhone, Id, InseeCode, LatLng, Timestamp, longText, shortText} from './common.js';
 
 export const OfferKind = /* @__PURE__ */ z.enum(['mg_niveau_1', 'saspas', 'externat', 'pharmacie', 'kinesitherapie', 'soins_infirmiers', 'maieutique', 'ipa', 'autre']);
 export type OfferKind = z.infer<typeof OfferKind>;
@@ -17,49 +16,34 @@ export type OfferStatus = z.infer<typeof OfferStatus>;
 /** A semester or period by the month it starts: `2027-05` reads "mai 2027". */
 export const Period = /* @__PURE__ */ z.string().check(z.regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'période attendue au format AAAA-MM'));
 
-export const Housing = /* @__PURE__ */ named(
-  z.strictObject({
-    kind: HousingKind,
-    monthlyCostEur: z.nullable(z.number().check(z.gte(0), z.lte(5000))),
-    distanceKm: z.nullable(z.number().check(z.gte(0), z.lte(200))),
-    details: z.nullable(longText(500)),
-  }),
-  {id: 'Housing'},
-);
+export const Housing = /* @__PURE__ */ z.strictObject({
+  kind: HousingKind,
+  monthlyCostEur: z.nullable(z.number().check(z.gte(0), z.lte(5000))),
+  distanceKm: z.nullable(z.number().check(z.gte(0), z.lte(200))),
+  details: z.nullable(longText(500)),
+});
 
-export const Transport = /* @__PURE__ */ named(
-  z.strictObject({
-    carNeeded: z.boolean(),
-    stationDistanceKm: z.nullable(z.number().check(z.gte(0), z.lte(200))),
-    vehicleProvided: z.boolean(),
-    travelCostsPaid: z.boolean(),
-    details: z.nullable(longText(500)),
-  }),
-  {id: 'Transport'},
-);
+export const Transport = /* @__PURE__ */ z.strictObject({
+  carNeeded: z.boolean(),
+  stationDistanceKm: z.nullable(z.number().check(z.gte(0), z.lte(200))),
+  vehicleProvided: z.boolean(),
+  travelCostsPaid: z.boolean(),
+  details: z.nullable(longText(500)),
+});
 
-export const Welcome = /* @__PURE__ */ named(
-  z.strictObject({
-    discoveryKit: z.boolean(),
-    welcomeDay: z.boolean(),
-    referentName: z.nullable(shortText(120)),
-  }),
-  {id: 'Welcome'},
-);
+export const Welcome = /* @__PURE__ */ z.strictObject({
+  discoveryKit: z.boolean(),
+  welcomeDay: z.boolean(),
+  referentName: z.nullable(shortText(120)),
+});
 
-export const FinancialAid = /* @__PURE__ */ named(
-  z.strictObject({
-    amountEur: z.number().check(z.gte(0), z.lte(100000)),
-    from: shortText(160),
-    conditions: z.nullable(longText(500)),
-  }),
-  {id: 'FinancialAid'},
-);
+export const FinancialAid = /* @__PURE__ */ z.strictObject({
+  amountEur: z.number().check(z.gte(0), z.lte(100000)),
+  from: shortText(160),
+  conditions: z.nullable(longText(500)),
+});
 
-export const OfferContact = /* @__PURE__ */ named(
-  z.strictObject({name: shortText(120), email: Email, phone: z.nullable(FrenchPhone)}),
-  {id: 'OfferContact'},
-);
+export const OfferContact = /* @__PURE__ */ z.strictObject({name: shortText(120), email: Email, phone: z.nullable(FrenchPhone)});
 
 const offerFields = {
   title: shortText(160),
@@ -100,43 +84,18 @@ export const internshipOfferExample = {
   contact: {name: 'Julie Martin', email: 'stages@cpts-exemple.fr', phone: null},
 };
 
-export const InternshipOfferCreate = /* @__PURE__ */ named(z.strictObject(offerFields), {id: 'InternshipOfferCreate', example: internshipOfferExample});
+export const InternshipOfferCreate = /* @__PURE__ */ z.strictObject(offerFields);
 export type InternshipOfferCreate = z.infer<typeof InternshipOfferCreate>;
 
-export const InternshipOfferPatch = /* @__PURE__ */ named(z.partial(z.strictObject(offerFields)), {
-  id: 'InternshipOfferPatch',
-  example: {places: 3, periods: ['2027-11']},
+export const InternshipOffer = /* @__PURE__ */ z.object({
+  id: Id,
+  ...offerFields,
+  status: OfferStatus,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  publishedAt: z.nullable(Timestamp),
 });
-export type InternshipOfferPatch = z.infer<typeof InternshipOfferPatch>;
-
-export const InternshipOffer = /* @__PURE__ */ named(
-  z.object({
-    id: Id,
-    ...offerFields,
-    status: OfferStatus,
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-    publishedAt: z.nullable(Timestamp),
-  }),
-  {id: 'InternshipOffer'},
-);
 export type InternshipOffer = z.infer<typeof InternshipOffer>;
 
-export const InternshipOfferQuery = /* @__PURE__ */ z.object({
-  kind: z.optional(OfferKind),
-  discipline: z.optional(z.string().check(z.maxLength(120))),
-  commune: z.optional(InseeCode),
-  housing: QueryBoolean,
-  period: z.optional(Period),
-  q: z.optional(z.string().check(z.maxLength(100))),
-  /** Coordinators only; the public always gets `published`. */
-  status: z.optional(OfferStatus),
-  ...PageQuery,
-});
-export type InternshipOfferQuery = z.input<typeof InternshipOfferQuery>;
-
-export const InternshipOfferList = /* @__PURE__ */ named(
-  z.object({items: z.array(InternshipOffer), nextCursor: z.nullable(z.string()), total: z.int()}),
-  {id: 'InternshipOfferList'},
-);
+export const InternshipOfferList = /* @__PURE__ */ z.object({items: z.array(InternshipOffer), nextCursor: z.nullable(z.string()), total: z.int()});
 export type InternshipOfferList = z.infer<typeof InternshipOfferList>;

@@ -1,9 +1,15 @@
 import * as z from 'zod/mini';
-import {ApiError} from './common.js';
-import {contractRegistry} from './registry.js';
-import {pathParams, routes, type RouteDef} from './routes.js';
+import {ApiError, Id, Slug} from './common.js';
+import {contractRegistry, documentedRoutes} from './openapi/contract-docs.js';
+import type {DocumentedRoute} from './openapi/docs.js';
+
+export {contractRegistry, documentedRoutes} from './openapi/contract-docs.js';
+export type {Auth, DocumentedRoute, ResponseDoc, RouteDoc, RouteDocs, SchemaDocs, SchemaMeta, Tag} from './openapi/docs.js';
 
 type JsonObject = Record<string, unknown>;
+
+/** Path parameters of the route templates, with the schema that checks each. */
+const pathParams = {t: Slug, id: Id} as const;
 
 const componentRef = (id: string) => `#/components/schemas/${id}`;
 
@@ -26,7 +32,7 @@ function components(io: 'input' | 'output'): Record<string, JsonObject> {
   return out;
 }
 
-function parameters(route: RouteDef): JsonObject[] {
+function parameters(route: DocumentedRoute): JsonObject[] {
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as keyof typeof pathParams);
   const inPath = names.map((name) => ({name, in: 'path', required: true, schema: schemaOf(pathParams[name], 'input')}));
   const inQuery = Object.entries(route.query?.shape ?? {}).map(([name, schema]) => {
@@ -44,7 +50,7 @@ const problem = (description: string) => ({
   content: {'application/problem+json': {schema: {$ref: componentRef(contractRegistry.get(ApiError)!.id)}}},
 });
 
-function operation(route: RouteDef): JsonObject {
+function operation(route: DocumentedRoute): JsonObject {
   const responses: JsonObject = {};
   for (const [status, res] of Object.entries(route.responses)) {
     responses[status] = res.schema
@@ -74,7 +80,7 @@ function operation(route: RouteDef): JsonObject {
 /** The OpenAPI 3.1 document, generated from the route table and the schemas: never hand-written. */
 export function buildOpenApiDocument(options: {serverUrl?: string; version?: string} = {}): JsonObject {
   const paths: Record<string, JsonObject> = {};
-  for (const route of Object.values(routes) as RouteDef[]) {
+  for (const route of documentedRoutes) {
     (paths[route.path] ??= {})[route.method] = operation(route);
   }
   return {
@@ -102,7 +108,7 @@ export function buildOpenApiDocument(options: {serverUrl?: string; version?: str
 function requestComponents(): Record<string, JsonObject> {
   const input = components('input');
   const bodies = new Set(
-    (Object.values(routes) as RouteDef[]).flatMap((r) => (r.body ? [contractRegistry.get(r.body.schema)?.id] : [])).filter((id): id is string => !!id),
+    documentedRoutes.flatMap((r) => (r.body ? [contractRegistry.get(r.body.schema)?.id] : [])).filter((id): id is string => !!id),
   );
   return Object.fromEntries(Object.entries(input).filter(([id]) => bodies.has(id)));
 }

@@ -1,25 +1,17 @@
-import {json, type RouteDef} from './route-def.js';
-import {Availability, AvailabilityDeclaration, Board, BoardQuery, OwnAvailability} from './availability.js';
+import type {RouteDef} from './route-def.js';
+import {Availability, Board, OwnAvailability} from './availability.js';
 
 export const getOwnAvailabilityRoute = {
-  operationId: 'getOwnAvailability', method: 'get', path: '/v1/territories/{t}/availability', tag: 'availability', auth: 'practitioner',
-  summary: "The practitioner's current declaration",
-  responses: {200: json(OwnAvailability, 'Who the link belongs to, and their current declaration')},
+  operationId: 'getOwnAvailability', method: 'get', path: '/v1/territories/{t}/availability',
+  responses: {200: OwnAvailability},
 } as const satisfies RouteDef;
 
 export const declareAvailabilityRoute = {
-  operationId: 'declareAvailability', method: 'put', path: '/v1/territories/{t}/availability', tag: 'availability', auth: 'practitioner',
-  summary: 'Declare (or confirm unchanged) availability',
-  body: {schema: AvailabilityDeclaration, example: {
-    accepting: 'limited', monthlyQuota: 5, patientScope: ['priority_only'], scopeCommunes: [], homeVisits: true,
-    homeVisitCommunes: ['62765'], snpSlotsThisWeek: 4, teleconsultation: false, hostsInterns: true, visibility: 'public', noteForCoordinator: null,
-  }},
-  responses: {200: json(Availability, 'The declaration as stored')},
+  operationId: 'declareAvailability', method: 'put', path: '/v1/territories/{t}/availability',
+  responses: {200: Availability},
 } as const satisfies RouteDef;
 
 export const getAvailabilityBoardRoute = {
-  operationId: 'getAvailabilityBoard', method: 'get', path: '/v1/territories/{t}/availability-board', tag: 'availability', auth: 'coordinator',
-  summary: 'Every practitioner with current availability and freshness',
-  query: BoardQuery,
-  responses: {200: json(Board, 'The board')},
+  operationId: 'getAvailabilityBoard', method: 'get', path: '/v1/territories/{t}/availability-board',
+  responses: {200: Board},
 } as const satisfies RouteDef;

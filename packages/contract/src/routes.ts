@@ -23,8 +23,8 @@ export * from './routes-waiting-list.js';
 
 /**
  * Every route of API v1. The server mounts exactly these (a test checks both ways) and the OpenAPI
- * document is generated from them. The SDK imports each route on its own, so a page bundles only
- * the schemas of the calls it makes.
+ * document lists them in this order, with what `openapi/` says of each. The SDK imports each route
+ * on its own, so a page bundles only the schemas of the calls it makes.
  */
 export const routes = {
   getHealth: getHealthRoute,

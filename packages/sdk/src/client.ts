@@ -73,8 +73,8 @@ function searchParamsOf(query: Query | undefined): URLSearchParams {
 
 function successSchema(route: RouteDef): {parse?: (body: unknown) => unknown} {
   for (const [status, response] of Object.entries(route.responses)) {
-    if (Number(status) >= 200 && Number(status) < 300 && response.schema) {
-      const schema = response.schema as unknown as {safeParse: (v: unknown) => {success: boolean; data?: unknown; error?: {issues: Array<{path: PropertyKey[]; message: string}>}}};
+    if (Number(status) >= 200 && Number(status) < 300 && response) {
+      const schema = response as unknown as {safeParse: (v: unknown) => {success: boolean; data?: unknown; error?: {issues: Array<{path: PropertyKey[]; message: string}>}}};
       return {
         parse: (body) => {
           const result = schema.safeParse(body);

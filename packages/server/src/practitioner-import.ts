@@ -9,11 +9,11 @@ import {
   type FieldError,
   type ImportColumn,
   type PractitionerImportResult,
-  type PractitionerImportRow,
-  type Profession,
 } from '@cpts-kit/contract';
 import {CsvEncodingError, CsvSyntaxError, decodeCsv, detectDelimiter, parseCsv, type CsvDelimiter, type CsvRecord} from './csv.js';
 import type {Db} from './db/index.js';
+import {FIELD_LABELS, FIELD_NAMES, HEADING_TO_FIELD, MAX_LENGTH, PROFESSION_LABELS, REQUIRED, decimal, normaliseKey, professionOf, type Field} from './practitioner-import-columns.js';
+import {writeRows, type PlannedRow} from './practitioner-import-write.js';
 import {ApiProblem} from './problems.js';
 import {audit} from './territories.js';
 // French zod messages for the last check against the contract (the CLI does not load the app)
@@ -26,89 +26,12 @@ export const MAX_IMPORT_ERRORS = 1000;
 /** Lines one import takes: a territory has hundreds of practitioners, a region a few tens of thousands. */
 export const MAX_IMPORT_ROWS = 50_000;
 
-type Field = 'rpps' | 'profession' | 'title' | 'firstName' | 'lastName' | 'practiceName' | 'address' | 'communeInsee' | 'phone' | 'email' | 'lat' | 'lng';
-
-/** Headings are compared without case, accents, spaces or punctuation: « Prénom », « PRENOM », « prénom » are one. */
-export function normaliseKey(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-const FIELD_NAMES: Record<Field, string[]> = {
-  rpps: ['rpps', 'numerorpps', 'nrpps', 'norpps', 'numrpps', 'idrpps', 'identifiantrpps', 'rppsid', 'identifiantpp', 'numerorppsadeli'],
-  profession: ['profession', 'metier', 'libelleprofession', 'professionlibelle', 'professiondesante', 'codeprofession'],
-  title: ['title', 'titre', 'civilite'],
-  firstName: ['firstname', 'prenom', 'prenoms', 'prenomdexercice', 'prenomusuel'],
-  lastName: ['lastname', 'nom', 'nomdefamille', 'nomdexercice', 'nomdusage', 'nomusuel'],
-  practiceName: ['practicename', 'cabinet', 'nomducabinet', 'structure', 'lieudexercice', 'raisonsociale', 'etablissement', 'msp'],
-  address: ['address', 'adresse', 'adressepostale', 'adressedexercice', 'adresseducabinet', 'rue'],
-  communeInsee: ['communeinsee', 'codeinsee', 'insee', 'codecommune', 'inseecommune', 'codeinseecommune', 'cog', 'codeinseedelacommune'],
-  phone: ['phone', 'telephone', 'tel', 'telephonefixe', 'telephoneprofessionnel', 'teldelacabinet', 'numerodetelephone', 'telephonecabinet'],
-  email: ['email', 'mail', 'courriel', 'adresseemail', 'adressemail', 'adressecourriel', 'emailprofessionnel', 'mailpro'],
-  lat: ['lat', 'latitude'],
-  lng: ['lng', 'lon', 'long', 'longitude'],
-};
-
-const HEADING_TO_FIELD = new Map<string, Field>(Object.entries(FIELD_NAMES).flatMap(([field, names]) => names.map((n) => [n, field as Field] as const)));
-
-/** How a field is named in French messages. */
-const FIELD_LABELS: Record<Field, string> = {
-  rpps: 'RPPS', profession: 'profession', title: 'titre', firstName: 'prénom', lastName: 'nom', practiceName: 'cabinet',
-  address: 'adresse', communeInsee: 'code INSEE', phone: 'téléphone', email: 'e-mail', lat: 'latitude', lng: 'longitude',
-};
-
-const REQUIRED: Field[] = ['profession', 'firstName', 'lastName', 'communeInsee'];
-const MAX_LENGTH: Partial<Record<Field, number>> = {title: 20, firstName: 100, lastName: 100, practiceName: 160, address: 300};
-
-export const PROFESSION_LABELS: Record<Profession, string> = {
-  medecin_generaliste: 'Médecin généraliste',
-  ipa: 'Infirmier(ère) en pratique avancée (IPA)',
-  infirmier: 'Infirmier(ère)',
-  sage_femme: 'Sage-femme',
-  masseur_kinesitherapeute: 'Masseur-kinésithérapeute',
-  chirurgien_dentiste: 'Chirurgien-dentiste',
-  orthophoniste: 'Orthophoniste',
-  pharmacien: 'Pharmacien(ne)',
-  psychologue: 'Psychologue',
-  pedicure_podologue: 'Pédicure-podologue',
-  medecin_specialiste: 'Médecin spécialiste',
-};
-
-/** The code, its label, and what coordinators write in their sheets. */
-const PROFESSION_NAMES: Record<Profession, string[]> = {
-  medecin_generaliste: ['generaliste', 'medecingeneral', 'medecingeneraliste', 'mg', 'medecingeneralistes', 'medecindemedecinegenerale', 'medecinegenerale'],
-  ipa: ['ipa', 'infirmierepratiqueavancee', 'infirmierenpratiqueavancee', 'infirmiereenpratiqueavancee', 'infirmierpratiqueavancee'],
-  infirmier: ['infirmier', 'infirmiere', 'infirmiers', 'infirmieres', 'ide', 'idel', 'infirmierdiplomedetat', 'infirmierediplomeedetat', 'infirmierliberal', 'infirmiereliberale'],
-  sage_femme: ['sagefemme', 'sagesfemmes', 'maieuticien', 'maieuticienne'],
-  masseur_kinesitherapeute: ['masseurkinesitherapeute', 'kinesitherapeute', 'kine', 'mk', 'masseurkine', 'kinesitherapie'],
-  chirurgien_dentiste: ['chirurgiendentiste', 'dentiste', 'chirurgienedentiste'],
-  orthophoniste: ['orthophoniste', 'orthophonie'],
-  pharmacien: ['pharmacien', 'pharmacienne', 'pharmacie', 'pharmacienneofficine', 'pharmaciendofficine'],
-  psychologue: ['psychologue', 'psy', 'psychologie'],
-  pedicure_podologue: ['pedicurepodologue', 'podologue', 'pedicure', 'podologie'],
-  medecin_specialiste: ['medecinspecialiste', 'specialiste', 'medecinspecialistes'],
-};
-
-const PROFESSION_BY_NAME = new Map<string, Profession>(
-  (Object.keys(PROFESSION_NAMES) as Profession[]).flatMap((code) =>
-    [code, PROFESSION_LABELS[code], ...PROFESSION_NAMES[code]].map((name) => [normaliseKey(name), code] as const),
-  ),
-);
-
-export function professionOf(text: string): Profession | undefined {
-  return PROFESSION_BY_NAME.get(normaliseKey(text));
-}
-
 interface CommuneRow {
   insee: string;
   name: string;
   postal_codes: string[];
   lat: number | null;
   lng: number | null;
-}
-
-interface PlannedRow extends PractitionerImportRow {
-  /** Where the pin goes: given, the new commune's centre, or null to leave it where it is (update, same commune). */
-  position: {lat: number; lng: number} | null;
 }
 
 export interface ImportInput {
@@ -155,11 +78,6 @@ function invalidFile(errors: ErrorList): ApiProblem {
 }
 
 const isBlank = (record: CsvRecord) => record.cells.every((cell) => cell.trim() === '');
-
-/** A decimal number as a French spreadsheet writes it (`50,75`) or as anything else does (`50.75`). */
-function decimal(text: string): number {
-  return /^-?\d+(?:[.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
-}
 
 /**
  * Reads, checks and (unless a dry run) writes a CSV file of practitioners in one transaction.
@@ -406,49 +324,4 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as {code?: unknown}).code === '23505';
-}
-
-// one statement per 5,000 rows, a column per array parameter: a VALUES list of 14 parameters a row
-// took PGlite four times as long to parse and plan
-const CHUNK = 5000;
-
-const CREATE_COLUMNS = [
-  ['id', 'uuid'], ['rpps', 'text'], ['profession', 'text'], ['title', 'text'], ['first_name', 'text'], ['last_name', 'text'], ['practice_name', 'text'],
-  ['address', 'text'], ['commune_insee', 'text'], ['lat', 'float8'], ['lng', 'float8'], ['phone', 'text'], ['email', 'text'],
-] as const;
-const UPDATE_COLUMNS = CREATE_COLUMNS.filter(([name]) => name !== 'rpps');
-
-const columnsOf = (row: PlannedRow, id: string): Record<string, unknown> => {
-  const p = row.practitioner;
-  return {
-    id, rpps: p.rpps ?? null, profession: p.profession, title: p.title ?? null, first_name: p.firstName, last_name: p.lastName, practice_name: p.practiceName ?? null,
-    address: p.address ?? null, commune_insee: p.communeInsee, lat: row.position?.lat ?? null, lng: row.position?.lng ?? null, phone: p.phone ?? null, email: p.email ?? null,
-  };
-};
-
-async function writeRows(tx: Db, territory: string, planned: PlannedRow[]): Promise<void> {
-  const creates = planned.filter((r) => r.action === 'create').map((r) => columnsOf(r, crypto.randomUUID()));
-  const updates = planned.filter((r) => r.action === 'update').map((r) => columnsOf(r, r.id!));
-  const arrays = (rows: Record<string, unknown>[], columns: readonly (readonly [string, string])[]) => columns.map(([name]) => rows.map((row) => row[name]));
-  const unnest = (columns: readonly (readonly [string, string])[]) =>
-    `unnest(${columns.map(([, type], i) => `$${i + 2}::${type}[]`).join(', ')}) as v(${columns.map(([name]) => name).join(', ')})`;
-  for (let start = 0; start < creates.length; start += CHUNK) {
-    const names = CREATE_COLUMNS.map(([name]) => name).join(', ');
-    await tx.query(
-      `insert into practitioners (territory, ${names}) select $1, ${names} from ${unnest(CREATE_COLUMNS)}`,
-      [territory, ...arrays(creates.slice(start, start + CHUNK), CREATE_COLUMNS)],
-    );
-  }
-  for (let start = 0; start < updates.length; start += CHUNK) {
-    // a blank cell leaves the field as it is: the sheet may be older than what the practitioner declared since
-    await tx.query(
-      `update practitioners p set
-         profession = v.profession, title = coalesce(v.title, p.title), first_name = v.first_name, last_name = v.last_name,
-         practice_name = coalesce(v.practice_name, p.practice_name), address = coalesce(v.address, p.address), commune_insee = v.commune_insee,
-         lat = coalesce(v.lat, p.lat), lng = coalesce(v.lng, p.lng), phone = coalesce(v.phone, p.phone), email = coalesce(v.email, p.email), updated_at = now()
-       from ${unnest(UPDATE_COLUMNS)}
-       where p.id = v.id and p.territory = $1`,
-      [territory, ...arrays(updates.slice(start, start + CHUNK), UPDATE_COLUMNS)],
-    );
-  }
 }

@@ -4,6 +4,7 @@ import './territory-contact/define.js';
 import './intake-form/define.js';
 import './availability-map/define.js';
 import './cartodispo/define.js';
+import './availability-board/define.js';
 import './internship-offers/define.js';
 import './practitioner-manager/define.js';
 import './waiting-list/define.js';

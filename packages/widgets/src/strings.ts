@@ -1,5 +1,7 @@
 import {en as cartodispoEn} from './cartodispo/cartodispo-strings.en.js';
 import {fr as cartodispoFr} from './cartodispo/cartodispo-strings.fr.js';
+import {en as boardEn} from './availability-board/board-strings.en.js';
+import {fr as boardFr} from './availability-board/board-strings.fr.js';
 import {en as coordinatorEn} from './coordinator/coordinator-strings.en.js';
 import {fr as coordinatorFr} from './coordinator/coordinator-strings.fr.js';
 import {en as practitionersEn} from './practitioner-manager/practitioner-manager-strings.en.js';
@@ -25,5 +27,5 @@ import type {Translation} from './translations/translation.js';
 // Every string of a language in one object, for developers (the npm package's `fr` and `en`).
 // The widgets never import this module: each loads its own bundles (see translations/bundle.ts).
 // Typed whole, so a bundle missing a key breaks the typecheck here.
-export const fr: Translation = {...commonFr, ...contactFr, ...labelsFr, ...intakeFr, ...mapFr, ...cartodispoFr, ...offersFr, ...offerManagerFr, ...coordinatorFr, ...practitionersFr, ...waitingListFr};
-export const en: Translation = {...commonEn, ...contactEn, ...labelsEn, ...intakeEn, ...mapEn, ...cartodispoEn, ...offersEn, ...offerManagerEn, ...coordinatorEn, ...practitionersEn, ...waitingListEn};
+export const fr: Translation = {...commonFr, ...contactFr, ...labelsFr, ...intakeFr, ...mapFr, ...cartodispoFr, ...boardFr, ...offersFr, ...offerManagerFr, ...coordinatorFr, ...practitionersFr, ...waitingListFr};
+export const en: Translation = {...commonEn, ...contactEn, ...labelsEn, ...intakeEn, ...mapEn, ...cartodispoEn, ...boardEn, ...offersEn, ...offerManagerEn, ...coordinatorEn, ...practitionersEn, ...waitingListEn};

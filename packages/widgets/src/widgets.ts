@@ -42,6 +42,10 @@ export const widgetModules = {
     fr: () => Promise.all([import('./cartodispo/cartodispo-strings.fr.js'), labels.fr()]),
     en: () => Promise.all([import('./cartodispo/cartodispo-strings.en.js'), labels.en()]),
   }),
+  'cpts-availability-board': withStrings(() => import('./availability-board/availability-board.js').then((m) => m.CptsAvailabilityBoard), {
+    fr: () => Promise.all([import('./availability-board/board-strings.fr.js'), labels.fr()]),
+    en: () => Promise.all([import('./availability-board/board-strings.en.js'), labels.en()]),
+  }),
   'cpts-internship-offers': withStrings(() => import('./internship-offers/internship-offers.js').then((m) => m.CptsInternshipOffers), offers),
   'cpts-offer-manager': withStrings(() => import('./internship-offers/offer-manager.js').then((m) => m.CptsOfferManager), {
     fr: () => Promise.all([offers.fr(), import('./internship-offers/offer-manager-strings.fr.js'), coordinator.fr()]),

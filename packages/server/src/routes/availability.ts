@@ -54,6 +54,8 @@ export function availabilityRoutes({db, communes}: Deps) {
       const all: BoardRow[] = rows.map((row) => ({
         practitionerId: row.id,
         displayName: displayName(row),
+        lastName: row.last_name,
+        firstName: row.first_name,
         profession: row.profession,
         communeInsee: row.commune_insee,
         location: {lat: row.lat, lng: row.lng},

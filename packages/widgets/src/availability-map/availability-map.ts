@@ -11,7 +11,7 @@ import {base} from '../styles/base.js';
 import {mapFrameStyles} from '../styles/map-frame.js';
 import {tokens} from '../styles/tokens.js';
 import {styles} from './availability-map.styles.js';
-import type {MapBounds, MapEngine} from './map-engine.js';
+import type {MapBounds, MapEngine} from '../map/map-engine.js';
 import {bboxParam, byName, firstBy, inBounds, matchesFilters, noFilters, type MapFilters} from './map-model.js';
 import {CptsSelectEvent} from './select-event.js';
 import {labelStrings} from '../translations/labels.js';
@@ -176,7 +176,7 @@ export class CptsAvailabilityMap extends CptsElement {
     if (!container || !this.shadowRoot) return Promise.resolve();
     const t = this.localize.strings;
     this.engineLoading = (async () => {
-      const {createMapEngine} = await import('./map-engine.js');
+      const {createMapEngine} = await import('../map/map-engine.js');
       if (!this.isConnected || this.engine) return;
       const tilesUrl = this.tiles?.trim();
       this.engine = await createMapEngine<PractitionerPublic>({

@@ -1,5 +1,5 @@
 import type {Accepting, PractitionerPublic, Profession} from '@cpts-kit/contract';
-import type {MapBounds} from './map-engine.js';
+import type {MapBounds} from '../map/map-engine.js';
 
 export interface MapFilters {
   profession: Profession | '';

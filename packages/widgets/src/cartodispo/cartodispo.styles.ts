@@ -16,10 +16,6 @@ export const styles = css`
     border-radius: var(--cpts-radius);
   }
 
-  p {
-    margin: 0;
-  }
-
   .title {
     margin: 0;
     font-size: var(--cpts-font-size-large);
@@ -38,55 +34,9 @@ export const styles = css`
     font-weight: var(--cpts-font-weight-bold);
   }
 
-  .badge {
-    display: inline-block;
-    margin-inline-end: var(--cpts-spacing-s);
-    padding: 0 var(--cpts-spacing-s);
-    font-size: var(--cpts-font-size-small);
-    font-weight: var(--cpts-font-weight-bold);
-    border: var(--cpts-border-width) solid currentColor;
-    border-radius: var(--cpts-radius);
-  }
-
-  .badge[data-freshness='fresh'] {
-    color: var(--cpts-color-success);
-  }
-
-  .badge[data-freshness='stale'],
-  .badge[data-freshness='never'] {
-    color: var(--cpts-color-error);
-  }
-
   form {
     display: grid;
     gap: var(--cpts-spacing-l);
-  }
-
-  fieldset {
-    display: grid;
-    gap: var(--cpts-spacing-s);
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-width: 0;
-  }
-
-  legend,
-  .field > label {
-    padding: 0;
-    margin-bottom: var(--cpts-spacing-s);
-    font-weight: var(--cpts-font-weight-bold);
-  }
-
-  .field {
-    display: grid;
-    gap: var(--cpts-spacing-xs);
-    justify-items: start;
-  }
-
-  .hint {
-    color: var(--cpts-color-text-muted);
-    font-size: var(--cpts-font-size-small);
   }
 
   .choices {
@@ -127,26 +77,9 @@ export const styles = css`
     color: var(--cpts-color-text-muted);
   }
 
-  input[type='radio'],
-  input[type='checkbox'] {
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-    flex: none;
-    accent-color: var(--cpts-color-primary);
-  }
-
   .checks {
     display: grid;
     gap: var(--cpts-spacing-s);
-  }
-
-  .check {
-    display: flex;
-    gap: var(--cpts-spacing-s);
-    align-items: flex-start;
-    min-height: 2.75rem;
-    cursor: pointer;
   }
 
   .commune-list {
@@ -186,35 +119,11 @@ export const styles = css`
     align-items: stretch;
   }
 
-  button {
-    font: inherit;
-    min-height: 3rem;
-    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
-    border-radius: var(--cpts-radius);
-    cursor: pointer;
-  }
-
-  button:disabled {
-    cursor: default;
-    opacity: 0.6;
-  }
-
-  .primary {
-    color: var(--cpts-color-primary-contrast);
-    background: var(--cpts-color-primary);
-    border: var(--cpts-border-width) solid var(--cpts-color-primary);
-    font-weight: var(--cpts-font-weight-bold);
-  }
-
-  .secondary,
   .step {
     color: var(--cpts-color-primary);
     background: var(--cpts-color-background);
     border: 2px solid var(--cpts-color-primary);
     font-weight: var(--cpts-font-weight-bold);
-  }
-
-  .step {
     min-width: 3rem;
     font-size: var(--cpts-font-size-large);
   }
@@ -225,11 +134,6 @@ export const styles = css`
     justify-items: start;
   }
 
-  .field-error {
-    color: var(--cpts-color-error);
-    font-weight: var(--cpts-font-weight-bold);
-  }
-
   .status[data-kind='success'] {
     padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
     color: var(--cpts-color-success);
@@ -237,8 +141,7 @@ export const styles = css`
     background: var(--cpts-color-surface);
   }
 
-  .status[data-kind='error'],
-  .alert {
+  .status[data-kind='error'] {
     display: grid;
     gap: var(--cpts-spacing-s);
     justify-items: start;
@@ -246,9 +149,5 @@ export const styles = css`
     color: var(--cpts-color-error);
     background: var(--cpts-color-error-background);
     border-inline-start: 4px solid var(--cpts-color-error);
-  }
-
-  .loading {
-    color: var(--cpts-color-text-muted);
   }
 `;

@@ -136,3 +136,16 @@ export function tokenFromFragment(hash: string): string | undefined {
   const token = params.get('token')?.trim();
   return token ? token : undefined;
 }
+
+const DAY_MS = 86_400_000;
+
+/** « 7 décembre 2026 à 09:30 »: when a declaration was saved. */
+export function formatDate(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeStyle: 'short'}).format(new Date(iso));
+}
+
+/** « il y a 12 jours », « hier », « aujourd’hui ». */
+export function daysAgo(iso: string, lang: string): string {
+  const days = Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / DAY_MS));
+  return new Intl.RelativeTimeFormat(lang, {numeric: 'auto'}).format(-days, 'day');
+}

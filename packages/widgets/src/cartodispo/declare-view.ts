@@ -8,9 +8,11 @@ import type {LanguageCode} from '../translations/translation.js';
 import type {CartodispoStrings} from './cartodispo-strings.js';
 import {
   checkDraft,
+  daysAgo,
   declarationOf,
   draftOf,
   emptyDraft,
+  formatDate,
   groupFieldErrors,
   MAX_COUNT,
   toDeclaration,
@@ -42,10 +44,9 @@ type Status = {kind: 'success' | 'error'; text: string} | undefined;
 
 const ACCEPTING: readonly Accepting[] = ['yes', 'limited', 'no'];
 const SCOPES = PatientScopeSchema.options as readonly PatientScope[];
-const DAY_MS = 86_400_000;
 
 /**
- * `<cpts-cartodispo mode="declare">`: a practitioner, from their personal link, says whether
+ * `<cpts-cartodispo>`: a practitioner, from their personal link, says whether
  * they take new patients, which ones and how many, their SNP slots, home visits, and who may see
  * it. Built for a phone: big choices, answers that hide what they make irrelevant.
  */
@@ -159,7 +160,7 @@ export class DeclareView implements ReactiveController {
       const saved = await declareAvailability(client, body);
       this.state = {status: 'ready', own: {...this.state.own, current: saved, freshness: 'fresh'}};
       this.draft = draftOf(saved);
-      const date = this.formatDate(saved.declaredAt);
+      const date = formatDate(saved.declaredAt, this.host.langCode);
       this.status = {kind: 'success', text: kind === 'confirm' ? t.confirmed(date) : t.saved(date)};
     } catch (error) {
       if (isLinkRefused(error)) {
@@ -176,26 +177,23 @@ export class DeclareView implements ReactiveController {
       this.saving = undefined;
       this.host.requestUpdate();
     }
+    await this.focusAfterSend(kind);
+  }
+
+  /** The button pressed was disabled while sending, which drops focus to the page: put it where the answer is. */
+  private async focusAfterSend(kind: 'submit' | 'confirm'): Promise<void> {
+    await this.host.updateComplete;
     const firstError = Object.keys(this.fieldErrors)[0] as DeclarationField | undefined;
-    if (firstError) {
-      await this.host.updateComplete;
-      this.focusField(firstError);
-    }
+    if (firstError) return this.focusField(firstError);
+    const pressed = kind === 'submit' ? '[part="submit"]' : '[part="nothing-changed"]';
+    // saved: the confirmation, so a keyboard user hears it and goes on from there; failed: back to the button
+    const target = this.state.status !== 'ready' ? '[part="invalid-link"]' : this.status?.kind === 'success' ? '[part="status"] p' : pressed;
+    this.host.shadowRoot?.querySelector<HTMLElement>(target)?.focus();
   }
 
   private focusField(field: DeclarationField): void {
     const target = this.host.shadowRoot?.querySelector<HTMLElement>(`[data-field="${field}"] input, [data-field="${field}"] textarea`);
     target?.focus();
-  }
-
-  private formatDate(iso: string): string {
-    return new Intl.DateTimeFormat(this.host.langCode, {dateStyle: 'long', timeStyle: 'short'}).format(new Date(iso));
-  }
-
-  /** « il y a 12 jours », « hier », « aujourd’hui ». */
-  private ago(iso: string): string {
-    const days = Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / DAY_MS));
-    return new Intl.RelativeTimeFormat(this.host.langCode, {numeric: 'auto'}).format(-days, 'day');
   }
 
   private communes(): Commune[] {
@@ -229,7 +227,7 @@ export class DeclareView implements ReactiveController {
         <p class="whose">${t.whoseLink(own.practitioner.displayName)}</p>
         <p>
           <span class="badge" data-freshness=${own.freshness}>${t.freshness[own.freshness]}</span>
-          ${current ? t.lastUpdate(this.ago(current.declaredAt)) : t.never}
+          ${current ? t.lastUpdate(daysAgo(current.declaredAt, this.host.langCode)) : t.never}
         </p>
         ${current
           ? html`<div class="confirm">
@@ -366,7 +364,7 @@ export class DeclareView implements ReactiveController {
 
   private renderStatus(): TemplateResult {
     const status = this.status;
-    return html`<div class="status" part="status" role="status" aria-live="polite" data-kind=${status?.kind ?? nothing}>${status ? html`<p>${status.text}</p>` : nothing}</div>`;
+    return html`<div class="status" part="status" role="status" aria-live="polite" data-kind=${status?.kind ?? nothing}>${status ? html`<p tabindex="-1">${status.text}</p>` : nothing}</div>`;
   }
 
   render(): TemplateResult {
@@ -377,7 +375,7 @@ export class DeclareView implements ReactiveController {
         return html`<p class="loading" role="status">${t.loading}</p>`;
       case 'missing-link':
       case 'invalid-link':
-        return html`<div role="alert" class="alert" part="invalid-link"><p><strong>${state.status === 'missing-link' ? t.missingLink : t.invalidLink}</strong></p>${this.renderPhone()}</div>`;
+        return html`<div role="alert" class="alert" part="invalid-link" tabindex="-1"><p><strong>${state.status === 'missing-link' ? t.missingLink : t.invalidLink}</strong></p>${this.renderPhone()}</div>`;
       case 'error':
         return html`<div role="alert" class="alert"><p><strong>${t.loadError}</strong></p><p>${this.host.describeError(state.error)}</p>
           <button type="button" class="secondary" @click=${() => this.retry()}>${this.host.retryLabel}</button>${this.renderPhone()}</div>`;

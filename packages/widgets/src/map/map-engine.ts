@@ -16,6 +16,7 @@ import {
 import type {Accepting, Commune, LatLng} from '@cpts-kit/contract';
 import {createClusterIndex, WORKER_THRESHOLD, type ClusterIndex} from './cluster-index.js';
 import type {BBoxTuple, ClusterItem} from './cluster-protocol.js';
+// Leaflet's stylesheet stays beside the public map for now (it is being rebuilt from the package); it belongs here
 import {leafletStyles} from './leaflet-styles.js';
 import {markerStyles} from './marker-styles.js';
 

@@ -30,12 +30,13 @@ export interface IndexedRow {
   row: BoardRow;
   text: string;
   communeName: string;
+  familyName: string;
 }
 
 export function indexRows(rows: readonly BoardRow[], communeName: (insee: string) => string): IndexedRow[] {
   return rows.map((row) => {
     const commune = communeName(row.communeInsee);
-    return {row, communeName: commune, text: normalizeText([row.displayName, commune, row.availability?.noteForCoordinator ?? ''].join(' '))};
+    return {row, communeName: commune, familyName: familyNameKey(row), text: normalizeText([row.displayName, commune, row.availability?.noteForCoordinator ?? ''].join(' '))};
   });
 }
 
@@ -53,6 +54,17 @@ export function matchesBoard({row, text}: IndexedRow, filters: BoardFilters): bo
 }
 
 const collator = new Intl.Collator('fr', {sensitivity: 'base'});
+/** Titles a name may start with when a row carries no family name apart (an older server). */
+const TITLE = /^(?:dr|pr|m|mme|mlle|me)\.?\s+/i;
+
+/**
+ * « Martin Hélène », not « Dr Hélène Martin »: a coordinator looks a practitioner up by family
+ * name, and sorting by what `displayName` starts with would group them by title.
+ */
+export function familyNameKey(row: BoardRow): string {
+  if (row.lastName !== undefined) return `${row.lastName} ${row.firstName ?? ''}`;
+  return row.displayName.replace(TITLE, '');
+}
 const freshnessOrder: Record<Freshness, number> = {never: 0, stale: 1, fresh: 2};
 
 function declaredTime(row: BoardRow): number {
@@ -60,7 +72,7 @@ function declaredTime(row: BoardRow): number {
 }
 
 export function compareRows(sort: BoardSort): (a: IndexedRow, b: IndexedRow) => number {
-  const byName = (a: IndexedRow, b: IndexedRow) => collator.compare(a.row.displayName, b.row.displayName);
+  const byName = (a: IndexedRow, b: IndexedRow) => collator.compare(a.familyName, b.familyName) || collator.compare(a.row.displayName, b.row.displayName);
   switch (sort) {
     case 'name':
       return byName;
@@ -92,22 +104,4 @@ export function countRows(shown: readonly IndexedRow[], total: number): BoardCou
     accepting: shown.filter((r) => r.row.availability && r.row.availability.accepting !== 'no').length,
     stale: shown.filter((r) => r.row.freshness === 'stale').length,
   };
-}
-
-/**
- * One CSV cell. A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or
- * carriage return before one) gets a leading quote: a practitioner's note must never run in the
- * coordinator's Excel (OWASP « CSV injection »).
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/**
- * `;`-separated (what French Excel expects), CRLF line ends, and a UTF-8 byte order mark so
- * Excel reads « Hélène » rather than « HÃ©lÃ¨ne ».
- */
-export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${[header, ...rows].map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }

@@ -3,7 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import type {Availability, Board, BoardRow} from '@cpts-kit/contract';
 import {createClient, type CptsClient} from '@cpts-kit/sdk';
 import '../../packages/widgets/src/define.js';
-import {csvCell, type CptsBoardSelectEvent, type CptsCartodispo} from '../../packages/widgets/src/index.js';
+import {csvCell, type CptsAvailabilityBoard, type CptsBoardSelectEvent} from '../../packages/widgets/src/index.js';
 import {demoTerritory, until} from './fake-server.js';
 
 const DAY = 86_400_000;
@@ -24,9 +24,12 @@ function declared(overrides: Partial<Availability>, daysAgo: number): Availabili
 
 function row(displayName: string, overrides: Partial<BoardRow>, availability: Availability | null, daysAgo = 0): BoardRow {
   counter++;
+  const [firstName = '', ...last] = displayName.replace(/^(?:Dr|Pr|M\.|Mme) /, '').split(' ');
   return {
     practitionerId: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
     displayName,
+    firstName,
+    lastName: last.join(' '),
     profession: 'medecin_generaliste',
     communeInsee: '62765',
     // around the territory's communes, which the map frames
@@ -115,50 +118,56 @@ class BoardApi {
 const root = (el: HTMLElement) => el.shadowRoot!;
 const names = (el: HTMLElement) => [...root(el).querySelectorAll('tbody tr th .row-name')].map((b) => b.textContent!.trim());
 const status = (el: HTMLElement) => root(el).querySelector('[part="status"]')?.textContent?.trim() ?? '';
-const cellOf = (el: HTMLElement, name: string, column: number) => {
+const cellOf = (el: HTMLElement, name: string, column: string) => {
   const tr = [...root(el).querySelectorAll('tbody tr')].find((r) => r.querySelector('th')?.textContent?.includes(name))!;
-  return (tr.children[column] as HTMLElement).textContent!.replace(/\s+/g, ' ').trim();
+  return tr.querySelector(`[data-column="${column}"]`)!.textContent!.replace(/\s+/g, ' ').trim();
 };
 
-async function typeIn(el: CptsCartodispo, selector: string, value: string): Promise<void> {
+async function typeIn(el: CptsAvailabilityBoard, selector: string, value: string): Promise<void> {
   const input = root(el).querySelector<HTMLInputElement>(selector)!;
   input.value = value;
   input.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
   await el.updateComplete;
 }
 
-async function choose(el: CptsCartodispo, selector: string, value: string): Promise<void> {
+async function choose(el: CptsAvailabilityBoard, selector: string, value: string): Promise<void> {
   const select = root(el).querySelector<HTMLSelectElement>(selector)!;
   select.value = value;
   select.dispatchEvent(new Event('change', {bubbles: true, composed: true}));
   await el.updateComplete;
 }
 
-async function tick(el: CptsCartodispo, selector: string): Promise<void> {
+async function tick(el: CptsAvailabilityBoard, selector: string): Promise<void> {
   root(el).querySelector<HTMLInputElement>(selector)!.click();
   await el.updateComplete;
+}
+
+/** Ticks columns hidden by default, through the columns menu, as a coordinator would. */
+async function showColumns(el: CptsAvailabilityBoard, ...columns: string[]): Promise<void> {
+  root(el).querySelector<HTMLDetailsElement>('[part="columns"]')!.open = true;
+  for (const column of columns) await tick(el, `#board-column-${column}`);
 }
 
 async function press(...keys: string[]): Promise<void> {
   for (const key of keys) await sendKeys({press: key});
 }
 
-async function boardPage(api: BoardApi, attrs: {lang?: string; theme?: string; token?: string} = {}): Promise<CptsCartodispo> {
-  const el = await fixture<CptsCartodispo>(
-    html`<cpts-cartodispo mode="board" lang=${attrs.lang ?? 'fr'} theme=${attrs.theme ?? 'default'} .client=${api.client()} .token=${attrs.token}></cpts-cartodispo>`,
+async function boardPage(api: BoardApi, attrs: {lang?: string; theme?: string; token?: string} = {}): Promise<CptsAvailabilityBoard> {
+  const el = await fixture<CptsAvailabilityBoard>(
+    html`<cpts-availability-board lang=${attrs.lang ?? 'fr'} theme=${attrs.theme ?? 'default'} .client=${api.client()} .token=${attrs.token}></cpts-availability-board>`,
   );
   await el.updateComplete;
   return el;
 }
 
-async function signedIn(api = new BoardApi(), attrs: {lang?: string; theme?: string} = {}): Promise<CptsCartodispo> {
+async function signedIn(api = new BoardApi(), attrs: {lang?: string; theme?: string} = {}): Promise<CptsAvailabilityBoard> {
   const el = await boardPage(api, {...attrs, token: 'good-token'});
   await until(() => root(el).querySelector('tbody tr, [part="empty"], [role="alert"]') !== null, 'the board');
   await el.updateComplete;
   return el;
 }
 
-describe('<cpts-cartodispo mode="board">', () => {
+describe('<cpts-availability-board>', () => {
   describe('signing in', () => {
     it('refuses an unknown token with a French message by the field, and keeps it nowhere', async () => {
       const api = new BoardApi();
@@ -186,8 +195,9 @@ describe('<cpts-cartodispo mode="board">', () => {
       await until(() => root(el).querySelectorAll('tbody tr').length === 4, 'the rows');
       expect(api.boardRequests().map((r) => r.authorization)).to.deep.equal(['Bearer good-token']);
       expect(api.requests.filter((r) => r.url.pathname === '/v1/territories/demo').every((r) => r.authorization === null)).to.equal(true);
-      expect(cellOf(el, 'Hélène', 10)).to.equal('Réseau seulement');
-      expect(cellOf(el, 'Durand', 10)).to.equal('Publique');
+      await showColumns(el, 'visibility');
+      expect(cellOf(el, 'Hélène', 'visibility')).to.equal('Réseau seulement');
+      expect(cellOf(el, 'Durand', 'visibility')).to.equal('Publique');
       expect(el.outerHTML).to.not.include('good-token');
       await until(() => root(el).activeElement?.id === 'title', 'focus on the board title');
     });
@@ -209,10 +219,10 @@ describe('<cpts-cartodispo mode="board">', () => {
     it('shares one sign-in with the other coordinator tools inside the same provider', async () => {
       const api = new BoardApi();
       const page = await fixture<HTMLElement>(html`<cpts-provider .client=${api.client()}>
-        <cpts-cartodispo id="one" mode="board"></cpts-cartodispo>
-        <cpts-cartodispo id="two" mode="board"></cpts-cartodispo>
+        <cpts-availability-board id="one"></cpts-availability-board>
+        <cpts-availability-board id="two"></cpts-availability-board>
       </cpts-provider>`);
-      const [one, two] = [page.querySelector<CptsCartodispo>('#one')!, page.querySelector<CptsCartodispo>('#two')!];
+      const [one, two] = [page.querySelector<CptsAvailabilityBoard>('#one')!, page.querySelector<CptsAvailabilityBoard>('#two')!];
       await one.updateComplete;
       await typeIn(one, '#board-token', 'good-token');
       root(one).querySelector<HTMLButtonElement>('[part="sign-in"] button[type="submit"]')!.click();
@@ -223,10 +233,10 @@ describe('<cpts-cartodispo mode="board">', () => {
     it('follows a sign-in made in the offer manager of the same provider', async () => {
       const api = new BoardApi();
       const page = await fixture<HTMLElement>(html`<cpts-provider .client=${api.client()}>
-        <cpts-cartodispo mode="board"></cpts-cartodispo>
+        <cpts-availability-board></cpts-availability-board>
         <cpts-offer-manager></cpts-offer-manager>
       </cpts-provider>`);
-      const board = page.querySelector<CptsCartodispo>('cpts-cartodispo')!;
+      const board = page.querySelector<CptsAvailabilityBoard>('cpts-availability-board')!;
       const manager = page.querySelector<HTMLElement & {updateComplete: Promise<unknown>}>('cpts-offer-manager')!;
       await manager.updateComplete;
       const input = manager.shadowRoot!.querySelector<HTMLInputElement>('#manager-token')!;
@@ -245,13 +255,13 @@ describe('<cpts-cartodispo mode="board">', () => {
       document.addEventListener('cpts-signed-in', collect);
       try {
         const page = await fixture<HTMLElement>(html`<cpts-provider id="outer" .client=${api.client()}>
-          <cpts-cartodispo id="outside" mode="board"></cpts-cartodispo>
+          <cpts-availability-board id="outside"></cpts-availability-board>
           <cpts-provider id="inner" .client=${api.client()}>
-            <cpts-cartodispo id="inside" mode="board"></cpts-cartodispo>
-            <cpts-cartodispo id="beside" mode="board"></cpts-cartodispo>
+            <cpts-availability-board id="inside"></cpts-availability-board>
+            <cpts-availability-board id="beside"></cpts-availability-board>
           </cpts-provider>
         </cpts-provider>`);
-        const [outside, inside, beside] = ['#outside', '#inside', '#beside'].map((id) => page.querySelector<CptsCartodispo>(id)!);
+        const [outside, inside, beside] = ['#outside', '#inside', '#beside'].map((id) => page.querySelector<CptsAvailabilityBoard>(id)!);
         await inside!.updateComplete;
         await typeIn(inside!, '#board-token', 'good-token');
         root(inside!).querySelector<HTMLButtonElement>('[part="sign-in"] button[type="submit"]')!.click();
@@ -269,18 +279,19 @@ describe('<cpts-cartodispo mode="board">', () => {
   describe('the table', () => {
     it('shows each practitioner’s availability, with counts', async () => {
       const el = await signedIn();
-      expect(names(el)).to.deep.equal(['Dr Hélène Martin', 'Dr Paul Durand', 'Julie Caron', 'Marc Leroy']);
+      expect(names(el)).to.deep.equal(['Julie Caron', 'Dr Paul Durand', 'Marc Leroy', 'Dr Hélène Martin']);
       expect(status(el)).to.equal('4 praticiens sur 4 · 2 acceptent de nouveaux patients · 1 déclaration à actualiser');
-      expect(cellOf(el, 'Hélène', 1)).to.equal('Médecin généraliste');
-      expect(cellOf(el, 'Hélène', 2)).to.equal('Saint-Omer');
-      expect(cellOf(el, 'Hélène', 3)).to.equal('Limité · 5 par mois');
-      expect(cellOf(el, 'Hélène', 5)).to.equal('Critères prioritaires');
-      expect(cellOf(el, 'Hélène', 6)).to.equal('Oui');
-      expect(cellOf(el, 'Hélène', 7)).to.equal('2');
-      expect(cellOf(el, 'Hélène', 9)).to.equal('Oui');
-      expect(cellOf(el, 'Durand', 3)).to.equal('Oui · sans quota');
-      expect(cellOf(el, 'Durand', 8)).to.equal('Oui');
-      expect(cellOf(el, 'Julie', 3)).to.equal('—');
+      await showColumns(el, 'scope', 'teleconsultation', 'msu');
+      expect(cellOf(el, 'Hélène', 'profession')).to.equal('Médecin généraliste');
+      expect(cellOf(el, 'Hélène', 'commune')).to.equal('Saint-Omer');
+      expect(cellOf(el, 'Hélène', 'accepting')).to.equal('Limité · 5 par mois');
+      expect(cellOf(el, 'Hélène', 'scope')).to.equal('Critères prioritaires');
+      expect(cellOf(el, 'Hélène', 'homeVisits')).to.equal('Oui');
+      expect(cellOf(el, 'Hélène', 'snp')).to.equal('2');
+      expect(cellOf(el, 'Hélène', 'msu')).to.equal('Oui');
+      expect(cellOf(el, 'Durand', 'accepting')).to.equal('Oui · sans quota');
+      expect(cellOf(el, 'Durand', 'teleconsultation')).to.equal('Oui');
+      expect(cellOf(el, 'Julie', 'accepting')).to.equal('—');
       const table = root(el).querySelector('table')!;
       expect(table.querySelector('caption')!.textContent).to.contain('Disponibilités déclarées par les professionnels');
       expect([...table.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
@@ -291,9 +302,9 @@ describe('<cpts-cartodispo mode="board">', () => {
     it('labels freshness: fresh with its date, stale after the territory’s days, never declared', async () => {
       const el = await signedIn();
       const date = new Intl.DateTimeFormat('fr', {dateStyle: 'medium'}).format(new Date(Date.now() - 3 * DAY));
-      expect(cellOf(el, 'Hélène', 4)).to.equal(`À jour le ${date}`);
-      expect(cellOf(el, 'Durand', 4)).to.match(/^À actualiser le /);
-      expect(cellOf(el, 'Julie', 4)).to.equal('Jamais déclarée');
+      expect(cellOf(el, 'Hélène', 'freshness')).to.equal(`À jour le ${date}`);
+      expect(cellOf(el, 'Durand', 'freshness')).to.match(/^À actualiser le /);
+      expect(cellOf(el, 'Julie', 'freshness')).to.equal('Jamais déclarée');
       expect(root(el).textContent).to.contain('Une déclaration est « à actualiser » après 30 jours.');
     });
 
@@ -302,7 +313,7 @@ describe('<cpts-cartodispo mode="board">', () => {
       const el = await signedIn(api);
       expect(root(el).querySelector('tbody img, tbody b')).to.equal(null);
       expect(names(el)).to.deep.equal(['<img src=x onerror=alert(1)>']);
-      expect(cellOf(el, 'img', 11)).to.equal('<b>gras</b>');
+      expect(cellOf(el, 'img', 'note')).to.equal('<b>gras</b>');
     });
 
     it('fires cpts-select with the row when a name is chosen', async () => {
@@ -321,12 +332,12 @@ describe('<cpts-cartodispo mode="board">', () => {
     it('narrows the list and the counts with each filter', async () => {
       const el = await signedIn();
       await choose(el, '#board-profession', 'medecin_generaliste');
-      expect(names(el)).to.deep.equal(['Dr Hélène Martin', 'Dr Paul Durand']);
+      expect(names(el)).to.deep.equal(['Dr Paul Durand', 'Dr Hélène Martin']);
       expect(status(el)).to.equal('2 praticiens sur 4 · 2 acceptent de nouveaux patients · 1 déclaration à actualiser');
       await choose(el, '#board-profession', '');
 
       await choose(el, '#board-commune', '62040');
-      expect(names(el)).to.deep.equal(['Dr Paul Durand', 'Julie Caron']);
+      expect(names(el)).to.deep.equal(['Julie Caron', 'Dr Paul Durand']);
       await choose(el, '#board-commune', '');
 
       await choose(el, '#board-accepting', 'no');
@@ -343,7 +354,7 @@ describe('<cpts-cartodispo mode="board">', () => {
       await tick(el, '#board-home');
 
       await tick(el, '#board-snp');
-      expect(names(el)).to.deep.equal(['Dr Hélène Martin', 'Marc Leroy']);
+      expect(names(el)).to.deep.equal(['Marc Leroy', 'Dr Hélène Martin']);
       await tick(el, '#board-snp');
 
       await tick(el, '#board-msu');
@@ -359,7 +370,7 @@ describe('<cpts-cartodispo mode="board">', () => {
       await typeIn(el, '#board-q', 'HELÈNE');
       expect(names(el)).to.deep.equal(['Dr Hélène Martin']);
       await typeIn(el, '#board-q', 'arques');
-      expect(names(el)).to.deep.equal(['Dr Paul Durand', 'Julie Caron']);
+      expect(names(el)).to.deep.equal(['Julie Caron', 'Dr Paul Durand']);
       await typeIn(el, '#board-q', 'zzz');
       expect(names(el)).to.deep.equal([]);
       expect(root(el).querySelector('[part="empty"]')!.textContent).to.equal('Aucun professionnel ne correspond à ces filtres.');
@@ -373,13 +384,67 @@ describe('<cpts-cartodispo mode="board">', () => {
     it('sorts by name, commune, freshness and last declaration', async () => {
       const el = await signedIn();
       await choose(el, '#board-sort', 'commune');
-      expect(names(el)).to.deep.equal(['Dr Paul Durand', 'Julie Caron', 'Dr Hélène Martin', 'Marc Leroy']);
+      expect(names(el)).to.deep.equal(['Julie Caron', 'Dr Paul Durand', 'Marc Leroy', 'Dr Hélène Martin']);
       await choose(el, '#board-sort', 'freshness');
       expect(names(el)).to.deep.equal(['Julie Caron', 'Dr Paul Durand', 'Marc Leroy', 'Dr Hélène Martin']);
       await choose(el, '#board-sort', 'declared');
       expect(names(el)).to.deep.equal(['Dr Hélène Martin', 'Marc Leroy', 'Dr Paul Durand', 'Julie Caron']);
       await choose(el, '#board-sort', 'name');
-      expect(names(el)).to.deep.equal(['Dr Hélène Martin', 'Dr Paul Durand', 'Julie Caron', 'Marc Leroy']);
+      expect(names(el)).to.deep.equal(['Julie Caron', 'Dr Paul Durand', 'Marc Leroy', 'Dr Hélène Martin']);
+    });
+
+    it('sorts « Nom » by family name, then first name, never by title', async () => {
+      const el = await signedIn(new BoardApi([
+        row('Mme Anne Zola', {}, null),
+        row('Dr Bernard Abel', {}, null),
+        row('M. Claude Martin', {}, null),
+        row('Dr Alice Martin', {}, null),
+        row('Pr Émile Durand', {}, null),
+      ]));
+      expect(names(el)).to.deep.equal(['Dr Bernard Abel', 'Pr Émile Durand', 'Dr Alice Martin', 'M. Claude Martin', 'Mme Anne Zola']);
+    });
+  });
+
+  describe('the columns', () => {
+    const headers = (el: HTMLElement) => [...root(el).querySelectorAll('thead th')].map((th) => th.getAttribute('data-column'));
+
+    it('fits a 940 px frame with the default columns, wrapping long cells instead of scrolling sideways', async () => {
+      const api = new BoardApi([
+        ...sampleRows(),
+        row('Dr Marie-Christine Vanhoutte-Delattre', {communeInsee: '62040', profession: 'masseur_kinesitherapeute'}, declared({accepting: 'limited', monthlyQuota: 12, homeVisits: true, snpSlotsThisWeek: 14, noteForCoordinator: 'Préfère être appelée le matin avant 9 h, sauf le mercredi ; accepte les enfants du quartier des Glacis'}, 40), 40),
+      ]);
+      const frame = await fixture<HTMLElement>(html`<div style="width: 940px"><cpts-availability-board lang="fr" .client=${api.client()} .token=${'good-token'}></cpts-availability-board></div>`);
+      const el = frame.querySelector<CptsAvailabilityBoard>('cpts-availability-board')!;
+      await until(() => names(el).length === 5, 'the rows');
+      await el.updateComplete;
+      const wrap = root(el).querySelector<HTMLElement>('[part="list"]')!;
+      expect(wrap.getBoundingClientRect().right).to.be.at.most(frame.getBoundingClientRect().right);
+      expect(wrap.scrollWidth, 'the table is as wide as its box').to.be.at.most(wrap.clientWidth);
+      expect(headers(el)).to.deep.equal(['name', 'profession', 'commune', 'accepting', 'freshness', 'homeVisits', 'snp', 'note']);
+    });
+
+    it('shows the columns the coordinator ticks, keeps them while the page lives, and goes back to the defaults', async () => {
+      const api = new BoardApi();
+      const el = await signedIn(api);
+      const menu = root(el).querySelector<HTMLDetailsElement>('[part="columns"]')!;
+      expect(menu.querySelector('summary')!.textContent).to.equal('Colonnes affichées : 8 sur 12');
+      expect(menu.open).to.equal(false);
+      await showColumns(el, 'visibility', 'note');
+      expect(headers(el)).to.deep.equal(['name', 'profession', 'commune', 'accepting', 'freshness', 'homeVisits', 'snp', 'visibility']);
+      expect(cellOf(el, 'Hélène', 'visibility')).to.equal('Réseau seulement');
+      await expect(el).to.be.accessible();
+      // a reload keeps the choice: it lasts as long as the page
+      [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Actualiser')!.click();
+      await until(() => api.boardRequests().length === 2 && names(el).length === 4, 'the reload');
+      await el.updateComplete;
+      expect(headers(el)).to.contain('visibility');
+      root(el).querySelector<HTMLDetailsElement>('[part="columns"]')!.open = true;
+      const reset = [...root(el).querySelectorAll<HTMLButtonElement>('[part="columns"] button')].find((b) => b.textContent === 'Colonnes par défaut')!;
+      reset.focus();
+      reset.click();
+      await el.updateComplete;
+      expect(headers(el)).to.deep.equal(['name', 'profession', 'commune', 'accepting', 'freshness', 'homeVisits', 'snp', 'note']);
+      expect(root(el).activeElement === reset, 'focus stays on the button').to.equal(true);
     });
   });
 
@@ -425,10 +490,10 @@ describe('<cpts-cartodispo mode="board">', () => {
       );
       expect(lines).to.have.length(4); // header, two rows, the final empty line
       const date = new Intl.DateTimeFormat('fr', {dateStyle: 'short'}).format(new Date(Date.now() - 3 * DAY));
-      expect(lines[1]).to.equal(
+      expect(lines[2]).to.equal(
         `Dr Hélène Martin;Médecin généraliste;Saint-Omer;Limité;5;Critères prioritaires;Oui;2;Non;Oui;Réseau seulement;À jour;${date};"'=HYPERLINK(""http://evil.example"";""x"") ; rappeler le ""lundi"""`,
       );
-      expect(lines[2]).to.match(/^Marc Leroy;Sage-femme;Saint-Omer;Non;;;Non;1;Non;Non;Publique;À jour;/);
+      expect(lines[1]).to.match(/^Marc Leroy;Sage-femme;Saint-Omer;Non;;;Non;1;Non;Non;Publique;À jour;/);
       expect(lines[3]).to.equal('');
       expect(status(el)).to.contain('Export de 2 lignes prêt.');
     });
@@ -450,7 +515,7 @@ describe('<cpts-cartodispo mode="board">', () => {
         if (new Request(input, init).url.includes('availability-board')) await gate;
         return api.fetch(input, init);
       }});
-      const el = await fixture<CptsCartodispo>(html`<cpts-cartodispo mode="board" .client=${client} .token=${'good-token'}></cpts-cartodispo>`);
+      const el = await fixture<CptsAvailabilityBoard>(html`<cpts-availability-board .client=${client} .token=${'good-token'}></cpts-availability-board>`);
       expect(status(el)).to.equal('Chargement des disponibilités…');
       expect(root(el).querySelector('.board')!.getAttribute('aria-busy')).to.equal('true');
       await expect(el).to.be.accessible();
@@ -459,7 +524,7 @@ describe('<cpts-cartodispo mode="board">', () => {
     });
 
     it('explains a misconfigured page instead of failing silently', async () => {
-      const el = await fixture<CptsCartodispo>(html`<cpts-cartodispo mode="board" .token=${'good-token'}></cpts-cartodispo>`);
+      const el = await fixture<CptsAvailabilityBoard>(html`<cpts-availability-board .token=${'good-token'}></cpts-availability-board>`);
       await until(() => root(el).querySelector('[part="error"]') !== null, 'the error');
       expect(root(el).querySelector('[part="error"]')!.textContent).to.contain('Widget mal configuré');
     });
@@ -468,7 +533,7 @@ describe('<cpts-cartodispo mode="board">', () => {
       const api = new BoardApi();
       api.failures = 1;
       const errors: unknown[] = [];
-      const el = await fixture<CptsCartodispo>(html`<cpts-cartodispo mode="board" .client=${api.client()} .token=${'good-token'} @cpts-error=${(e: Event) => errors.push(e)}></cpts-cartodispo>`);
+      const el = await fixture<CptsAvailabilityBoard>(html`<cpts-availability-board .client=${api.client()} .token=${'good-token'} @cpts-error=${(e: Event) => errors.push(e)}></cpts-availability-board>`);
       await until(() => root(el).querySelector('[part="error"]') !== null, 'the error');
       const alert = root(el).querySelector('[part="error"]')!;
       expect(alert.getAttribute('role')).to.equal('alert');
@@ -486,7 +551,7 @@ describe('<cpts-cartodispo mode="board">', () => {
       expect(mapCode()).to.deep.equal([]);
       expect(root(el).querySelector('.leaflet-container')).to.equal(null);
       [...root(el).querySelectorAll<HTMLButtonElement>('.toggle button')].find((b) => b.textContent === 'Carte')!.click();
-      await el.boardMapSettled();
+      await el.mapSettled();
       await until(() => root(el).querySelector('.leaflet-marker-icon.pin, .leaflet-marker-icon.cluster') !== null, 'the markers');
       await until(() => mapCode().some((n) => n.includes('leaflet')), 'Leaflet in the resources');
       expect(root(el).querySelectorAll('img.leaflet-tile')).to.have.length(0);
@@ -499,7 +564,7 @@ describe('<cpts-cartodispo mode="board">', () => {
       const el = await signedIn();
       await choose(el, '#board-profession', 'infirmier');
       [...root(el).querySelectorAll<HTMLButtonElement>('.toggle button')].find((b) => b.textContent === 'Carte')!.click();
-      await el.boardMapSettled();
+      await el.mapSettled();
       await until(() => root(el).querySelector('.leaflet-marker-icon.pin') !== null, 'the marker');
       const pins = root(el).querySelectorAll<HTMLElement>('.leaflet-marker-icon.pin');
       expect(pins).to.have.length(1);
@@ -529,7 +594,7 @@ describe('<cpts-cartodispo mode="board">', () => {
         window.matchMedia = matchMedia;
       }
       [...root(el).querySelectorAll<HTMLButtonElement>('[part="error"] button')].find((b) => b.textContent === 'Réessayer')!.click();
-      await el.boardMapSettled();
+      await el.mapSettled();
       await until(() => root(el).querySelector('.leaflet-marker-icon.pin, .leaflet-marker-icon.cluster') !== null, 'the markers after retrying');
       expect(root(el).querySelector('[part="error"]')).to.equal(null);
       expect(errors).to.have.length(1);
@@ -562,7 +627,7 @@ describe('<cpts-cartodispo mode="board">', () => {
       await press('Tab'); // « Carte »
       expect(root(el).activeElement?.textContent).to.equal('Carte');
       await press('Enter');
-      await el.boardMapSettled();
+      await el.mapSettled();
       expect(root(el).querySelector('[part="map"].leaflet-container')).to.not.equal(null);
       await sendKeys({down: 'Shift'});
       await press('Tab');
@@ -570,8 +635,8 @@ describe('<cpts-cartodispo mode="board">', () => {
       await press('Enter'); // back to the table
       await el.updateComplete;
       expect(root(el).querySelector('table')).to.not.equal(null);
-      // past « Carte », the table's scroll box is focusable, and so is each name
-      await press('Tab', 'Tab');
+      // past « Carte » and the columns menu, the table's scroll box is focusable, and so is each name
+      await press('Tab', 'Tab', 'Tab');
       expect(root(el).activeElement?.getAttribute('part')).to.equal('list');
       await press('Tab', 'Enter');
       await el.updateComplete;
@@ -589,7 +654,7 @@ describe('<cpts-cartodispo mode="board">', () => {
           const list = await signedIn(new BoardApi(), {lang, theme});
           await expect(list).to.be.accessible();
           [...root(list).querySelectorAll<HTMLButtonElement>('.toggle button')][1]!.click();
-          await list.boardMapSettled();
+          await list.mapSettled();
           await until(() => root(list).querySelector('.leaflet-marker-icon') !== null, 'the markers');
           await expect(list).to.be.accessible();
 
@@ -608,8 +673,9 @@ describe('<cpts-cartodispo mode="board">', () => {
     it('speaks English with lang="en"', async () => {
       const el = await signedIn(new BoardApi(), {lang: 'en'});
       expect(status(el)).to.equal('4 practitioners of 4 · 2 take new patients · 1 declaration needs updating');
-      expect(cellOf(el, 'Hélène', 10)).to.equal('Network only');
-      expect(cellOf(el, 'Julie', 4)).to.equal('Never declared');
+      await showColumns(el, 'visibility');
+      expect(cellOf(el, 'Hélène', 'visibility')).to.equal('Network only');
+      expect(cellOf(el, 'Julie', 'freshness')).to.equal('Never declared');
     });
   });
 });

@@ -1,10 +1,30 @@
 import {css} from 'lit';
 
-/** `mode="board"`: wide, dense, a table first. */
-export const boardStyles = css`
-  :host([mode='board']) {
-    --max-width: none;
+/** Wide, dense, a table first; the controls' shared look is in styles/controls.ts. */
+export const styles = css`
+  :host {
+    --padding: var(--cpts-spacing-m);
     --map-height: 28rem;
+    --control-height: 2.75rem;
+  }
+
+  [part='base'] {
+    display: grid;
+    gap: var(--cpts-spacing-m);
+    padding: var(--padding);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  .title {
+    margin: 0;
+    font-size: var(--cpts-font-size-large);
+    line-height: 1.25;
+  }
+
+  .loading {
+    color: var(--cpts-color-text-muted);
   }
 
   .board {
@@ -42,12 +62,8 @@ export const boardStyles = css`
     max-width: 28rem;
   }
 
-  .board button {
-    min-height: 2.75rem;
-  }
-
-  .board-toolbar,
   .actions,
+  .view-bar,
   .filter-row,
   .checks-row {
     display: flex;
@@ -86,9 +102,51 @@ export const boardStyles = css`
     font-weight: var(--cpts-font-weight-bold);
   }
 
+  .view-bar {
+    align-items: start;
+  }
+
   .toggle {
     display: flex;
     gap: 0;
+  }
+
+  .columns summary {
+    display: flex;
+    align-items: center;
+    min-height: var(--control-height);
+    padding: 0 var(--cpts-spacing-m);
+    color: var(--cpts-color-primary);
+    border: 2px solid var(--cpts-color-primary);
+    border-radius: var(--cpts-radius);
+    font-weight: var(--cpts-font-weight-bold);
+    cursor: pointer;
+  }
+
+  /* display: flex hides the browser's triangle: draw one, silent for screen readers (they say « expanded ») */
+  .columns summary::before {
+    content: '▸' / '';
+    margin-inline-end: var(--cpts-spacing-s);
+  }
+
+  .columns[open] summary::before {
+    content: '▾' / '';
+  }
+
+  .columns[open] summary {
+    margin-bottom: var(--cpts-spacing-s);
+  }
+
+  .columns fieldset {
+    padding: var(--cpts-spacing-m);
+    background: var(--cpts-color-surface);
+    border-radius: var(--cpts-radius);
+  }
+
+  .column-checks {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    gap: 0 var(--cpts-spacing-m);
   }
 
   .toggle button {
@@ -119,6 +177,7 @@ export const boardStyles = css`
     border-radius: var(--cpts-radius);
   }
 
+  /* a scroll box remains for a phone; on a desktop the columns chosen wrap to fit */
   table {
     width: 100%;
     border-collapse: collapse;
@@ -133,7 +192,8 @@ export const boardStyles = css`
 
   th,
   td {
-    padding: var(--cpts-spacing-xs) var(--cpts-spacing-s);
+    /* tight sideways: eight columns share a 940 px frame */
+    padding: var(--cpts-spacing-xs) 0.375rem;
     text-align: start;
     vertical-align: top;
     border-top: 1px solid var(--cpts-color-border);
@@ -144,12 +204,17 @@ export const boardStyles = css`
 
   thead th {
     background: var(--cpts-color-surface);
-    white-space: nowrap;
   }
 
   tbody th {
     font-weight: var(--cpts-font-weight-bold);
-    min-width: 10rem;
+    min-width: 7rem;
+  }
+
+  /* free text: a pasted link or a long name must wrap, not widen the table past its frame */
+  tbody th,
+  td[data-column='note'] {
+    overflow-wrap: anywhere;
   }
 
   tr.selected {
@@ -169,22 +234,18 @@ export const boardStyles = css`
     text-underline-offset: 0.15em;
   }
 
-  td.num {
+  td[data-column='snp'] {
     text-align: end;
   }
 
-  td.note {
-    min-width: 12rem;
+  td[data-column='note'] {
+    min-width: 8rem;
     white-space: pre-line;
   }
 
   td[data-accepting='yes'] {
     color: var(--cpts-color-success);
     font-weight: var(--cpts-font-weight-bold);
-  }
-
-  td.freshness {
-    white-space: nowrap;
   }
 
   .badge.inactive {

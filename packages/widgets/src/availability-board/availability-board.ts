@@ -1,0 +1,320 @@
+import {html, nothing, type TemplateResult} from 'lit';
+import {property} from 'lit/decorators.js';
+import {getAvailabilityBoard} from '@cpts-kit/sdk';
+import type {Board, BoardRow, Territory} from '@cpts-kit/contract';
+import {CptsElement} from '../internal/cpts-element.js';
+import {TerritoryController} from '../internal/territory-controller.js';
+import {base} from '../styles/base.js';
+import {controlStyles} from '../styles/controls.js';
+import {mapFrameStyles} from '../styles/map-frame.js';
+import {tokens} from '../styles/tokens.js';
+import {labelStrings} from '../translations/labels.js';
+import {styles} from './availability-board.styles.js';
+import {BoardFormat, defaultColumns, type BoardColumn} from './board-columns.js';
+import {boardCsv, downloadCsv} from './board-csv.js';
+import {renderFilters} from './board-filters.js';
+import {BoardMapView} from './board-map-view.js';
+import {countRows, filterAndSort, indexRows, noBoardFilters, type BoardFilters, type BoardSort, type IndexedRow} from './board-model.js';
+import {CptsBoardSelectEvent} from './board-select-event.js';
+import {BoardSession, isRefused} from './board-session.js';
+import {renderSignIn} from './board-sign-in.js';
+import {boardStrings} from './board-strings.js';
+import {renderColumnsMenu, renderTable} from './board-table.js';
+
+export type BoardView = 'list' | 'map';
+
+/**
+ * @summary Every practitioner's current availability, public or network-only, and how fresh it
+ * is: for CPTS coordinators and regulators orienting a patient.
+ *
+ * A coordinator signs in with their token (kept in this element's memory only, never in storage
+ * or an attribute; a page may set `token` instead). One request loads the whole territory
+ * (hundreds of rows); filters, an accent-insensitive search, sorting (by family name, commune,
+ * freshness, last declaration), the columns shown, counts and a CSV export of the filtered rows
+ * then run in the page. The map view's code (Leaflet, supercluster) is downloaded only when the map
+ * is first shown. Inside a `<cpts-provider>`, one sign-in serves every coordinator tool.
+ *
+ * @fires cpts-select - A row was chosen, in the table or on the map; `detail` is the `BoardRow`.
+ * @fires cpts-signed-in - The coordinator signed in; `client` is the SDK client carrying the token.
+ * @fires cpts-error - Something could not be loaded for a reason other than a refused token. `error` holds what the SDK threw.
+ *
+ * @csspart base - The wrapper.
+ * @csspart status - The live status line: loading, counts, export.
+ * @csspart sign-in - The token sign-in form.
+ * @csspart filters - The filters, search and sort.
+ * @csspart columns - The menu of the table's columns.
+ * @csspart list - The scrolling box around the table.
+ * @csspart row - One practitioner's row of the table.
+ * @csspart empty - The message shown when no row matches (or none exists).
+ * @csspart error - A failure message, with its retry button.
+ * @csspart export - The CSV export button.
+ * @csspart map - The map's box.
+ * @csspart details - The row chosen on the map.
+ *
+ * @cssproperty --padding - Inner spacing of the wrapper.
+ * @cssproperty --map-height - Height of the map (28rem).
+ */
+export class CptsAvailabilityBoard extends CptsElement {
+  static override stringBundles = [boardStrings, labelStrings];
+  static override styles = [tokens, base, controlStyles, mapFrameStyles, styles];
+
+  private readonly territoryController = new TerritoryController(this, () => {
+    // the board works without the territory: communes then show by their INSEE code
+  });
+  private readonly session = new BoardSession(this, {
+    open: (client, signal) => this.open(client, signal),
+    closed: (refused) => this.forget(refused),
+  });
+  private readonly map = new BoardMapView(this, {
+    shown: () => this.session.client !== undefined && this.board !== undefined && this.view === 'map',
+    rows: () => this.shown(),
+    format: () => this.format(),
+    select: (row) => this.select(row, 'map'),
+    renderFailure: (error, retry) => this.renderFailure(error, retry),
+  });
+  private board: Board | undefined;
+  private loading = false;
+  private loadError: unknown;
+  private abort: AbortController | undefined;
+  private notice = '';
+  private selected: BoardRow | undefined;
+  private indexed: {board: Board; territory: Territory | undefined; rows: IndexedRow[]} | undefined;
+  private shownCache: {rows: IndexedRow[]; filters: BoardFilters; sort: BoardSort; shown: IndexedRow[]} | undefined;
+  private filters: BoardFilters = noBoardFilters;
+  private sort: BoardSort = 'name';
+  private view: BoardView = 'list';
+  /** Remembered for this page only: a shared computer's next coordinator starts from the defaults. */
+  private columns: ReadonlySet<BoardColumn> = defaultColumns;
+
+  /** A coordinator's token, for pages that have one (else the board asks for it). */
+  @property({attribute: false}) token?: string;
+
+  /** Tile URL template for the map view. Unset: no tiles, the communes' names instead. */
+  @property() tiles?: string;
+
+  /** Attribution of the tiles, shown as text under the map. */
+  @property({attribute: 'tiles-attribution'}) tilesAttribution?: string;
+
+  /** The rows shown now, filtered and sorted: what the table, the map and the CSV show. */
+  get rows(): BoardRow[] {
+    return this.shown().map((r) => r.row);
+  }
+
+  /** Resolves once the map view has drawn the current rows. */
+  mapSettled(): Promise<void> {
+    return this.map.settled();
+  }
+
+  get territoryData(): Territory | undefined {
+    const state = this.territoryController.state;
+    return state?.status === 'ready' ? state.territory : undefined;
+  }
+
+  reportError(error: unknown): void {
+    this.fireError(error);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  /** The session's first read: a refusal propagates, so the session can ask for the token again. */
+  private async open(client: Parameters<typeof getAvailabilityBoard>[0], signal: AbortSignal): Promise<void> {
+    this.notice = '';
+    this.board = await getAvailabilityBoard(client, undefined, {signal});
+    this.loadError = undefined;
+  }
+
+  private async reload(): Promise<void> {
+    const client = this.session.client;
+    if (!client) return;
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    this.loading = true;
+    this.loadError = undefined;
+    this.notice = '';
+    this.requestUpdate();
+    try {
+      const board = await getAvailabilityBoard(client, undefined, {signal: abort.signal});
+      if (!abort.signal.aborted) this.board = board;
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      // revoked or expired while the page was open: ask for a token again
+      if (isRefused(error)) return this.session.signOut(true);
+      this.loadError = error;
+      this.fireError(error);
+    } finally {
+      if (!abort.signal.aborted) {
+        this.loading = false;
+        this.requestUpdate();
+      }
+    }
+  }
+
+  private forget(refused: boolean): void {
+    this.abort?.abort();
+    this.board = undefined;
+    this.indexed = undefined;
+    this.shownCache = undefined;
+    this.selected = undefined;
+    this.loading = false;
+    this.loadError = undefined;
+    this.map.destroy();
+    this.notice = refused ? '' : this.localize.strings.board.signedOut;
+  }
+
+  private communeName = (insee: string): string => this.territoryData?.communes.find((c) => c.insee === insee)?.name ?? insee;
+
+  private format(): BoardFormat {
+    return new BoardFormat(this.localize.strings, this.localize.lang, this.communeName);
+  }
+
+  private allRows(): IndexedRow[] {
+    const board = this.board;
+    if (!board) return [];
+    const territory = this.territoryData;
+    if (this.indexed?.board !== board || this.indexed.territory !== territory) {
+      this.indexed = {board, territory, rows: indexRows(board.items, this.communeName)};
+    }
+    return this.indexed.rows;
+  }
+
+  private shown(): IndexedRow[] {
+    const rows = this.allRows();
+    const c = this.shownCache;
+    if (c?.rows !== rows || c.filters !== this.filters || c.sort !== this.sort) {
+      this.shownCache = {rows, filters: this.filters, sort: this.sort, shown: filterAndSort(rows, this.filters, this.sort)};
+    }
+    return this.shownCache!.shown;
+  }
+
+  private setView(view: BoardView): void {
+    this.view = view;
+    this.requestUpdate();
+    if (view === 'map') void this.updateComplete.then(() => this.map.resize());
+  }
+
+  private select(row: BoardRow, from: 'list' | 'map'): void {
+    this.selected = row;
+    this.requestUpdate();
+    this.dispatchEvent(new CptsBoardSelectEvent(row));
+    if (from === 'map') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#board-details-title')?.focus());
+  }
+
+  /** The CSV of what the table shows, in the table's order, downloaded from the page. */
+  exportCsv(): void {
+    const rows = this.shown();
+    downloadCsv(boardCsv(this.format(), rows), this.renderRoot as ShadowRoot);
+    this.notice = this.localize.strings.board.exported(rows.length);
+    this.requestUpdate();
+  }
+
+  private renderFailure(error: unknown, retry: () => void): TemplateResult {
+    return html`<div role="alert" class="alert" part="error">
+      <p><strong>${this.localize.strings.board.loadError}</strong></p>
+      <p>${this.errorMessage(error)}</p>
+      <button type="button" class="secondary" @click=${retry}>${this.localize.strings.retry}</button>
+    </div>`;
+  }
+
+  private renderToolbar(canExport: boolean): TemplateResult {
+    const t = this.localize.strings.board;
+    return html`<div class="actions">
+      <button type="button" class="secondary" ?disabled=${this.loading} @click=${() => this.reload()}>${t.refresh}</button>
+      <button type="button" class="secondary" part="export" ?disabled=${!canExport} @click=${() => this.exportCsv()}>${t.exportCsv}</button>
+      <button type="button" class="secondary" @click=${() => this.session.signOut()}>${t.signOut}</button>
+    </div>`;
+  }
+
+  private renderViews(all: readonly IndexedRow[], shown: readonly IndexedRow[]): TemplateResult {
+    const t = this.localize.strings.board;
+    const format = this.format();
+    const table = {
+      columns: this.columns,
+      selectedId: this.selected?.practitionerId,
+      setColumns: (columns: ReadonlySet<BoardColumn>) => {
+        this.columns = columns;
+        this.requestUpdate();
+      },
+      select: (row: BoardRow) => this.select(row, 'list'),
+    };
+    const filters = {
+      filters: this.filters,
+      sort: this.sort,
+      setFilter: (patch: Partial<BoardFilters>) => {
+        this.filters = {...this.filters, ...patch};
+        this.notice = '';
+        this.requestUpdate();
+      },
+      setSort: (sort: BoardSort) => {
+        this.sort = sort;
+        this.requestUpdate();
+      },
+    };
+    const list = this.view === 'list';
+    return html`
+      ${renderFilters(all, filters, this.localize.strings)}
+      <div class="view-bar">
+        <div class="toggle" role="group" aria-label=${t.view}>
+          <button type="button" aria-pressed=${list ? 'true' : 'false'} @click=${() => this.setView('list')}>${t.showList}</button>
+          <button type="button" aria-pressed=${list ? 'false' : 'true'} @click=${() => this.setView('map')}>${t.showMap}</button>
+        </div>
+        ${list ? renderColumnsMenu(format, table) : nothing}
+      </div>
+      ${shown.length === 0 ? html`<p class="empty" part="empty">${t.emptyFiltered}</p>` : nothing}
+      ${list && shown.length > 0 ? renderTable(format, shown, all.length, table) : nothing}
+      ${!list || this.map.started ? this.map.render(!list, this.selected, () => this.closeDetails()) : nothing}
+    `;
+  }
+
+  private closeDetails(): void {
+    this.selected = undefined;
+    this.requestUpdate();
+  }
+
+  private renderBoard(board: Board): TemplateResult {
+    const t = this.localize.strings.board;
+    const all = this.allRows();
+    const shown = this.shown();
+    const counts = countRows(shown, all.length);
+    const status = this.loading
+      ? t.loading
+      : [t.counts(counts.shown, counts.total), t.acceptingCount(counts.accepting), t.staleCount(counts.stale)].join(' · ') + (this.notice ? `. ${this.notice}` : '');
+    return html`
+      ${this.renderToolbar(shown.length > 0)}
+      <p class="counts" part="status" role="status" aria-live="polite">${status}</p>
+      <p class="hint">${t.staleRule(board.staleAfterDays)}</p>
+      ${this.loadError !== undefined ? this.renderFailure(this.loadError, () => void this.reload()) : nothing}
+      ${all.length === 0 ? html`<p class="empty" part="empty">${t.empty}</p>` : this.renderViews(all, shown)}
+    `;
+  }
+
+  private renderSignedOut(): TemplateResult {
+    const t = this.localize.strings.board;
+    const phase = this.session.phase;
+    if (phase.kind === 'signing-in' && phase.from !== 'form') return html`<p class="loading" part="status" role="status">${t.loading}</p>`;
+    const error = phase.kind === 'signed-out' ? phase.error : undefined;
+    return html`${renderSignIn(this.session, t, this.notice)}${error !== undefined ? this.renderFailure(error, () => this.session.retry()) : nothing}`;
+  }
+
+  override render() {
+    const t = this.localize.strings.board;
+    const busy = this.session.phase.kind === 'signing-in' || this.loading;
+    return html`
+      <section part="base" lang=${this.localize.lang} aria-labelledby="title">
+        <h2 id="title" class="title" tabindex="-1">${t.title}</h2>
+        <div class="board" aria-busy=${busy ? 'true' : 'false'}>
+          ${this.session.client && this.board ? this.renderBoard(this.board) : this.renderSignedOut()}
+        </div>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cpts-availability-board': CptsAvailabilityBoard;
+  }
+}
