@@ -21,6 +21,7 @@ const contactTag = 'cpts-territory-contact';
 const intakeTag = 'cpts-intake-form';
 const boardTag = 'cpts-availability-board';
 const managerTag = 'cpts-practitioner-manager';
+const waitingTag = 'cpts-waiting-list';
 const prefixOf = (tag: string) => `widgets-${tag}--`;
 
 const contentTypes: Record<string, string> = {
@@ -199,17 +200,33 @@ const checks: StoryCheck[] = [
     expectedErrors: /status of 422/,
   },
   {tag: managerTag, story: 'english-civic', shows: ['Practitioners of the territory', 'Deactivated', 'Issue a personal link']},
+  {tag: waitingTag, story: 'list', shows: ['Liste d’attente', 'Toutes (12)', 'DUPONT', 'Affection de longue durée (ALD)']},
+  {tag: waitingTag, story: 'empty', shows: ['Aucune demande dans la liste d’attente'], hides: ['DUPONT']},
+  {tag: waitingTag, story: 'many', shows: ['Toutes (10', '50 demandes affichées', 'Afficher plus']},
+  {tag: waitingTag, story: 'one-opened', shows: ['Demande DEMO-2026-', 'Qui rappeler', 'Historique'], also: nestedShows('cpts-intake-actions', ['Noter un appel', 'Changer le statut'], waitingTag)},
+  {
+    tag: waitingTag,
+    story: 'changed-meanwhile',
+    shows: ['Demande DEMO-2026-'],
+    also: nestedShows('cpts-intake-actions', ['Quelqu’un a modifié cette demande', 'Recharger'], waitingTag),
+    expectedErrors: /status of 412/,
+  },
+  {tag: waitingTag, story: 'close-without-reason', shows: ['Demande DEMO-2026-'], also: nestedShows('cpts-intake-actions', ['Il y a un problème', 'Choisissez le motif de clôture'], waitingTag)},
+  {tag: waitingTag, story: 'register-with-errors', shows: ['Liste d’attente'], also: nestedShows('cpts-assisted-intake', ['Il y a un problème', 'Indiquez le nom de famille'], waitingTag)},
+  {tag: waitingTag, story: 'import-errors', shows: ['Liste d’attente'], also: nestedShows('cpts-waiting-list-import', ['2 erreurs', 'Lille'], waitingTag), expectedErrors: /status of 422/},
+  {tag: waitingTag, story: 'sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur'], hides: ['Liste d’attente']},
+  {tag: waitingTag, story: 'english-civic', shows: ['Waiting list', 'All (12)', 'Register a person']},
 ];
 
-/** Waits until the shadow root of `inner` (inside the manager's shadow root) shows every string. */
-function nestedShows(inner: string, expected: string[]): (page: Page) => Promise<void> {
+/** Waits until the shadow root of `inner` (inside `host`'s shadow root, the manager's by default) shows every string. */
+function nestedShows(inner: string, expected: string[], host = managerTag): (page: Page) => Promise<void> {
   return async (page) => {
     await page.waitForFunction(
-      ({inner, expected}) => {
-        const text = document.querySelector('cpts-practitioner-manager')?.shadowRoot?.querySelector(inner)?.shadowRoot?.textContent ?? '';
+      ({inner, expected, host}) => {
+        const text = document.querySelector(host)?.shadowRoot?.querySelector(inner)?.shadowRoot?.textContent ?? '';
         return expected.every((part) => text.includes(part));
       },
-      {inner, expected},
+      {inner, expected, host},
       {timeout: 10_000},
     );
   };
@@ -274,8 +291,8 @@ async function main(): Promise<void> {
     args: chromiumArgs,
   });
   try {
-    const index = (await (await fetch(`${baseUrl}/index.json`)).json()) as {entries: Record<string, unknown>};
-    for (const tag of [contactTag, intakeTag, managerTag]) {
+    const index = await (await fetch(`${baseUrl}/index.json`)).json() as {entries: Record<string, unknown>};
+    for (const tag of [contactTag, intakeTag, managerTag, waitingTag]) {
       const built = Object.keys(index.entries).filter((id) => id.startsWith(prefixOf(tag)));
       const checked = new Set(checks.filter((check) => (check.tag ?? contactTag) === tag).map((check) => `${prefixOf(tag)}${check.story}`));
       assert.ok(built.length > 0, `stories of <${tag}> were built`);

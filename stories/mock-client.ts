@@ -25,6 +25,7 @@ import {
   type Territory,
 } from '@cpts-kit/contract';
 import {createClient, type CptsClient} from '@cpts-kit/sdk';
+import {createWaitingListMock, waitingListRoutes, type WaitingListMockBehaviour} from './mock-waiting-list.js';
 
 /** The demo CPTS: fictional contact details, real communes of the Pays de Saint-Omer. */
 export const demoTerritory: Territory = {
@@ -92,6 +93,8 @@ export interface MockOptions {
   practitionerSave?: 'saved' | 'field-errors';
   /** How `importPractitioners` is answered; `valid` by default. */
   practitionerImport?: 'valid' | 'errors';
+  /** What the waiting list's routes hold and answer (see mock-waiting-list.ts); `demo` by default. */
+  waitingList?: WaitingListMockBehaviour;
 }
 
 /**
@@ -557,6 +560,7 @@ export function createMockFetch(options: MockOptions = {}): typeof globalThis.fe
   let intakeAttempts = 0;
   // each mock keeps its own copy: a story that deletes a practitioner leaves the others' lists whole
   const store = demoManagedPractitioners.map((p) => ({...p}));
+  const waitingList = createWaitingListMock(options.waitingList ?? 'demo');
   return async (input, init) => {
     const request = new Request(input, init);
     if (options.delayMs) await wait(options.delayMs, request.signal);
@@ -574,6 +578,10 @@ export function createMockFetch(options: MockOptions = {}): typeof globalThis.fe
     if (matched.operationId === 'getAvailabilityBoard' && options.board) return answerBoard(options.board);
     if (matched.operationId === 'getOwnAvailability' || matched.operationId === 'declareAvailability') {
       return answerAvailability(request, options.availability ?? 'existing');
+    }
+    if ((waitingListRoutes as readonly string[]).includes(matched.operationId)) {
+      if (request.headers.get('authorization') !== `Bearer ${mockCoordinatorToken}`) return problemResponse(request, 401, 'unauthorized');
+      return waitingList(request, matched.operationId);
     }
     const coordinator = await answerCoordinator(request, matched.operationId, options, store);
     if (coordinator) return coordinator;
@@ -601,3 +609,4 @@ export function createMockClient(options: MockClientOptions = {}): CptsClient {
     ...(options.delayMs === Infinity ? {timeout: NEVER} : {}),
   });
 }
+export {demoWaitingRequest, demoWaitingRequests, type WaitingListMockBehaviour} from './mock-waiting-list.js';

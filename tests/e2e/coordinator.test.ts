@@ -7,7 +7,7 @@ import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** The tools on the coordinator kit, and the page's sign-in. */
-const KIT = 'cpts-coordinator-sign-in, cpts-practitioner-manager, cpts-offer-manager';
+const KIT = 'cpts-coordinator-sign-in, cpts-waiting-list, cpts-practitioner-manager, cpts-offer-manager';
 
 /** The id of what has focus, through shadow roots. */
 function focusedId(page: Page): Promise<string> {
@@ -44,7 +44,7 @@ describe('the coordinator page: one sign-in for every tool, through the real ser
 
   it('shows one sign-in form; the tools say to sign in above', async () => {
     assert.equal(await tokenFields().count(), 1);
-    for (const tool of ['cpts-practitioner-manager', 'cpts-offer-manager']) {
+    for (const tool of ['cpts-waiting-list', 'cpts-practitioner-manager', 'cpts-offer-manager']) {
       await page.locator(tool).getByText('Connectez-vous ci-dessus', {exact: false}).waitFor();
     }
   });

@@ -7,4 +7,5 @@ import './cartodispo/define.js';
 import './availability-board/define.js';
 import './internship-offers/define.js';
 import './practitioner-manager/define.js';
+import './waiting-list/define.js';
 import './coordinator/define.js';

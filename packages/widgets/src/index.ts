@@ -12,6 +12,7 @@ export {csvCell, toCsv} from './availability-board/board-csv.js';
 export {normalizeText as normalizeBoardText, familyNameKey, noBoardFilters, type BoardFilters, type BoardSort} from './availability-board/board-model.js';
 export * from './internship-offers/index.js';
 export * from './practitioner-manager/index.js';
+export * from './waiting-list/index.js';
 export * from './coordinator/index.js';
 export {CptsSubmittedEvent, type CptsSubmittedDetail} from './intake-form/submitted-event.js';
 export {CptsElement, absoluteApiUrl} from './internal/cpts-element.js';

@@ -16,6 +16,8 @@ import {en as offersEn} from './internship-offers/offers-strings.en.js';
 import {fr as offersFr} from './internship-offers/offers-strings.fr.js';
 import {en as contactEn} from './territory-contact/contact-strings.en.js';
 import {fr as contactFr} from './territory-contact/contact-strings.fr.js';
+import {en as waitingListEn} from './waiting-list/waiting-list-strings.en.js';
+import {fr as waitingListFr} from './waiting-list/waiting-list-strings.fr.js';
 import {en as commonEn} from './translations/en.js';
 import {fr as commonFr} from './translations/fr.js';
 import {en as labelsEn} from './translations/labels.en.js';
@@ -25,29 +27,5 @@ import type {Translation} from './translations/translation.js';
 // Every string of a language in one object, for developers (the npm package's `fr` and `en`).
 // The widgets never import this module: each loads its own bundles (see translations/bundle.ts).
 // Typed whole, so a bundle missing a key breaks the typecheck here.
-export const fr: Translation = {
-  ...commonFr,
-  ...contactFr,
-  ...labelsFr,
-  ...intakeFr,
-  ...mapFr,
-  ...cartodispoFr,
-  ...boardFr,
-  ...offersFr,
-  ...offerManagerFr,
-  ...coordinatorFr,
-  ...practitionersFr,
-};
-export const en: Translation = {
-  ...commonEn,
-  ...contactEn,
-  ...labelsEn,
-  ...intakeEn,
-  ...mapEn,
-  ...cartodispoEn,
-  ...boardEn,
-  ...offersEn,
-  ...offerManagerEn,
-  ...coordinatorEn,
-  ...practitionersEn,
-};
+export const fr: Translation = {...commonFr, ...contactFr, ...labelsFr, ...intakeFr, ...mapFr, ...cartodispoFr, ...boardFr, ...offersFr, ...offerManagerFr, ...coordinatorFr, ...practitionersFr, ...waitingListFr};
+export const en: Translation = {...commonEn, ...contactEn, ...labelsEn, ...intakeEn, ...mapEn, ...cartodispoEn, ...boardEn, ...offersEn, ...offerManagerEn, ...coordinatorEn, ...practitionersEn, ...waitingListEn};

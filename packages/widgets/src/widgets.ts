@@ -55,6 +55,10 @@ export const widgetModules = {
     fr: () => Promise.all([import('./practitioner-manager/practitioner-manager-strings.fr.js'), coordinator.fr(), labels.fr()]),
     en: () => Promise.all([import('./practitioner-manager/practitioner-manager-strings.en.js'), coordinator.en(), labels.en()]),
   }),
+  'cpts-waiting-list': withStrings(() => import('./waiting-list/waiting-list.js').then((m) => m.CptsWaitingList), {
+    fr: () => Promise.all([import('./waiting-list/waiting-list-strings.fr.js'), coordinator.fr(), labels.fr()]),
+    en: () => Promise.all([import('./waiting-list/waiting-list-strings.en.js'), coordinator.en(), labels.en()]),
+  }),
   'cpts-coordinator-sign-in': withStrings(() => import('./coordinator/coordinator-sign-in.js').then((m) => m.CptsCoordinatorSignIn), coordinator),
 } satisfies Record<`cpts-${string}`, (element?: Element) => Promise<CustomElementConstructor>>;
 

@@ -8,7 +8,7 @@ import {coordinatorStrings} from './coordinator-strings.js';
 import {renderCheckboxField, renderSelectField, renderTextField, type Choice, type TextFieldOptions} from './fields.js';
 import {isRefusal} from './session-store.js';
 
-type TextOptions = Partial<Pick<TextFieldOptions, 'type' | 'inputmode' | 'autocomplete' | 'multiline'>>;
+type TextOptions = Partial<Pick<TextFieldOptions, 'type' | 'inputmode' | 'autocomplete' | 'list' | 'multiline'>>;
 
 /**
  * The base of every coordinator form: values as the inputs hold them, a problem per field worded

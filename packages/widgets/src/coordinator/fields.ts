@@ -37,6 +37,8 @@ export interface TextFieldOptions extends FieldFrame {
   type?: string;
   inputmode?: string;
   autocomplete?: string;
+  /** The id of a `<datalist>` of suggestions (names already known, say); the coordinator may type another. */
+  list?: string;
   multiline?: boolean;
   onInput: (value: string) => void;
 }
@@ -48,7 +50,7 @@ export function renderTextField(o: TextFieldOptions): TemplateResult {
     o,
     o.multiline
       ? html`<textarea id=${o.id} rows="5" .value=${o.value} aria-invalid=${invalid} aria-describedby=${describedBy(o)} @input=${input}></textarea>`
-      : html`<input id=${o.id} type=${o.type ?? 'text'} inputmode=${o.inputmode ?? nothing} autocomplete=${o.autocomplete ?? 'off'} spellcheck="false"
+      : html`<input id=${o.id} type=${o.type ?? 'text'} inputmode=${o.inputmode ?? nothing} autocomplete=${o.autocomplete ?? 'off'} list=${o.list ?? nothing} spellcheck="false"
           .value=${o.value} aria-invalid=${invalid} aria-describedby=${describedBy(o)} @input=${input} />`,
   );
 }

@@ -16,3 +16,5 @@ export {renderSignInForm, type SignInFormOptions} from './sign-in-form.js';
 export {coordinatorStrings, type CoordinatorStrings} from './coordinator-strings.js';
 export {coordinatorStyles} from './coordinator.styles.js';
 export {normalizeText as normalizeSearchText, matchesEveryWord} from './search.js';
+export {downloadFile} from './download.js';
+export {isStale} from './conflict.js';

@@ -1,27 +1,15 @@
 import type {IntakeRequestCreate} from '@cpts-kit/contract';
-import {newIdempotencyKey, type CptsApiError} from '@cpts-kit/sdk';
+import type {CptsApiError} from '@cpts-kit/sdk';
+import {attemptFor as sharedAttemptFor, type Attempt as SharedAttempt} from '../internal/attempt.js';
 import {errorKindOf, isFieldKey, type FieldError} from './form-model.js';
 
 /** Where the form is: filling it in, waiting for the server, told it failed, or stored. */
 export type Phase =
   {name: 'editing'} | {name: 'submitting'} | {name: 'failed'; error: unknown} | {name: 'submitted'; reference: string; at: Date; person: string; commune: string};
 
-/** One submission: the key goes with the exact body it was first sent with. */
-export interface Attempt {
-  key: string;
-  json: string;
-  body: IntakeRequestCreate;
-}
-
-/**
- * The attempt that sends `body`: the same answers reuse the previous key, so a retry after a lost
- * answer is stored once; changed answers are another submission (the server would refuse them
- * under the first key).
- */
-export function attemptFor(body: IntakeRequestCreate, previous: Attempt | undefined): Attempt {
-  const json = JSON.stringify(body);
-  return previous?.json === json ? previous : {key: newIdempotencyKey(), json, body};
-}
+/** One submission of the public form (the shared `Attempt`, with the form's body). */
+export type Attempt = SharedAttempt<IntakeRequestCreate>;
+export const attemptFor = (body: IntakeRequestCreate, previous: Attempt | undefined): Attempt => sharedAttemptFor(body, previous);
 
 /** The server's field errors, by our fields (one each), and how many name no field of ours; undefined when it sent none. */
 export function serverFieldErrors(error: CptsApiError): {errors: FieldError[]; other: number} | undefined {

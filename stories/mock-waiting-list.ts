@@ -1,0 +1,239 @@
+/**
+ * The waiting list's routes for the stories' mock API (see mock-client.ts): a store of requests
+ * that the list, search, opening, transitions, calls, assignment, merge, the assisted
+ * registration, the export and the import work on, with versions and If-Match as the server has.
+ */
+import type {AgeBand, IntakeEvent, IntakeImportResult, IntakeStatus, PriorityCriterion, StatusCounts, WaitingListItem, WaitingRequest} from '@cpts-kit/contract';
+
+/**
+ * - `demo`: a dozen requests, a possible duplicate among them.
+ * - `empty`: nobody registered yet.
+ * - `many`: 10,000 requests, paged by the mock as the server pages them.
+ * - `stale`: every change is refused with 412, as when another coordinator changed the request.
+ * - `import-errors`: the import's dry run answers errors by line.
+ */
+export type WaitingListMockBehaviour = 'demo' | 'empty' | 'many' | 'stale' | 'import-errors';
+
+const DAY_MS = 86_400_000;
+const LAST_NAMES = ['Dupont', 'Martin', 'Lefebvre', 'Leroy', 'Moreau', 'Fontaine', 'Roussel', 'Caron', 'Lemaire', 'Duhamel', 'Vasseur', 'Delattre'];
+const FIRST_NAMES = ['Marie', 'Paul', 'Jeanne', 'Louis', 'Camille', 'Léa', 'Hugo', 'Odette', 'Marcel', 'Inès', 'Jules', 'Simone'];
+const COMMUNES = ['62765', '62040', '62525', '62139', '62902', '62309'];
+const STATUSES: IntakeStatus[] = ['received', 'received', 'received', 'contacted', 'contacted', 'oriented', 'resolved', 'closed'];
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+function ageBandOf(birth: string, today: Date): AgeBand {
+  const age = (today.getTime() - new Date(`${birth}T00:00:00Z`).getTime()) / (365.25 * DAY_MS);
+  return age < 6 ? 'under_6' : age < 18 ? '6_17' : age < 70 ? '18_69' : '70_plus';
+}
+
+/** The `i`th demo request: the first ones are the stories' fixed people (Marie Dupont, 78, ALD…). */
+export function demoWaitingRequest(i: number, today = new Date()): WaitingRequest {
+  const created = new Date(today.getTime() - ((i * 7) % 200) * DAY_MS - (i % 24) * 3_600_000);
+  const birthYear = [1948, 1990, 2022, 1955, 1987, 2012, 1939, 1975][i % 8]!;
+  const birthDate = `${birthYear}-0${(i % 9) + 1}-1${i % 10}`;
+  const ald = i % 3 === 0;
+  const homeVisits = i % 5 === 0;
+  const ageBand = ageBandOf(birthDate, today);
+  const criteria: PriorityCriterion[] = [];
+  if (ageBand === '70_plus') criteria.push('age_70_plus');
+  if (ageBand === 'under_6') criteria.push('under_6');
+  if (ald) criteria.push('ald');
+  if (homeVisits) criteria.push('home_visits');
+  const status = STATUSES[i % STATUSES.length]!;
+  const self = i % 4 !== 1;
+  return {
+    id: uuid(i + 1),
+    reference: `DEMO-2026-${String(i + 1).padStart(6, '0')}`,
+    status,
+    createdAt: created.toISOString(),
+    updatedAt: created.toISOString(),
+    requester: self ? {kind: 'self'} : {kind: 'pharmacist', name: 'Pharmacie du Centre', phone: '03 21 98 00 00'},
+    person: {
+      lastName: LAST_NAMES[i % LAST_NAMES.length]!,
+      firstNames: FIRST_NAMES[(i * 5) % FIRST_NAMES.length]!,
+      birthDate,
+      phone: self ? `06 12 34 ${String(10 + (i % 90)).padStart(2, '0')} ${String(i % 100).padStart(2, '0')}` : undefined,
+      bestTimeToCall: i % 2 === 0 ? 'Le matin' : undefined,
+      communeInsee: COMMUNES[i % COMMUNES.length]!,
+    },
+    situation: {reason: (['gp_retired', 'moved_in', 'too_far', 'never_had'] as const)[i % 4]!},
+    priority: {ald: ald ? 'yes' : 'no', cssAme: 'no', pregnancy: 'no', disability: 'unknown', homeVisits: homeVisits ? 'yes' : 'no', chronicFollowUp: 'unknown'},
+    priorityCriteria: criteria,
+    comment: i === 0 ? 'Préfère être appelée le matin.' : null,
+    notes: null,
+    assignedTo: i % 6 === 2 ? 'Claire (coordination)' : null,
+    // the twelfth demo request is the first one registered again, by a relative
+    possibleDuplicateOf: i === 11 ? uuid(1) : null,
+    history: [{status: 'received', at: created.toISOString(), by: 'formulaire'}],
+    channel: i % 7 === 3 ? 'phone' : 'form',
+    ageBand,
+    waitingDays: Math.floor((today.getTime() - created.getTime()) / DAY_MS),
+    version: 1,
+    closeReason: status === 'closed' ? 'found_alone' : null,
+    callCount: 0,
+    resolvedPractitionerId: null,
+    mergedInto: null,
+    merged: [],
+    calls: [],
+    events: [],
+  };
+}
+
+export function demoWaitingRequests(count: number): WaitingRequest[] {
+  const today = new Date();
+  return Array.from({length: count}, (_, i) => demoWaitingRequest(i, today));
+}
+
+const itemOf = ({resolvedPractitionerId: _r, mergedInto: _m, merged: _g, calls: _c, events: _e, ...item}: WaitingRequest): WaitingListItem => item;
+
+const triageKey = (r: WaitingRequest) => (r.priorityCriteria.length > 0 ? 0 : 1);
+
+function sorted(items: WaitingRequest[], sort: string | null): WaitingRequest[] {
+  const copy = [...items];
+  if (sort === 'newest') return copy.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  if (sort === 'oldest') return copy.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return copy.sort((a, b) => triageKey(a) - triageKey(b) || a.createdAt.localeCompare(b.createdAt));
+}
+
+function countsOf(items: readonly WaitingRequest[]): StatusCounts {
+  const counts: StatusCounts = {received: 0, contacted: 0, oriented: 0, resolved: 0, closed: 0};
+  for (const r of items) counts[r.status] += 1;
+  return counts;
+}
+
+function filtered(items: readonly WaitingRequest[], q: URLSearchParams): WaitingRequest[] {
+  return items.filter((r) => {
+    if (q.get('commune') && r.person.communeInsee !== q.get('commune')) return false;
+    if (q.get('priority') === 'true' && r.priorityCriteria.length === 0) return false;
+    if (q.get('priority') === 'false' && r.priorityCriteria.length > 0) return false;
+    if (q.get('homeVisits') === 'true' && r.priority.homeVisits !== 'yes') return false;
+    if (q.get('ageBand') && r.ageBand !== q.get('ageBand')) return false;
+    if (q.get('assigned') === 'nobody' && r.assignedTo) return false;
+    if (q.get('assigned') === 'me' && r.assignedTo !== 'Coordination démo') return false;
+    if (q.get('waitingMoreThanDays') && r.waitingDays <= Number(q.get('waitingMoreThanDays'))) return false;
+    return true;
+  });
+}
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json; charset=utf-8'}});
+const problem = (status: number, code: string, title: string, extra: Record<string, unknown> = {}) =>
+  new Response(JSON.stringify({type: `https://cpts-kit.fr/problems/${code}`, title, status, code, ...extra}), {status, headers: {'content-type': 'application/problem+json; charset=utf-8'}});
+const normalize = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
+
+export const waitingListRoutes = [
+  'listIntakeRequests', 'searchIntakeRequests', 'getIntakeRequest', 'transitionIntakeRequest', 'logIntakeCall', 'patchIntakeRequest',
+  'mergeIntakeRequest', 'createAssistedIntakeRequest', 'exportIntakeRequests', 'importIntakeRequests',
+] as const;
+
+/** A store and its answers; one per mock fetch, so a story's changes stay in that story. */
+export function createWaitingListMock(behaviour: WaitingListMockBehaviour) {
+  const store = behaviour === 'empty' ? [] : demoWaitingRequests(behaviour === 'many' ? 10_000 : 12);
+  const event = (r: WaitingRequest, e: Partial<IntakeEvent> & Pick<IntakeEvent, 'kind'>): IntakeEvent => ({id: crypto.randomUUID(), requestId: r.id, at: new Date().toISOString(), by: 'Coordination démo', note: null, ...e});
+
+  return async (request: Request, operationId: string): Promise<Response> => {
+    const url = new URL(request.url);
+    const id = /\/intake-requests\/([0-9a-f-]{36})/.exec(url.pathname)?.[1];
+    const found = store.find((r) => r.id === id);
+    const change = async (apply: (r: WaitingRequest, body: Record<string, unknown>) => void): Promise<Response> => {
+      if (!found) return problem(404, 'not_found', 'Demande introuvable');
+      if (behaviour === 'stale' || request.headers.get('if-match') !== `"r${found.version}"`) {
+        return problem(412, 'stale', 'Demande modifiée entre-temps', {detail: 'Quelqu’un a modifié cette demande depuis que vous l’avez ouverte.'});
+      }
+      apply(found, (await request.json()) as Record<string, unknown>);
+      found.version += 1;
+      found.updatedAt = new Date().toISOString();
+      return json(found);
+    };
+    switch (operationId) {
+      case 'listIntakeRequests': {
+        const q = url.searchParams;
+        const matching = filtered(store, q);
+        const shown = sorted(q.get('status') ? matching.filter((r) => r.status === q.get('status')) : matching, q.get('sort'));
+        const offset = Number(q.get('cursor') ?? 0);
+        const limit = Number(q.get('limit') ?? 50);
+        const items = shown.slice(offset, offset + limit).map(itemOf);
+        return json({items, nextCursor: offset + limit < shown.length ? String(offset + limit) : null, counts: countsOf(matching)});
+      }
+      case 'searchIntakeRequests': {
+        const {text} = (await request.json()) as {text: string};
+        const wanted = normalize(text);
+        const hits = store.filter((r) => normalize(r.reference) === wanted || r.reference.endsWith(`-${wanted.padStart(6, '0')}`) || normalize(r.person.lastName) === wanted || normalize(r.person.phone ?? '') === wanted);
+        return json({items: hits.map(itemOf), nextCursor: null, counts: countsOf(hits)});
+      }
+      case 'getIntakeRequest':
+        return found ? json(found) : problem(404, 'not_found', 'Demande introuvable');
+      case 'logIntakeCall':
+        return change((r, body) => {
+          r.calls.push(event(r, {kind: 'call', at: String(body['at'] ?? new Date().toISOString()), outcome: body['outcome'] as IntakeEvent['outcome'], note: (body['note'] as string | undefined) ?? null}));
+          r.callCount = r.calls.length;
+        });
+      case 'transitionIntakeRequest':
+        return change((r, body) => {
+          const to = body['to'] as IntakeStatus;
+          r.events.push(event(r, {kind: 'transition', from: r.status, to, closeReason: body['closeReason'] as IntakeEvent['closeReason'], note: (body['note'] as string | undefined) ?? null}));
+          r.status = to;
+          r.closeReason = to === 'closed' ? (body['closeReason'] as WaitingRequest['closeReason']) : null;
+          r.resolvedPractitionerId = (body['resolvedPractitionerId'] as string | undefined) ?? null;
+          r.history.push({status: to, at: new Date().toISOString(), by: 'Coordination démo'});
+        });
+      case 'patchIntakeRequest':
+        return change((r, body) => {
+          if ('notes' in body) r.notes = body['notes'] as string;
+          if ('assignedTo' in body) {
+            r.assignedTo = body['assignedTo'] as string | null;
+            r.events.push(event(r, {kind: 'assignment', assignedTo: r.assignedTo}));
+          }
+        });
+      case 'mergeIntakeRequest':
+        return change((r, body) => {
+          const other = store.find((o) => o.id === body['otherId']);
+          if (!other) return;
+          other.mergedInto = r.id;
+          other.status = 'closed';
+          other.closeReason = 'duplicate';
+          r.merged.push({id: other.id, reference: other.reference});
+          r.possibleDuplicateOf = null;
+          r.events.push(event(r, {kind: 'merge', otherId: other.id, otherReference: other.reference}));
+        });
+      case 'createAssistedIntakeRequest': {
+        const body = (await request.json()) as Pick<WaitingRequest, 'requester' | 'person' | 'situation' | 'priority'> & {channel: 'phone' | 'paper'; receivedOn: string};
+        const created: WaitingRequest = {
+          ...demoWaitingRequest(store.length), id: uuid(store.length + 1), reference: `DEMO-2026-${String(store.length + 1).padStart(6, '0')}`, status: 'received',
+          requester: body.requester, person: body.person, situation: body.situation, priority: body.priority, channel: body.channel,
+          createdAt: new Date(`${body.receivedOn}T09:00:00Z`).toISOString(), possibleDuplicateOf: null, assignedTo: null,
+        };
+        store.push(created);
+        return json({id: created.id, reference: created.reference, status: created.status}, 201);
+      }
+      case 'exportIntakeRequests': {
+        const rows = sorted(filtered(store, url.searchParams), url.searchParams.get('sort'));
+        const csv = ['\uFEFFreference;nom;prenoms;commune;statut', ...rows.map((r) => [r.reference, r.person.lastName, r.person.firstNames, r.person.communeInsee, r.status].join(';'))].join('\r\n');
+        return new Response(csv, {status: 200, headers: {'content-type': 'text/csv; charset=utf-8'}});
+      }
+      case 'importIntakeRequests': {
+        if (behaviour === 'import-errors') {
+          return problem(422, 'import_invalid', 'Le fichier contient des erreurs', {
+            errors: [
+              {path: 'lines.3.birthDate', code: 'invalid_date', message: 'date de naissance illisible : « 31/02/1950 »', line: 3, column: 'Date de naissance'},
+              {path: 'lines.5.communeInsee', code: 'unknown_commune', message: 'commune inconnue du territoire : « Lille »', line: 5, column: 'Commune'},
+            ],
+          });
+        }
+        const dryRun = url.searchParams.get('dryRun') === 'true';
+        const result: IntakeImportResult = {
+          dryRun, rows: 2, encoding: 'utf-8', delimiter: ';',
+          columns: [{column: 'Nom', field: 'lastName'}, {column: 'Prénom', field: 'firstNames'}],
+          preview: [
+            {line: 2, lastName: 'Vasseur', firstNames: 'Odette', communeInsee: '62765', registeredOn: '2026-03-02', status: 'received'},
+            {line: 3, lastName: 'Caron', firstNames: 'Jules', communeInsee: '62040', registeredOn: '2026-04-18', status: 'contacted'},
+          ],
+          created: dryRun ? [] : [{line: 2, id: uuid(90_001), reference: 'DEMO-2026-090001'}, {line: 3, id: uuid(90_002), reference: 'DEMO-2026-090002'}],
+        };
+        return json(result);
+      }
+      default:
+        return problem(501, 'not-mocked', 'Non simulé');
+    }
+  };
+}

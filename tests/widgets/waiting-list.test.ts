@@ -1,0 +1,323 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {createClient} from '@cpts-kit/sdk';
+import '../../packages/widgets/src/define.js';
+import type {CptsWaitingList} from '../../packages/widgets/src/index.js';
+import {createMockFetch, mockCoordinatorToken, type MockOptions} from '../../stories/mock-client.js';
+import {until} from './fake-server.js';
+
+interface Sent {
+  method: string;
+  url: URL;
+  body: string;
+  ifMatch: string | null;
+}
+
+function root(el: Element): ShadowRoot {
+  if (!el.shadowRoot) throw new Error(`<${el.localName}> has no shadow root`);
+  return el.shadowRoot;
+}
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
+const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const rows = (el: Element) => [...root(el).querySelectorAll<HTMLElement>('[part="row"]')];
+const actions = (el: Element) => $(el, 'cpts-intake-actions')!;
+const button = (scope: ParentNode, label: string) => {
+  const found = [...scope.querySelectorAll('button')].find((b) => text(b) === label);
+  if (!found) throw new Error(`no button « ${label} »`);
+  return found;
+};
+
+/** The element focused, through every shadow root. */
+function deepActive(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Presses Tab until `matches` holds for the focused element, as a keyboard user would. */
+async function tabTo(matches: (el: Element) => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    const active = deepActive();
+    if (active && matches(active)) return;
+    await sendKeys({press: 'Tab'});
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+/** Set `refuse` to answer 401 to every coordinator request, as when the token is revoked mid-session. */
+const token = {refuse: false};
+
+async function waitingList(options: MockOptions & {lang?: string; theme?: string} = {}): Promise<{el: CptsWaitingList; sent: Sent[]}> {
+  const sent: Sent[] = [];
+  const mock = createMockFetch(options);
+  token.refuse = false;
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (token.refuse && request.headers.has('authorization')) {
+      return new Response(JSON.stringify({type: 'https://cpts-kit.fr/problems/unauthorized', title: 'Jeton invalide', status: 401, code: 'unauthorized'}), {status: 401, headers: {'content-type': 'application/problem+json'}});
+    }
+    sent.push({method: request.method, url: new URL(request.url), body: request.method === 'GET' ? '' : await request.clone().text(), ifMatch: request.headers.get('if-match')});
+    return mock(request);
+  };
+  const client = createClient({baseUrl: 'https://api.cpts-kit.invalid', territory: 'demo', lang: options.lang === 'en' ? 'en' : 'fr', fetch, retry: 0});
+  const el = await fixture<CptsWaitingList>(
+    html`<cpts-waiting-list .client=${client} .token=${mockCoordinatorToken} lang=${options.lang ?? 'fr'} theme=${options.theme ?? 'default'}></cpts-waiting-list>`,
+  );
+  await until(() => rows(el).length > 0 || $(el, '[part="empty"]') !== null, 'the list');
+  // commune names come with the territory
+  await until(() => rows(el).length === 0 || !/^\d{5}$/.test(text(rows(el)[0]!.querySelectorAll('td')[2])), 'the commune names');
+  return {el, sent};
+}
+
+async function openRow(el: CptsWaitingList, index = 0): Promise<void> {
+  rows(el)[index]!.querySelector<HTMLButtonElement>('button')!.click();
+  await until(() => $(el, '[part="detail"]') !== null && $(el, 'cpts-intake-actions')?.shadowRoot?.querySelector('form') != null, 'the request');
+}
+
+async function choose(scope: Element, selector: string, value: string): Promise<void> {
+  const select = $<HTMLSelectElement>(scope, selector)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change', {bubbles: true, composed: true}));
+  await (scope as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+}
+
+async function typeIn(scope: Element, selector: string, value: string): Promise<void> {
+  const input = $<HTMLInputElement>(scope, selector)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+  await (scope as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+}
+
+describe('<cpts-waiting-list>', () => {
+  it('shows the counts per status and lists priority requests first', async () => {
+    const {el} = await waitingList();
+    const tabs = [...root(el).querySelectorAll('[part="tabs"] button')].map((b) => text(b));
+    expect(tabs[0]).to.equal('Toutes (12)');
+    expect(tabs).to.include('Reçue (6)');
+    const badges = rows(el).map((r) => r.querySelectorAll('.badge.priority').length > 0);
+    // once a row without a criterion shows, no row with one follows
+    expect(badges.indexOf(false)).to.be.greaterThan(0);
+    expect(badges.slice(badges.indexOf(false))).to.not.include(true);
+  });
+
+  it('searches by last name in a POST body, never in the URL', async () => {
+    const {el, sent} = await waitingList();
+    await typeIn(el, '#wl-search', 'Dupont');
+    $<HTMLFormElement>(el, 'form[part="search"]')!.requestSubmit();
+    await until(() => text($(el, 'caption')).includes('Dupont'), 'the results');
+    expect(rows(el).every((r) => text(r).includes('DUPONT'))).to.equal(true);
+    const search = sent.find((s) => s.url.pathname.endsWith('/intake-requests/search'))!;
+    expect(search.method).to.equal('POST');
+    expect(JSON.parse(search.body)).to.include({text: 'Dupont'});
+    expect(sent.some((s) => s.url.href.includes('Dupont'))).to.equal(false);
+  });
+
+  it('filters by status from the tabs, and pages with « Afficher plus »', async () => {
+    const {el, sent} = await waitingList({waitingList: 'many'});
+    expect(rows(el)).to.have.length(50);
+    $<HTMLButtonElement>(el, '#wl-more')!.click();
+    await until(() => rows(el).length === 100, 'the next page');
+    expect(sent.at(-1)!.url.searchParams.get('cursor')).to.equal('50');
+    button(root(el), text([...root(el).querySelectorAll('[part="tabs"] button')].find((b) => text(b).startsWith('Close')))).click();
+    await until(() => rows(el).length > 0 && rows(el).every((r) => r.dataset['status'] === 'closed'), 'the closed requests');
+    expect(sent.at(-1)!.url.searchParams.get('status')).to.equal('closed');
+  });
+
+  describe('keyboard only', () => {
+    it('finds a priority request, opens it, logs a call, orients and resolves it, and goes back to its row', async () => {
+      const {el, sent} = await waitingList();
+      $<HTMLInputElement>(el, '#wl-search')!.focus();
+      await sendKeys({type: 'Dupont'});
+      await sendKeys({press: 'Enter'});
+      await until(() => text($(el, 'caption')).includes('Dupont'), 'the results');
+      const target = rows(el).find((r) => r.querySelector('.badge.priority') && r.dataset['status'] === 'received')!;
+      const id = target.dataset['id']!;
+      await tabTo((a) => a.id === `wl-open-${id}`, 'the row');
+      await sendKeys({press: 'Enter'});
+      await until(() => deepActive()?.id === 'wl-d-title', 'the request, focused');
+
+      const form = actions(el);
+      await tabTo((a) => a.id === 'ia-outcome', 'the outcome');
+      await sendKeys({press: 'ArrowDown'});
+      await tabTo((a) => a.id === 'ia-call-submit', 'Noter un appel');
+      await sendKeys({press: 'Enter'});
+      await until(() => text($(el, '[part="history"]')).includes('Appel'), 'the call in the history');
+      expect(sent.find((s) => s.url.pathname.endsWith('/calls'))!.ifMatch).to.equal('"r1"');
+
+      await tabTo((a) => a.id === 'ia-to', 'the status');
+      await sendKeys({press: 'ArrowDown'});
+      await sendKeys({press: 'ArrowDown'});
+      expect($<HTMLSelectElement>(form, '#ia-to')!.value).to.equal('oriented');
+      await tabTo((a) => a.id === 'ia-transition-submit', 'Changer le statut');
+      await sendKeys({press: 'Enter'});
+      await until(() => text($(el, '[part="detail"] .badges')).includes('Orientée'), 'oriented');
+
+      await tabTo((a) => a.id === 'ia-to', 'the status');
+      await sendKeys({press: 'ArrowDown'});
+      await sendKeys({press: 'ArrowDown'});
+      expect($<HTMLSelectElement>(form, '#ia-to')!.value).to.equal('resolved');
+      await tabTo((a) => a.id === 'ia-transition-submit', 'Changer le statut');
+      await sendKeys({press: 'Enter'});
+      await until(() => text($(el, '[part="detail"] .badges')).includes('Résolue'), 'resolved');
+      const moves = sent.filter((s) => s.url.pathname.endsWith('/transitions'));
+      expect(moves.map((m) => [JSON.parse(m.body).to, m.ifMatch])).to.deep.equal([['oriented', '"r2"'], ['resolved', '"r3"']]);
+
+      $<HTMLButtonElement>(el, '#wl-back')!.focus();
+      await sendKeys({press: 'Enter'});
+      await until(() => deepActive()?.id === `wl-open-${id}`, 'focus back on the row');
+    });
+  });
+
+  describe('when someone changed the request meanwhile', () => {
+    it('says so, offers « Recharger » and keeps what was typed', async () => {
+      const {el} = await waitingList({waitingList: 'stale'});
+      await openRow(el);
+      const form = actions(el);
+      await choose(form, '#ia-outcome', 'voicemail');
+      await typeIn(form, '#ia-callNote', 'Rappeler demain');
+      $<HTMLButtonElement>(form, '#ia-call-submit')!.click();
+      await until(() => $(form, '[part="stale"]') !== null, 'the stale message');
+      expect(text($(form, '[part="stale"]'))).to.include('Quelqu’un a modifié cette demande');
+      expect(deepActive()?.id).to.equal('ia-reload');
+      $<HTMLButtonElement>(form, '#ia-reload')!.click();
+      await until(() => $(form, '[part="stale"]') === null, 'reloaded');
+      expect($<HTMLTextAreaElement>(form, '#ia-callNote')!.value).to.equal('Rappeler demain');
+      expect($<HTMLSelectElement>(form, '#ia-outcome')!.value).to.equal('voicemail');
+    });
+  });
+
+  describe('when the token is refused mid-session', () => {
+    it('asks for the token again and keeps what was typed', async () => {
+      const {el, sent} = await waitingList();
+      await openRow(el);
+      const form = actions(el);
+      await choose(form, '#ia-outcome', 'no_answer');
+      await typeIn(form, '#ia-callNote', 'Troisième appel sans réponse');
+      token.refuse = true;
+      $<HTMLButtonElement>(form, '#ia-call-submit')!.click();
+      await until(() => $(el, '#wl-token') !== null, 'the token asked again');
+      expect(text($(el, '[part="sign-in"]'))).to.include('ce que vous avez saisi est conservé');
+      expect($(el, '[part="detail"]')).to.not.equal(null);
+      token.refuse = false;
+      await typeIn(el, '#wl-token', mockCoordinatorToken);
+      $<HTMLFormElement>(el, '[part="sign-in"]')!.requestSubmit();
+      await until(() => $(el, '#wl-token') === null, 'signed in again');
+      await until(() => $(el, 'cpts-intake-actions') !== null, 'the request');
+      const again = actions(el);
+      expect($<HTMLTextAreaElement>(again, '#ia-callNote')!.value).to.equal('Troisième appel sans réponse');
+      $<HTMLButtonElement>(again, '#ia-call-submit')!.click();
+      await until(() => text($(el, '[part="history"]')).includes('Troisième appel'), 'the call');
+      // the refused attempt never reached the API (the fake answered 401 before it): one call stored
+      expect(sent.filter((s) => s.url.pathname.endsWith('/calls') && s.method === 'POST')).to.have.length(1);
+    });
+  });
+
+  it('asks for a reason before closing, by the field', async () => {
+    const {el, sent} = await waitingList();
+    await openRow(el);
+    const form = actions(el);
+    await choose(form, '#ia-to', 'closed');
+    $<HTMLButtonElement>(form, '#ia-transition-submit')!.click();
+    await until(() => $(form, '.error-summary') !== null, 'the summary');
+    expect(text($(form, '#ia-closeReason-error'))).to.include('Choisissez le motif de clôture');
+    expect(deepActive()?.classList.contains('error-summary')).to.equal(true);
+    expect(sent.some((s) => s.url.pathname.endsWith('/transitions'))).to.equal(false);
+  });
+
+  it('merges a possible duplicate', async () => {
+    const {el, sent} = await waitingList();
+    await typeIn(el, '#wl-search', 'DEMO-2026-000012');
+    $<HTMLFormElement>(el, 'form[part="search"]')!.requestSubmit();
+    await until(() => rows(el).length === 1, 'the request');
+    await openRow(el);
+    const form = actions(el);
+    expect(text($(form, '[part="duplicate"]'))).to.include('Doublon possible');
+    $<HTMLButtonElement>(form, '#ia-merge')!.click();
+    await until(() => text($(el, '[part="history"]')).includes('Fusion'), 'the merge');
+    expect(sent.find((s) => s.url.pathname.endsWith('/merge'))!.ifMatch).to.equal('"r1"');
+  });
+
+  describe('registering a person who called', () => {
+    it('says what is missing by each field, then stores the request once', async () => {
+      const {el, sent} = await waitingList();
+      $<HTMLButtonElement>(el, '#wl-register')!.click();
+      await until(() => $(el, 'cpts-assisted-intake')?.shadowRoot?.querySelector('form') != null, 'the form');
+      const form = $(el, 'cpts-assisted-intake')!;
+      $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
+      await until(() => $(form, '.error-summary') !== null, 'the summary');
+      expect(text($(form, '#ai-lastName-error'))).to.include('Indiquez le nom de famille');
+      expect(text($(form, '#ai-requesterKind-error'))).to.include('Choisissez qui fait la demande');
+      await choose(form, '#ai-requesterKind', 'self');
+      await typeIn(form, '#ai-lastName', 'Bernard');
+      await typeIn(form, '#ai-firstNames', 'Lucie');
+      await typeIn(form, '#ai-birthDate', '12/03/1946');
+      await typeIn(form, '#ai-phone', '06 11 22 33 44');
+      await choose(form, '#ai-communeInsee', '62765');
+      await choose(form, '#ai-reason', 'gp_retired');
+      for (const q of ['ald', 'cssAme', 'pregnancy', 'disability', 'homeVisits', 'chronicFollowUp']) await choose(form, `#ai-${q}`, 'no');
+      $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
+      await until(() => text($(el, '[part="status"]')).includes('DEMO-2026-000013'), 'the reference');
+      const posts = sent.filter((s) => s.url.pathname.endsWith('/intake-requests/assisted'));
+      expect(posts).to.have.length(1);
+      expect(JSON.parse(posts[0]!.body)).to.deep.include({channel: 'phone'});
+      expect(JSON.parse(posts[0]!.body).person).to.include({lastName: 'Bernard', birthDate: '1946-03-12'});
+    });
+  });
+
+  it('exports the filtered list as a CSV file through a Blob URL', async () => {
+    const {el, sent} = await waitingList();
+    const created: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      created.push(blob as Blob);
+      return original.call(URL, blob);
+    };
+    try {
+      $<HTMLButtonElement>(el, '#wl-export')!.click();
+      await until(() => created.length === 1, 'the file');
+    } finally {
+      URL.createObjectURL = original;
+    }
+    expect(await created[0]!.text()).to.include('DEMO-2026-000001');
+    expect(sent.find((s) => s.url.pathname.endsWith('/export.csv'))!.url.searchParams.get('sort')).to.equal('triage');
+  });
+
+  it('checks an imported list first and shows the errors by line', async () => {
+    const {el} = await waitingList({waitingList: 'import-errors'});
+    $<HTMLButtonElement>(el, '#wl-import')!.click();
+    await until(() => $(el, 'cpts-waiting-list-import')?.shadowRoot?.querySelector('#wi-file') != null, 'the import');
+    const imp = $(el, 'cpts-waiting-list-import')!;
+    const input = $<HTMLInputElement>(imp, '#wi-file')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['Nom;Prénom\nDupont;Marie\n'], 'liste.csv', {type: 'text/csv'}));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', {bubbles: true}));
+    await (imp as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+    button(root(imp), 'Vérifier le fichier').click();
+    await until(() => $(imp, '[part="errors"]') !== null, 'the errors');
+    expect(text($(imp, '[part="errors"]'))).to.include('Lille');
+    await expect(el).to.be.accessible();
+  });
+
+  describe('accessibility', () => {
+    for (const attrs of [{lang: 'fr', theme: 'default'}, {lang: 'fr', theme: 'civic'}, {lang: 'en', theme: 'default'}, {lang: 'en', theme: 'civic'}]) {
+      it(`passes axe checks in the list and in a request (${attrs.lang}, ${attrs.theme})`, async () => {
+        const {el} = await waitingList(attrs);
+        await expect(el).to.be.accessible();
+        await openRow(el);
+        await expect(el).to.be.accessible();
+        const form = actions(el);
+        await choose(form, '#ia-to', 'closed');
+        $<HTMLButtonElement>(form, '#ia-transition-submit')!.click();
+        await until(() => $(form, '.error-summary') !== null, 'the summary');
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('speaks English when asked', async () => {
+      const {el} = await waitingList({lang: 'en'});
+      expect(text($(el, '#wl-title'))).to.equal('Waiting list');
+      expect(text(root(el).querySelector('[part="tabs"] button'))).to.equal('All (12)');
+    });
+  });
+});
