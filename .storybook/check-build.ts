@@ -203,7 +203,12 @@ const checks: StoryCheck[] = [
   {tag: waitingTag, story: 'list', shows: ['Liste d’attente', 'Toutes (12)', 'DUPONT', 'Affection de longue durée (ALD)']},
   {tag: waitingTag, story: 'empty', shows: ['Aucune demande dans la liste d’attente'], hides: ['DUPONT']},
   {tag: waitingTag, story: 'many', shows: ['Toutes (10', '50 demandes affichées', 'Afficher plus']},
-  {tag: waitingTag, story: 'one-opened', shows: ['Demande DEMO-2026-', 'Qui rappeler', 'Historique'], also: nestedShows('cpts-intake-actions', ['Noter un appel', 'Changer le statut'], waitingTag)},
+  {
+    tag: waitingTag,
+    story: 'one-opened',
+    shows: ['Demande DEMO-2026-', 'Qui rappeler', 'Historique'],
+    also: nestedShows('cpts-intake-actions', ['Noter un appel', 'Changer le statut'], waitingTag),
+  },
   {
     tag: waitingTag,
     story: 'changed-meanwhile',
@@ -211,9 +216,25 @@ const checks: StoryCheck[] = [
     also: nestedShows('cpts-intake-actions', ['Quelqu’un a modifié cette demande', 'Recharger'], waitingTag),
     expectedErrors: /status of 412/,
   },
-  {tag: waitingTag, story: 'close-without-reason', shows: ['Demande DEMO-2026-'], also: nestedShows('cpts-intake-actions', ['Il y a un problème', 'Choisissez le motif de clôture'], waitingTag)},
-  {tag: waitingTag, story: 'register-with-errors', shows: ['Liste d’attente'], also: nestedShows('cpts-assisted-intake', ['Il y a un problème', 'Indiquez le nom de famille'], waitingTag)},
-  {tag: waitingTag, story: 'import-errors', shows: ['Liste d’attente'], also: nestedShows('cpts-waiting-list-import', ['2 erreurs', 'Lille'], waitingTag), expectedErrors: /status of 422/},
+  {
+    tag: waitingTag,
+    story: 'close-without-reason',
+    shows: ['Demande DEMO-2026-'],
+    also: nestedShows('cpts-intake-actions', ['Il y a un problème', 'Choisissez le motif de clôture'], waitingTag),
+  },
+  {
+    tag: waitingTag,
+    story: 'register-with-errors',
+    shows: ['Liste d’attente'],
+    also: nestedShows('cpts-assisted-intake', ['Il y a un problème', 'Indiquez le nom de famille'], waitingTag),
+  },
+  {
+    tag: waitingTag,
+    story: 'import-errors',
+    shows: ['Liste d’attente'],
+    also: nestedShows('cpts-waiting-list-import', ['2 erreurs', 'Lille'], waitingTag),
+    expectedErrors: /status of 422/,
+  },
   {tag: waitingTag, story: 'sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur'], hides: ['Liste d’attente']},
   {tag: waitingTag, story: 'english-civic', shows: ['Waiting list', 'All (12)', 'Register a person']},
 ];
@@ -291,7 +312,7 @@ async function main(): Promise<void> {
     args: chromiumArgs,
   });
   try {
-    const index = await (await fetch(`${baseUrl}/index.json`)).json() as {entries: Record<string, unknown>};
+    const index = (await (await fetch(`${baseUrl}/index.json`)).json()) as {entries: Record<string, unknown>};
     for (const tag of [contactTag, intakeTag, managerTag, waitingTag]) {
       const built = Object.keys(index.entries).filter((id) => id.startsWith(prefixOf(tag)));
       const checked = new Set(checks.filter((check) => (check.tag ?? contactTag) === tag).map((check) => `${prefixOf(tag)}${check.story}`));

@@ -118,18 +118,41 @@ function filtered(items: readonly WaitingRequest[], q: URLSearchParams): Waiting
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json; charset=utf-8'}});
 const problem = (status: number, code: string, title: string, extra: Record<string, unknown> = {}) =>
-  new Response(JSON.stringify({type: `https://cpts-kit.fr/problems/${code}`, title, status, code, ...extra}), {status, headers: {'content-type': 'application/problem+json; charset=utf-8'}});
-const normalize = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
+  new Response(JSON.stringify({type: `https://cpts-kit.fr/problems/${code}`, title, status, code, ...extra}), {
+    status,
+    headers: {'content-type': 'application/problem+json; charset=utf-8'},
+  });
+const normalize = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase();
 
 export const waitingListRoutes = [
-  'listIntakeRequests', 'searchIntakeRequests', 'getIntakeRequest', 'transitionIntakeRequest', 'logIntakeCall', 'patchIntakeRequest',
-  'mergeIntakeRequest', 'createAssistedIntakeRequest', 'exportIntakeRequests', 'importIntakeRequests',
+  'listIntakeRequests',
+  'searchIntakeRequests',
+  'getIntakeRequest',
+  'transitionIntakeRequest',
+  'logIntakeCall',
+  'patchIntakeRequest',
+  'mergeIntakeRequest',
+  'createAssistedIntakeRequest',
+  'exportIntakeRequests',
+  'importIntakeRequests',
 ] as const;
 
 /** A store and its answers; one per mock fetch, so a story's changes stay in that story. */
 export function createWaitingListMock(behaviour: WaitingListMockBehaviour) {
   const store = behaviour === 'empty' ? [] : demoWaitingRequests(behaviour === 'many' ? 10_000 : 12);
-  const event = (r: WaitingRequest, e: Partial<IntakeEvent> & Pick<IntakeEvent, 'kind'>): IntakeEvent => ({id: crypto.randomUUID(), requestId: r.id, at: new Date().toISOString(), by: 'Coordination démo', note: null, ...e});
+  const event = (r: WaitingRequest, e: Partial<IntakeEvent> & Pick<IntakeEvent, 'kind'>): IntakeEvent => ({
+    id: crypto.randomUUID(),
+    requestId: r.id,
+    at: new Date().toISOString(),
+    by: 'Coordination démo',
+    note: null,
+    ...e,
+  });
 
   return async (request: Request, operationId: string): Promise<Response> => {
     const url = new URL(request.url);
@@ -158,20 +181,41 @@ export function createWaitingListMock(behaviour: WaitingListMockBehaviour) {
       case 'searchIntakeRequests': {
         const {text} = (await request.json()) as {text: string};
         const wanted = normalize(text);
-        const hits = store.filter((r) => normalize(r.reference) === wanted || r.reference.endsWith(`-${wanted.padStart(6, '0')}`) || normalize(r.person.lastName) === wanted || normalize(r.person.phone ?? '') === wanted);
+        const hits = store.filter(
+          (r) =>
+            normalize(r.reference) === wanted ||
+            r.reference.endsWith(`-${wanted.padStart(6, '0')}`) ||
+            normalize(r.person.lastName) === wanted ||
+            normalize(r.person.phone ?? '') === wanted,
+        );
         return json({items: hits.map(itemOf), nextCursor: null, counts: countsOf(hits)});
       }
       case 'getIntakeRequest':
         return found ? json(found) : problem(404, 'not_found', 'Demande introuvable');
       case 'logIntakeCall':
         return change((r, body) => {
-          r.calls.push(event(r, {kind: 'call', at: String(body['at'] ?? new Date().toISOString()), outcome: body['outcome'] as IntakeEvent['outcome'], note: (body['note'] as string | undefined) ?? null}));
+          r.calls.push(
+            event(r, {
+              kind: 'call',
+              at: typeof body['at'] === 'string' ? body['at'] : new Date().toISOString(),
+              outcome: body['outcome'] as IntakeEvent['outcome'],
+              note: (body['note'] as string | undefined) ?? null,
+            }),
+          );
           r.callCount = r.calls.length;
         });
       case 'transitionIntakeRequest':
         return change((r, body) => {
           const to = body['to'] as IntakeStatus;
-          r.events.push(event(r, {kind: 'transition', from: r.status, to, closeReason: body['closeReason'] as IntakeEvent['closeReason'], note: (body['note'] as string | undefined) ?? null}));
+          r.events.push(
+            event(r, {
+              kind: 'transition',
+              from: r.status,
+              to,
+              closeReason: body['closeReason'] as IntakeEvent['closeReason'],
+              note: (body['note'] as string | undefined) ?? null,
+            }),
+          );
           r.status = to;
           r.closeReason = to === 'closed' ? (body['closeReason'] as WaitingRequest['closeReason']) : null;
           r.resolvedPractitionerId = (body['resolvedPractitionerId'] as string | undefined) ?? null;
@@ -199,16 +243,28 @@ export function createWaitingListMock(behaviour: WaitingListMockBehaviour) {
       case 'createAssistedIntakeRequest': {
         const body = (await request.json()) as Pick<WaitingRequest, 'requester' | 'person' | 'situation' | 'priority'> & {channel: 'phone' | 'paper'; receivedOn: string};
         const created: WaitingRequest = {
-          ...demoWaitingRequest(store.length), id: uuid(store.length + 1), reference: `DEMO-2026-${String(store.length + 1).padStart(6, '0')}`, status: 'received',
-          requester: body.requester, person: body.person, situation: body.situation, priority: body.priority, channel: body.channel,
-          createdAt: new Date(`${body.receivedOn}T09:00:00Z`).toISOString(), possibleDuplicateOf: null, assignedTo: null,
+          ...demoWaitingRequest(store.length),
+          id: uuid(store.length + 1),
+          reference: `DEMO-2026-${String(store.length + 1).padStart(6, '0')}`,
+          status: 'received',
+          requester: body.requester,
+          person: body.person,
+          situation: body.situation,
+          priority: body.priority,
+          channel: body.channel,
+          createdAt: new Date(`${body.receivedOn}T09:00:00Z`).toISOString(),
+          possibleDuplicateOf: null,
+          assignedTo: null,
         };
         store.push(created);
         return json({id: created.id, reference: created.reference, status: created.status}, 201);
       }
       case 'exportIntakeRequests': {
         const rows = sorted(filtered(store, url.searchParams), url.searchParams.get('sort'));
-        const csv = ['\uFEFFreference;nom;prenoms;commune;statut', ...rows.map((r) => [r.reference, r.person.lastName, r.person.firstNames, r.person.communeInsee, r.status].join(';'))].join('\r\n');
+        const csv = [
+          '\uFEFFreference;nom;prenoms;commune;statut',
+          ...rows.map((r) => [r.reference, r.person.lastName, r.person.firstNames, r.person.communeInsee, r.status].join(';')),
+        ].join('\r\n');
         return new Response(csv, {status: 200, headers: {'content-type': 'text/csv; charset=utf-8'}});
       }
       case 'importIntakeRequests': {
@@ -222,13 +278,24 @@ export function createWaitingListMock(behaviour: WaitingListMockBehaviour) {
         }
         const dryRun = url.searchParams.get('dryRun') === 'true';
         const result: IntakeImportResult = {
-          dryRun, rows: 2, encoding: 'utf-8', delimiter: ';',
-          columns: [{column: 'Nom', field: 'lastName'}, {column: 'Prénom', field: 'firstNames'}],
+          dryRun,
+          rows: 2,
+          encoding: 'utf-8',
+          delimiter: ';',
+          columns: [
+            {column: 'Nom', field: 'lastName'},
+            {column: 'Prénom', field: 'firstNames'},
+          ],
           preview: [
             {line: 2, lastName: 'Vasseur', firstNames: 'Odette', communeInsee: '62765', registeredOn: '2026-03-02', status: 'received'},
             {line: 3, lastName: 'Caron', firstNames: 'Jules', communeInsee: '62040', registeredOn: '2026-04-18', status: 'contacted'},
           ],
-          created: dryRun ? [] : [{line: 2, id: uuid(90_001), reference: 'DEMO-2026-090001'}, {line: 3, id: uuid(90_002), reference: 'DEMO-2026-090002'}],
+          created: dryRun
+            ? []
+            : [
+                {line: 2, id: uuid(90_001), reference: 'DEMO-2026-090001'},
+                {line: 3, id: uuid(90_002), reference: 'DEMO-2026-090002'},
+              ],
         };
         return json(result);
       }

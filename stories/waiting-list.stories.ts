@@ -122,7 +122,10 @@ export const RegisterWithErrors: Story = {
   play: async ({canvasElement}) => {
     const element = await listed(canvasElement);
     element.shadowRoot.querySelector<HTMLButtonElement>('#wl-register')!.click();
-    const form = await until(() => element.shadowRoot.querySelector('cpts-assisted-intake')?.shadowRoot?.querySelector<HTMLButtonElement>('button[type="submit"]'), 'the form');
+    const form = await until(
+      () => element.shadowRoot.querySelector('cpts-assisted-intake')?.shadowRoot?.querySelector<HTMLButtonElement>('button[type="submit"]'),
+      'the form',
+    );
     form.click();
   },
 };

@@ -81,9 +81,15 @@ describe('the waiting list on the coordinator page, through the real server', ()
     await actions.getByLabel('Note (facultatif)').first().fill('Jointe, cherche un médecin à Saint-Omer.');
     await actions.getByRole('button', {name: 'Noter un appel'}).click();
     await actions.getByText('Appel noté.').waitFor();
-    await list.locator('[part="history"]').getByText(/Appel · Personne jointe/).waitFor();
+    await list
+      .locator('[part="history"]')
+      .getByText(/Appel · Personne jointe/)
+      .waitFor();
 
-    for (const [to, shown] of [['oriented', 'Orientée'], ['resolved', 'Résolue']] as const) {
+    for (const [to, shown] of [
+      ['oriented', 'Orientée'],
+      ['resolved', 'Résolue'],
+    ] as const) {
       await actions.getByLabel('Nouveau statut').selectOption(to);
       await actions.getByRole('button', {name: 'Changer le statut'}).click();
       await list.locator('[part="detail"] .badge').getByText(shown, {exact: true}).waitFor();
@@ -93,7 +99,7 @@ describe('the waiting list on the coordinator page, through the real server', ()
     await list.getByRole('button', {name: 'Revenir à la liste'}).click();
     await list.locator('[part="row"]').nth(1).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), list.getByRole('button', {name: 'Exporter en CSV'}).click()]);
-    const csv = await readFile((await download.path())!, 'utf8');
+    const csv = await readFile((await download.path()), 'utf8');
     assert.equal(csv.split(reference).length - 1, 1, 'the request is in the export once');
     assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with a BOM, for Excel');
 

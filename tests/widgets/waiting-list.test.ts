@@ -54,9 +54,17 @@ async function waitingList(options: MockOptions & {lang?: string; theme?: string
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const request = new Request(input, init);
     if (token.refuse && request.headers.has('authorization')) {
-      return new Response(JSON.stringify({type: 'https://cpts-kit.fr/problems/unauthorized', title: 'Jeton invalide', status: 401, code: 'unauthorized'}), {status: 401, headers: {'content-type': 'application/problem+json'}});
+      return new Response(JSON.stringify({type: 'https://cpts-kit.fr/problems/unauthorized', title: 'Jeton invalide', status: 401, code: 'unauthorized'}), {
+        status: 401,
+        headers: {'content-type': 'application/problem+json'},
+      });
     }
-    sent.push({method: request.method, url: new URL(request.url), body: request.method === 'GET' ? '' : await request.clone().text(), ifMatch: request.headers.get('if-match')});
+    sent.push({
+      method: request.method,
+      url: new URL(request.url),
+      body: request.method === 'GET' ? '' : await request.clone().text(),
+      ifMatch: request.headers.get('if-match'),
+    });
     return mock(request);
   };
   const client = createClient({baseUrl: 'https://api.cpts-kit.invalid', territory: 'demo', lang: options.lang === 'en' ? 'en' : 'fr', fetch, retry: 0});
@@ -160,7 +168,10 @@ describe('<cpts-waiting-list>', () => {
       await sendKeys({press: 'Enter'});
       await until(() => text($(el, '[part="detail"] .badges')).includes('Résolue'), 'resolved');
       const moves = sent.filter((s) => s.url.pathname.endsWith('/transitions'));
-      expect(moves.map((m) => [JSON.parse(m.body).to, m.ifMatch])).to.deep.equal([['oriented', '"r2"'], ['resolved', '"r3"']]);
+      expect(moves.map((m) => [(JSON.parse(m.body) as {to: string}).to, m.ifMatch])).to.deep.equal([
+        ['oriented', '"r2"'],
+        ['resolved', '"r3"'],
+      ]);
 
       $<HTMLButtonElement>(el, '#wl-back')!.focus();
       await sendKeys({press: 'Enter'});
@@ -260,7 +271,7 @@ describe('<cpts-waiting-list>', () => {
       const posts = sent.filter((s) => s.url.pathname.endsWith('/intake-requests/assisted'));
       expect(posts).to.have.length(1);
       expect(JSON.parse(posts[0]!.body)).to.deep.include({channel: 'phone'});
-      expect(JSON.parse(posts[0]!.body).person).to.include({lastName: 'Bernard', birthDate: '1946-03-12'});
+      expect((JSON.parse(posts[0]!.body) as {person: object}).person).to.include({lastName: 'Bernard', birthDate: '1946-03-12'});
     });
   });
 
@@ -300,7 +311,12 @@ describe('<cpts-waiting-list>', () => {
   });
 
   describe('accessibility', () => {
-    for (const attrs of [{lang: 'fr', theme: 'default'}, {lang: 'fr', theme: 'civic'}, {lang: 'en', theme: 'default'}, {lang: 'en', theme: 'civic'}]) {
+    for (const attrs of [
+      {lang: 'fr', theme: 'default'},
+      {lang: 'fr', theme: 'civic'},
+      {lang: 'en', theme: 'default'},
+      {lang: 'en', theme: 'civic'},
+    ]) {
       it(`passes axe checks in the list and in a request (${attrs.lang}, ${attrs.theme})`, async () => {
         const {el} = await waitingList(attrs);
         await expect(el).to.be.accessible();

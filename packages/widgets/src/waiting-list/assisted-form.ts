@@ -73,7 +73,10 @@ export class CptsAssistedIntake extends CoordinatorEditor<AssistedField, FieldPr
     this.errors = {};
     const attempt = attemptFor(check.request, this.attempt);
     this.attempt = attempt;
-    const created = await this.save<IntakeRequestCreated>((client) => createAssistedIntakeRequest(client, attempt.body, {idempotencyKey: attempt.key}), assistedErrorsOfServer);
+    const created = await this.save<IntakeRequestCreated>(
+      (client) => createAssistedIntakeRequest(client, attempt.body, {idempotencyKey: attempt.key}),
+      assistedErrorsOfServer,
+    );
     if (!created) return;
     this.attempt = undefined;
     this.values = emptyAssisted();
@@ -100,24 +103,38 @@ export class CptsAssistedIntake extends CoordinatorEditor<AssistedField, FieldPr
         ${this.renderSummary()}
         <fieldset>
           <legend>${w.fields.channel}</legend>
-          ${this.selectField('channel', this.choices(['phone', 'paper'] as const, (c) => w.registerChannels[c]))} ${this.textField('receivedOn', {inputmode: 'numeric'})}
+          ${this.selectField(
+            'channel',
+            this.choices(['phone', 'paper'] as const, (c) => w.registerChannels[c]),
+          )} ${this.textField('receivedOn', {inputmode: 'numeric'})}
         </fieldset>
         <fieldset>
           <legend>${w.sectionRequester}</legend>
-          ${this.selectField('requesterKind', this.choices(RequesterKind.options, (k) => t.requesterKinds[k]))}
-          ${v.requesterKind && v.requesterKind !== 'self'
-            ? html`${this.textField('requesterName')} ${this.textField('requesterPhone', {type: 'tel'})} ${this.textField('requesterOrganisation')}`
-            : nothing}
+          ${this.selectField(
+            'requesterKind',
+            this.choices(RequesterKind.options, (k) => t.requesterKinds[k]),
+          )}
+          ${
+            v.requesterKind && v.requesterKind !== 'self'
+              ? html`${this.textField('requesterName')} ${this.textField('requesterPhone', {type: 'tel'})} ${this.textField('requesterOrganisation')}`
+              : nothing
+          }
         </fieldset>
         <fieldset>
           <legend>${w.sectionPerson}</legend>
           ${this.textField('lastName')} ${this.textField('firstNames')} ${this.textField('birthDate', {inputmode: 'numeric'})}
           ${this.textField('phone', {type: 'tel'})} ${this.textField('email', {type: 'email'})} ${this.textField('bestTimeToCall')}
-          ${this.selectField('communeInsee', this.communes.map((c) => ({value: c.insee, label: c.name})))} ${this.textField('address')}
+          ${this.selectField(
+            'communeInsee',
+            this.communes.map((c) => ({value: c.insee, label: c.name})),
+          )} ${this.textField('address')}
         </fieldset>
         <fieldset>
           <legend>${w.sectionSituation}</legend>
-          ${this.selectField('reason', this.choices(IntakeReason.options, (r) => t.intakeReasons[r]))}
+          ${this.selectField(
+            'reason',
+            this.choices(IntakeReason.options, (r) => t.intakeReasons[r]),
+          )}
           ${v.reason === 'other' ? this.textField('reasonOther') : nothing} ${this.textField('since', {inputmode: 'numeric'})}
         </fieldset>
         <fieldset>

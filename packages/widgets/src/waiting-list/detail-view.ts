@@ -63,9 +63,11 @@ function renderSituation(v: DetailView): TemplateResult {
     ${fact(w.comment, v.request.comment ? html`<span class="para">${v.request.comment}</span>` : undefined)}
   </dl>
   <h4>${w.sectionPriority}</h4>
-  ${criteria.length === 0
-    ? html`<p>${w.noCriteria}</p>`
-    : html`<ul class="badges" part="criteria">${criteria.map((c) => html`<li class="badge priority">${t.priorityCriteria[c]}</li>`)}</ul>`}
+  ${
+    criteria.length === 0
+      ? html`<p>${w.noCriteria}</p>`
+      : html`<ul class="badges" part="criteria">${criteria.map((c) => html`<li class="badge priority">${t.priorityCriteria[c]}</li>`)}</ul>`
+  }
   </section>`;
 }
 
@@ -85,12 +87,14 @@ function renderHistory(v: DetailView): TemplateResult {
   const w = v.t.waitingList;
   const events = historyOf(v.request);
   return html`<section aria-labelledby="wl-d-history" part="history"><h4 id="wl-d-history">${w.sectionHistory}</h4>
-    ${events.length === 0
-      ? html`<p>${w.noHistory}</p>`
-      : html`<ol class="history">${events.map(
-          (e) => html`<li data-kind=${e.kind}><time datetime=${e.at}>${when(e.at, v.lang)}</time> — ${eventText(e, v)} <span class="muted">${w.eventBy(e.by)}</span>
+    ${
+      events.length === 0
+        ? html`<p>${w.noHistory}</p>`
+        : html`<ol class="history">${events.map(
+            (e) => html`<li data-kind=${e.kind}><time datetime=${e.at}>${when(e.at, v.lang)}</time> — ${eventText(e, v)} <span class="muted">${w.eventBy(e.by)}</span>
             ${e.note ? html`<div class="para">${e.note}</div>` : nothing}</li>`,
-        )}</ol>`}
+          )}</ol>`
+    }
   </section>`;
 }
 

@@ -17,7 +17,12 @@ import {waitingListStyles} from './waiting-list.styles.js';
 
 /** Where focus goes once a form's action is done: its own button, still there. */
 const SUBMIT_OF: Record<ActionForm, string> = {
-  call: '#ia-call-submit', transition: '#ia-transition-submit', assign: '#ia-assign-submit', unassign: '#ia-assign-submit', notes: '#ia-notes-submit', merge: '#ia-call-submit',
+  call: '#ia-call-submit',
+  transition: '#ia-transition-submit',
+  assign: '#ia-assign-submit',
+  unassign: '#ia-assign-submit',
+  notes: '#ia-notes-submit',
+  merge: '#ia-call-submit',
 };
 
 /**
@@ -74,8 +79,15 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
   protected label(field: ActionField): string {
     const w = this.localize.strings.waitingList;
     const labels: Record<ActionField, string> = {
-      callAt: w.callAt, outcome: w.outcome, callNote: w.note, to: w.newStatus, closeReason: w.closeReason, practitioner: w.practitioner,
-      transitionNote: w.note, assignee: w.assignTo, notes: w.notes,
+      callAt: w.callAt,
+      outcome: w.outcome,
+      callNote: w.note,
+      to: w.newStatus,
+      closeReason: w.closeReason,
+      practitioner: w.practitioner,
+      transitionNote: w.note,
+      assignee: w.assignTo,
+      notes: w.notes,
     };
     return labels[field];
   }
@@ -88,14 +100,22 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
     const w = this.localize.strings.waitingList;
     if (problem === 'too_long') return w.tooLong(this.label(field));
     const required: Partial<Record<ActionField, string>> = {
-      callAt: w.required.callAt, outcome: w.required.outcome, to: w.required.to, closeReason: w.required.closeReason,
-      transitionNote: w.required.note, assignee: w.required.assignee,
+      callAt: w.required.callAt,
+      outcome: w.required.outcome,
+      to: w.required.to,
+      closeReason: w.required.closeReason,
+      transitionNote: w.required.note,
+      assignee: w.required.assignee,
     };
     return required[field] ?? w.tooLong(this.label(field));
   }
 
   /** Sends one change with the version read; a 412 shows « Recharger » and keeps the form. */
-  private async run(form: ActionForm, send: (client: CptsClient, request: WaitingRequest, ifMatch: string) => Promise<WaitingRequest>, notice: (r: WaitingRequest) => string): Promise<void> {
+  private async run(
+    form: ActionForm,
+    send: (client: CptsClient, request: WaitingRequest, ifMatch: string) => Promise<WaitingRequest>,
+    notice: (r: WaitingRequest) => string,
+  ): Promise<void> {
     const request = this.request;
     if (!request || this.saving) return;
     const check = checkAction(form, this.values);
@@ -106,15 +126,18 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
     this.errors = {};
     this.stale = false;
     this.notice = '';
-    const saved = await this.save(async (client) => {
-      try {
-        return await send(client, request, etagOf(request.version));
-      } catch (error) {
-        if (!isStale(error)) throw error;
-        this.stale = true;
-        return undefined;
-      }
-    }, () => ({}));
+    const saved = await this.save(
+      async (client) => {
+        try {
+          return await send(client, request, etagOf(request.version));
+        } catch (error) {
+          if (!isStale(error)) throw error;
+          this.stale = true;
+          return undefined;
+        }
+      },
+      () => ({}),
+    );
     if (this.stale) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#ia-reload')?.focus();
@@ -133,7 +156,12 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
     e.preventDefault();
     const w = this.localize.strings.waitingList;
     const v = this.values;
-    void this.run('call', (client, r, ifMatch) => logIntakeCall(client, r.id, {at: new Date(v.callAt).toISOString(), outcome: v.outcome as CallOutcome, note: v.callNote.trim() || undefined}, {ifMatch}), () => w.callLogged);
+    void this.run(
+      'call',
+      (client, r, ifMatch) =>
+        logIntakeCall(client, r.id, {at: new Date(v.callAt).toISOString(), outcome: v.outcome as CallOutcome, note: v.callNote.trim() || undefined}, {ifMatch}),
+      () => w.callLogged,
+    );
   }
 
   private transition(e: SubmitEvent): void {
@@ -144,12 +172,17 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
     void this.run(
       'transition',
       (client, r, ifMatch) =>
-        transitionIntakeRequest(client, r.id, {
-          to,
-          note: v.transitionNote.trim() || undefined,
-          closeReason: to === 'closed' ? (v.closeReason as CloseReason) : undefined,
-          resolvedPractitionerId: to === 'resolved' && v.practitioner ? v.practitioner : undefined,
-        }, {ifMatch}),
+        transitionIntakeRequest(
+          client,
+          r.id,
+          {
+            to,
+            note: v.transitionNote.trim() || undefined,
+            closeReason: to === 'closed' ? (v.closeReason as CloseReason) : undefined,
+            resolvedPractitionerId: to === 'resolved' && v.practitioner ? v.practitioner : undefined,
+          },
+          {ifMatch},
+        ),
       (saved) => t.waitingList.moved(t.intakeStatuses[saved.status]),
     );
   }
@@ -158,18 +191,30 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
     e.preventDefault();
     const w = this.localize.strings.waitingList;
     const name = nobody ? null : this.values.assignee.trim();
-    void this.run(nobody ? 'unassign' : 'assign', (client, r, ifMatch) => patchIntakeRequest(client, r.id, {assignedTo: name}, {ifMatch}), (s) => (s.assignedTo ? w.assignedTo(s.assignedTo) : w.unassigned));
+    void this.run(
+      nobody ? 'unassign' : 'assign',
+      (client, r, ifMatch) => patchIntakeRequest(client, r.id, {assignedTo: name}, {ifMatch}),
+      (s) => (s.assignedTo ? w.assignedTo(s.assignedTo) : w.unassigned),
+    );
   }
 
   private saveNotes(e: SubmitEvent): void {
     e.preventDefault();
     const notes = this.values.notes;
-    void this.run('notes', (client, r, ifMatch) => patchIntakeRequest(client, r.id, {notes}, {ifMatch}), () => this.localize.strings.waitingList.notesSaved);
+    void this.run(
+      'notes',
+      (client, r, ifMatch) => patchIntakeRequest(client, r.id, {notes}, {ifMatch}),
+      () => this.localize.strings.waitingList.notesSaved,
+    );
   }
 
   private merge(otherId: string): void {
     const w = this.localize.strings.waitingList;
-    void this.run('merge', (client, r, ifMatch) => mergeIntakeRequest(client, r.id, otherId, {ifMatch}), (saved) => w.merged(saved.merged.at(-1)?.reference ?? ''));
+    void this.run(
+      'merge',
+      (client, r, ifMatch) => mergeIntakeRequest(client, r.id, otherId, {ifMatch}),
+      (saved) => w.merged(saved.merged.at(-1)?.reference ?? ''),
+    );
   }
 
   private reload(): void {
@@ -195,11 +240,21 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
     const t = this.localize.strings;
     const w = t.waitingList;
     const next = NEXT_STATUSES[r.status].map((s) => ({value: s, label: w.transitionLabel[s]}));
-    const practitioners = [{value: '', label: w.practitionerUnknown}, ...this.practitioners.filter((p) => p.active).map((p) => ({value: p.practitionerId, label: p.displayName}))];
+    const practitioners = [
+      {value: '', label: w.practitionerUnknown},
+      ...this.practitioners.filter((p) => p.active).map((p) => ({value: p.practitionerId, label: p.displayName})),
+    ];
     return html`<form class="panel" novalidate aria-labelledby="ia-transition-title" @submit=${this.transition}>
       <h4 id="ia-transition-title">${w.moveTo}</h4>
       ${this.selectField('to', next)}
-      ${this.values.to === 'closed' ? this.selectField('closeReason', CloseReason.options.map((c) => ({value: c, label: w.closeReasons[c]}))) : nothing}
+      ${
+        this.values.to === 'closed'
+          ? this.selectField(
+              'closeReason',
+              CloseReason.options.map((c) => ({value: c, label: w.closeReasons[c]})),
+            )
+          : nothing
+      }
       ${this.values.to === 'resolved' ? this.selectField('practitioner', practitioners, false) : nothing}
       ${this.textField('transitionNote', {multiline: true})}
       <div class="actions"><button type="submit" id="ia-transition-submit" ?disabled=${this.saving}>${w.moveTo}</button></div>
@@ -213,16 +268,21 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
     return html`<div part="base" class="detail" lang=${this.localize.lang}>
       <h4 class="visually-hidden">${w.sectionWork}</h4>
       <p class="notice" role="status">${this.notice}</p>
-      ${this.stale
-        ? html`<div class="failure" role="alert" part="stale"><p>${w.stale}</p>
+      ${
+        this.stale
+          ? html`<div class="failure" role="alert" part="stale"><p>${w.stale}</p>
             <div class="actions"><button type="button" id="ia-reload" @click=${this.reload}>${w.reload}</button></div></div>`
-        : nothing}
+          : nothing
+      }
       ${this.renderSummary()} ${this.renderFailure()} ${this.renderDuplicate(r)}
       <div class="detail-grid">
         <form class="panel" novalidate aria-labelledby="ia-call-title" @submit=${this.logCall}>
           <h4 id="ia-call-title">${w.logCall}</h4>
           ${this.textField('callAt', {type: 'datetime-local'})}
-          ${this.selectField('outcome', CallOutcome.options.map((o) => ({value: o, label: w.outcomes[o]})))}
+          ${this.selectField(
+            'outcome',
+            CallOutcome.options.map((o) => ({value: o, label: w.outcomes[o]})),
+          )}
           ${this.textField('callNote', {multiline: true})}
           <div class="actions"><button type="submit" id="ia-call-submit" ?disabled=${this.saving}>${w.logCall}</button></div>
         </form>

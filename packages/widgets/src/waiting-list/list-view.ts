@@ -49,21 +49,39 @@ function renderFilters(v: ListView): TemplateResult {
   const f = v.filters;
   const errorPrefix = v.t.coordinator.errorPrefix;
   const select = (key: 'commune' | 'priority' | 'ageBand' | 'assigned' | 'sort', label: string, choices: readonly Choice[]) =>
-    renderSelectField({id: `wl-f-${key}`, label, errorPrefix, value: f[key], choices, onChange: (value) => v.setFilter(key, value as never)});
+    renderSelectField({id: `wl-f-${key}`, label, errorPrefix, value: f[key], choices, onChange: (value) => v.setFilter(key, value)});
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
     v.applyFilters();
   };
   return html`<form class="filters" part="filters" aria-label=${w.filters} @submit=${submit}>
     ${select('commune', w.commune, [{value: '', label: w.allCommunes}, ...v.communes.map((c) => ({value: c.insee, label: c.name}))])}
-    ${select('priority', w.priority, [{value: '', label: w.priorityAny}, {value: 'yes', label: w.priorityYes}, {value: 'no', label: w.priorityNo}])}
+    ${select('priority', w.priority, [
+      {value: '', label: w.priorityAny},
+      {value: 'yes', label: w.priorityYes},
+      {value: 'no', label: w.priorityNo},
+    ])}
     ${select('ageBand', w.ageBand, [{value: '', label: w.allAges}, ...AgeBand.options.map((a) => ({value: a, label: w.ageBands[a]}))])}
-    ${select('assigned', w.assigned, [{value: '', label: w.assignedAnyone}, {value: 'me', label: w.assignedMe}, {value: 'nobody', label: w.assignedNobody}])}
+    ${select('assigned', w.assigned, [
+      {value: '', label: w.assignedAnyone},
+      {value: 'me', label: w.assignedMe},
+      {value: 'nobody', label: w.assignedNobody},
+    ])}
     ${renderTextField({
-      id: 'wl-f-days', label: w.waitingMoreThan, hint: w.waitingMoreThanHint, errorPrefix, inputmode: 'numeric', value: f.waitingMoreThan,
-      error: v.daysInvalid ? w.waitingMoreThanInvalid : undefined, onInput: (value) => v.setFilter('waitingMoreThan', value),
+      id: 'wl-f-days',
+      label: w.waitingMoreThan,
+      hint: w.waitingMoreThanHint,
+      errorPrefix,
+      inputmode: 'numeric',
+      value: f.waitingMoreThan,
+      error: v.daysInvalid ? w.waitingMoreThanInvalid : undefined,
+      onInput: (value) => v.setFilter('waitingMoreThan', value),
     })}
-    ${select('sort', w.sort, (['triage', 'newest', 'oldest'] as const).map((s) => ({value: s, label: w.sorts[s]})))}
+    ${select(
+      'sort',
+      w.sort,
+      (['triage', 'newest', 'oldest'] as const).map((s) => ({value: s, label: w.sorts[s]})),
+    )}
     ${renderCheckboxField({id: 'wl-f-home', label: w.homeVisitsOnly, checked: f.homeVisits, onChange: (c) => v.setFilter('homeVisits', c)})}
     <div class="actions">
       <button type="submit">${w.applyFilters}</button>
@@ -137,13 +155,13 @@ export function renderList(v: ListView): TemplateResult {
       ${renderFilters(v)}
     </details>
     ${renderSearch(v)}
-    ${rows === undefined
-      ? html`<p role="status">${v.t.loading}</p>`
-      : rows.length === 0
-        ? html`<p part="empty">${empty ? w.noRequests : w.noMatch}</p>`
-        : renderTable(v, rows)}
-    ${v.nextCursor && v.searched === undefined
-      ? html`<div class="actions"><button type="button" class="secondary" id="wl-more" ?disabled=${v.loadingMore} @click=${v.more}>${v.loadingMore ? w.loadingMore : w.showMore}</button></div>`
-      : nothing}
+    ${
+      rows === undefined ? html`<p role="status">${v.t.loading}</p>` : rows.length === 0 ? html`<p part="empty">${empty ? w.noRequests : w.noMatch}</p>` : renderTable(v, rows)
+    }
+    ${
+      v.nextCursor && v.searched === undefined
+        ? html`<div class="actions"><button type="button" class="secondary" id="wl-more" ?disabled=${v.loadingMore} @click=${v.more}>${v.loadingMore ? w.loadingMore : w.showMore}</button></div>`
+        : nothing
+    }
   `;
 }

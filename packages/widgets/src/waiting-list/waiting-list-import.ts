@@ -92,7 +92,8 @@ export class CptsWaitingListImport extends CptsElement {
         <div class="table-wrap"><table class="dense">
           <thead><tr><th scope="col">${w.importLine}</th><th scope="col">${w.columns.name}</th><th scope="col">${w.registeredOn}</th><th scope="col">${w.columns.status}</th></tr></thead>
           <tbody>${step.result.preview.map(
-            (p) => html`<tr><td class="num">${p.line}</td><td>${p.lastName} ${p.firstNames}</td><td>${p.registeredOn.split('-').reverse().join('/')}</td><td>${this.localize.strings.intakeStatuses[p.status]}</td></tr>`,
+            (p) =>
+              html`<tr><td class="num">${p.line}</td><td>${p.lastName} ${p.firstNames}</td><td>${p.registeredOn.split('-').reverse().join('/')}</td><td>${this.localize.strings.intakeStatuses[p.status]}</td></tr>`,
           )}</tbody>
         </table></div>
         <div class="actions"><button type="button" @click=${() => this.send(false)}>${w.importRun(step.result.rows)}</button></div>
@@ -116,7 +117,16 @@ export class CptsWaitingListImport extends CptsElement {
     const w = this.localize.strings.waitingList;
     const step = this.step;
     const problem = step.kind === 'idle' ? step.problem : undefined;
-    const message = problem === 'not-csv' ? w.importNotCsv : problem === 'too-large' ? w.importTooLarge : problem === 'empty' ? w.importEmpty : problem === 'failed' ? this.failure : undefined;
+    const message =
+      problem === 'not-csv'
+        ? w.importNotCsv
+        : problem === 'too-large'
+          ? w.importTooLarge
+          : problem === 'empty'
+            ? w.importEmpty
+            : problem === 'failed'
+              ? this.failure
+              : undefined;
     const busy = step.kind === 'checking' || step.kind === 'importing';
     return html`<section part="base" class="panel" lang=${this.localize.lang} aria-labelledby="wi-title">
       <h3 id="wi-title" tabindex="-1">${w.importTitle}</h3>

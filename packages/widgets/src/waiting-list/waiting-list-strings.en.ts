@@ -201,7 +201,8 @@ export const en: Pick<Translation, 'waitingList'> = {
     exported: 'CSV file ready: it holds the filtered list.',
     importTitle: 'Import a waiting list',
     importOpen: 'Import a list',
-    importIntro: 'A CSV file (UTF-8 or Windows-1252, separated by ; or ,) with a header line. Check it first: nothing is written; then import it all, or nothing while an error remains. Registration dates are kept.',
+    importIntro:
+      'A CSV file (UTF-8 or Windows-1252, separated by ; or ,) with a header line. Check it first: nothing is written; then import it all, or nothing while an error remains. Registration dates are kept.',
     importFile: 'CSV file',
     importHint: '5 MB at most.',
     importCheck: 'Check the file',

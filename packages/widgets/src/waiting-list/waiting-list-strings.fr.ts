@@ -90,7 +90,14 @@ export const fr: Pick<Translation, 'waitingList'> = {
     logCall: 'Noter un appel',
     callAt: 'Date et heure de l’appel',
     outcome: 'Résultat',
-    outcomes: {reached: 'Personne jointe', no_answer: 'Pas de réponse', voicemail: 'Message laissé', wrong_number: 'Mauvais numéro', busy: 'Occupé', call_back_later: 'À rappeler plus tard'},
+    outcomes: {
+      reached: 'Personne jointe',
+      no_answer: 'Pas de réponse',
+      voicemail: 'Message laissé',
+      wrong_number: 'Mauvais numéro',
+      busy: 'Occupé',
+      call_back_later: 'À rappeler plus tard',
+    },
     note: 'Note (facultatif)',
     callCount: (n) => (n === 0 ? 'Aucun appel' : `${n} ${plural(n, 'appel', 'appels')}`),
     callLogged: 'Appel noté.',
@@ -116,7 +123,8 @@ export const fr: Pick<Translation, 'waitingList'> = {
     unassign: 'Ne plus attribuer',
     assignedTo: (name) => `Demande attribuée à ${name}.`,
     unassigned: 'Demande attribuée à personne.',
-    stale: 'Quelqu’un a modifié cette demande depuis que vous l’avez ouverte. Rechargez-la pour voir ses changements : ce que vous avez saisi est conservé, vous pourrez l’envoyer ensuite.',
+    stale:
+      'Quelqu’un a modifié cette demande depuis que vous l’avez ouverte. Rechargez-la pour voir ses changements : ce que vous avez saisi est conservé, vous pourrez l’envoyer ensuite.',
     reload: 'Recharger',
     reloaded: 'Demande rechargée.',
     required: {
@@ -201,7 +209,8 @@ export const fr: Pick<Translation, 'waitingList'> = {
     exported: 'Fichier CSV prêt : il contient la liste filtrée.',
     importTitle: 'Importer une liste d’attente',
     importOpen: 'Importer une liste',
-    importIntro: 'Un fichier CSV (UTF-8 ou Windows-1252, séparé par des ; ou des ,) avec une ligne d’en-tête. Vérifiez-le d’abord : rien n’est écrit ; puis importez tout, ou rien s’il reste une erreur. Les dates d’inscription sont conservées.',
+    importIntro:
+      'Un fichier CSV (UTF-8 ou Windows-1252, séparé par des ; ou des ,) avec une ligne d’en-tête. Vérifiez-le d’abord : rien n’est écrit ; puis importez tout, ou rien s’il reste une erreur. Les dates d’inscription sont conservées.',
     importFile: 'Fichier CSV',
     importHint: '5 Mo au plus.',
     importCheck: 'Vérifier le fichier',

@@ -353,7 +353,15 @@ export class CptsWaitingList extends CptsElement {
       @cpts-intake-changed=${this.onChanged} @cpts-intake-reload=${() => void this.reopen()}
       @cpts-intake-open=${(e: CustomEvent<string>) => void this.open(e.detail, false)} @cpts-error=${this.onChildError}></cpts-intake-actions>`;
     return renderDetail(
-      {t: this.localize.strings, lang: this.localize.lang, communes: this.communes, practitioners: this.practitioners, request, back: () => this.back(), openId: (id) => void this.open(id, false)},
+      {
+        t: this.localize.strings,
+        lang: this.localize.lang,
+        communes: this.communes,
+        practitioners: this.practitioners,
+        request,
+        back: () => this.back(),
+        openId: (id) => void this.open(id, false),
+      },
       actions,
     );
   }
@@ -364,11 +372,13 @@ export class CptsWaitingList extends CptsElement {
     return html`
       <div class="toolbar">
         <h2 id="wl-title" tabindex="-1">${w.title}</h2>
-        ${opened
-          ? nothing
-          : html`<button type="button" id="wl-register" aria-expanded=${this.panel === 'register' ? 'true' : 'false'} @click=${() => this.togglePanel('register')}>${w.register}</button>
+        ${
+          opened
+            ? nothing
+            : html`<button type="button" id="wl-register" aria-expanded=${this.panel === 'register' ? 'true' : 'false'} @click=${() => this.togglePanel('register')}>${w.register}</button>
               <button type="button" class="secondary" id="wl-export" ?disabled=${this.exporting} @click=${this.exportCsv}>${this.exporting ? w.exporting : w.exportCsv}</button>
-              <button type="button" class="secondary" id="wl-import" aria-expanded=${this.panel === 'import' ? 'true' : 'false'} @click=${() => this.togglePanel('import')}>${w.importOpen}</button>`}
+              <button type="button" class="secondary" id="wl-import" aria-expanded=${this.panel === 'import' ? 'true' : 'false'} @click=${() => this.togglePanel('import')}>${w.importOpen}</button>`
+        }
       </div>
       <p class="notice" role="status" part="status">${this.notice}</p>
       ${this.failure ? html`<div role="alert" class="failure"><p>${this.failure}</p></div>` : nothing}
