@@ -38,13 +38,43 @@ export const styles = css`
     font-size: var(--cpts-font-size);
   }
 
-  .board-sign-in {
+  /* the coordinator session's form and lines (coordinator/session.ts), in the board's look */
+  .sign-in {
     display: grid;
     gap: var(--cpts-spacing-m);
     max-width: 32rem;
   }
 
-  .board input[type='password'],
+  .sign-in h2 {
+    margin: 0;
+    font-size: var(--cpts-font-size);
+  }
+
+  .sign-in button[type='submit'] {
+    color: var(--cpts-color-primary-contrast);
+    background: var(--cpts-color-primary);
+    border: var(--cpts-border-width) solid var(--cpts-color-primary);
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .session,
+  .sign-in-above {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cpts-spacing-s);
+    align-items: center;
+  }
+
+  button.link {
+    min-height: 0;
+    padding: 0;
+    color: var(--cpts-color-primary);
+    background: none;
+    border: none;
+    text-decoration: underline;
+  }
+
+  input[type='password'],
   .board input[type='search'],
   .board select {
     font: inherit;
@@ -56,7 +86,7 @@ export const styles = css`
     border-radius: var(--cpts-radius);
   }
 
-  .board input[type='password'],
+  input[type='password'],
   .board input[type='search'] {
     width: 100%;
     max-width: 28rem;

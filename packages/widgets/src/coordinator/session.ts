@@ -1,7 +1,7 @@
 import {ContextConsumer} from '@lit/context';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {CptsClient} from '@cpts-kit/sdk';
-import {CptsSignedInEvent, providerOf} from '../events/signed-in.js';
+import {CptsSignedInEvent} from '../events/signed-in.js';
 import {CptsConfigError} from '../internal/config-error.js';
 import type {CoordinatorStrings} from './coordinator-strings.js';
 import {renderSignInForm} from './sign-in-form.js';
@@ -29,6 +29,12 @@ export interface CoordinatorSessionOptions {
   onSignedIn?: (client: CptsClient, typed: boolean) => void;
   /** Signed out, here or in another tool: forget what the session showed. */
   onSignedOut?: () => void;
+  /**
+   * Checks a token typed (or set) in this host; a 401 or 403 refuses it. Default: a read of the
+   * availability board. A tool whose first read can check the token gives it here, so signing in
+   * costs one request, not two.
+   */
+  verify?: (client: CptsClient) => Promise<void>;
 }
 
 /**
@@ -50,8 +56,6 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
   /** The client last seen, to tell the host once of each sign-in and sign-out. */
   private seen: CptsClient | undefined;
   private typedHere = false;
-  /** The provider listened on for other tools' `cpts-signed-in` (tools not yet on this kit). */
-  private provider: Element | null = null;
 
   constructor(host: CoordinatorSessionHost, options: CoordinatorSessionOptions) {
     this.element = host;
@@ -99,8 +103,6 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
 
   hostConnected(): void {
     this.connect();
-    this.provider = providerOf(this.element);
-    this.provider?.addEventListener('cpts-signed-in', this.onOtherSignIn);
   }
 
   hostDisconnected(): void {
@@ -108,8 +110,6 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
     this.unsubscribe = undefined;
     this.joined?.leave(this);
     this.joined = undefined;
-    this.provider?.removeEventListener('cpts-signed-in', this.onOtherSignIn);
-    this.provider = null;
   }
 
   /** Checks the token typed and signs every tool of the session in. */
@@ -123,7 +123,7 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
       return false;
     }
     this.typedHere = true;
-    const ok = await this.store.signIn(base, token);
+    const ok = await this.store.signIn(base, token, this.options.verify);
     this.typedHere = false;
     if (ok && this.store.client) this.element.dispatchEvent(new CptsSignedInEvent(this.store.client));
     else void this.whenRendered().then(() => this.focusToken());
@@ -200,12 +200,6 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
       this.seen = undefined;
       this.options.onSignedOut?.();
     }
-  };
-
-  // a tool not yet on this kit signed in (it announces its client): the session follows it
-  private readonly onOtherSignIn = (event: Event): void => {
-    if (!(event instanceof CptsSignedInEvent) || !this.shared || event.client === this.store.client) return;
-    this.store.adopt(event.client);
   };
 
   private async whenRendered(): Promise<void> {
