@@ -1,30 +1,14 @@
 import {css} from 'lit';
 
-/** Wide, dense, a table first; the controls' shared look is in styles/controls.ts. */
+/**
+ * Wide, dense, a table first; the controls' shared look is in styles/controls.ts, the session's
+ * lines in coordinator/coordinator.styles.ts (`sessionStyles`).
+ */
 export const styles = css`
   :host {
     --padding: var(--cpts-spacing-m);
     --map-height: 28rem;
     --control-height: 2.75rem;
-  }
-
-  [part='base'] {
-    display: grid;
-    gap: var(--cpts-spacing-m);
-    padding: var(--padding);
-    background: var(--cpts-color-background);
-    border: var(--cpts-border-width) solid var(--cpts-color-border);
-    border-radius: var(--cpts-radius);
-  }
-
-  .title {
-    margin: 0;
-    font-size: var(--cpts-font-size-large);
-    line-height: 1.25;
-  }
-
-  .loading {
-    color: var(--cpts-color-text-muted);
   }
 
   .board {
@@ -48,30 +32,6 @@ export const styles = css`
   .sign-in h2 {
     margin: 0;
     font-size: var(--cpts-font-size);
-  }
-
-  .sign-in button[type='submit'] {
-    color: var(--cpts-color-primary-contrast);
-    background: var(--cpts-color-primary);
-    border: var(--cpts-border-width) solid var(--cpts-color-primary);
-    font-weight: var(--cpts-font-weight-bold);
-  }
-
-  .session,
-  .sign-in-above {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--cpts-spacing-s);
-    align-items: center;
-  }
-
-  button.link {
-    min-height: 0;
-    padding: 0;
-    color: var(--cpts-color-primary);
-    background: none;
-    border: none;
-    text-decoration: underline;
   }
 
   input[type='password'],

@@ -1,6 +1,34 @@
 import {css} from 'lit';
 
 /**
+ * The session's lines (`coordinator/session.ts`): signed in with its sign-out, « Connectez-vous
+ * ci-dessus » with its link-looking button. Part of `coordinatorStyles`; a tool with a look of its
+ * own (the availability board) lists it alone.
+ */
+export const sessionStyles = css`
+  .session {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cpts-spacing-s);
+    align-items: center;
+  }
+
+  .session p,
+  .sign-in-above {
+    margin: 0;
+  }
+
+  button.link {
+    min-height: 0;
+    padding: 0;
+    color: var(--cpts-color-primary);
+    background: none;
+    border: none;
+    text-decoration: underline;
+  }
+`;
+
+/**
  * What every coordinator tool shares beyond the form styles: the toolbar, the session line, dense
  * tables with one menu of actions per row, panels, confirmation dialogs, the live notice.
  */
@@ -20,30 +48,17 @@ export const coordinatorStyles = css`
   }
 
   .actions,
-  .toolbar,
-  .session {
+  .toolbar {
     display: flex;
     flex-wrap: wrap;
     gap: var(--cpts-spacing-s);
     align-items: center;
   }
 
+  ${sessionStyles}
+
   .toolbar h2 {
     margin-inline-end: auto;
-  }
-
-  .session p,
-  .sign-in-above {
-    margin: 0;
-  }
-
-  button.link {
-    min-height: 0;
-    padding: 0;
-    color: var(--cpts-color-primary);
-    background: none;
-    border: none;
-    text-decoration: underline;
   }
 
   button.danger {
