@@ -1,8 +1,9 @@
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {getAvailabilityBoard, type CptsClient} from '@cpts-kit/sdk';
 import type {Board, BoardRow, Territory} from '@cpts-kit/contract';
 import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
+import {sessionStyles} from '../coordinator/coordinator.styles.js';
 import {CoordinatorSession} from '../coordinator/session.js';
 import {isRefusal} from '../coordinator/session-store.js';
 import {CptsElement} from '../internal/cpts-element.js';
@@ -61,7 +62,7 @@ export type BoardView = 'list' | 'map';
  */
 export class CptsAvailabilityBoard extends CptsElement {
   static override stringBundles = [boardStrings, coordinatorStrings, labelStrings];
-  static override styles = [tokens, base, controlStyles, mapFrameStyles, styles];
+  static override styles = [tokens, base, controlStyles, sessionStyles, mapFrameStyles, styles];
 
   private readonly territoryController = new TerritoryController(this, () => {
     // the board works without the territory: communes then show by their INSEE code
@@ -70,6 +71,7 @@ export class CptsAvailabilityBoard extends CptsElement {
     idPrefix: 'board',
     strings: () => this.localize.strings.coordinator,
     errorMessage: (error) => this.errorMessage(error),
+    token: () => this.token,
     // the board's first read checks the token: signing in here costs one request
     verify: (client) => this.open(client),
     onSignedIn: (client, typed) => void this.signedIn(client, typed),
@@ -131,11 +133,6 @@ export class CptsAvailabilityBoard extends CptsElement {
     this.abort?.abort();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (changed.has('token') && this.token) void this.session.signIn(this.token);
-  }
-
   /** The token's check, when signing in here: a refusal propagates, so the session says so by the field. */
   private async open(client: CptsClient): Promise<void> {
     try {
@@ -176,10 +173,8 @@ export class CptsAvailabilityBoard extends CptsElement {
       }
     } catch (error) {
       if (abort.signal.aborted) return;
-      // revoked or expired while the page was open: the token is asked for again above the board
-      if (this.session.reportRefused(error)) return;
-      this.loadError = error;
-      this.fireError(error);
+      // revoked or expired while the page was open, the token is asked for again above the board
+      if (this.session.reportFailure(error) !== undefined) this.loadError = error;
     } finally {
       if (!abort.signal.aborted) {
         this.loading = false;

@@ -1,6 +1,7 @@
 import {ContextConsumer} from '@lit/context';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {CptsClient} from '@cpts-kit/sdk';
+import {CptsErrorEvent} from '../events/error.js';
 import {CptsSignedInEvent} from '../events/signed-in.js';
 import {CptsConfigError} from '../internal/config-error.js';
 import type {CoordinatorStrings} from './coordinator-strings.js';
@@ -35,6 +36,8 @@ export interface CoordinatorSessionOptions {
    * costs one request, not two.
    */
   verify?: (client: CptsClient) => Promise<void>;
+  /** A token the page set on the host (its `token` property): signed in with whenever it changes. */
+  token?: () => string | undefined;
 }
 
 /**
@@ -56,6 +59,8 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
   /** The client last seen, to tell the host once of each sign-in and sign-out. */
   private seen: CptsClient | undefined;
   private typedHere = false;
+  /** The page's token last signed in with, so each new one is tried once. */
+  private pageToken: string | undefined;
 
   constructor(host: CoordinatorSessionHost, options: CoordinatorSessionOptions) {
     this.element = host;
@@ -105,6 +110,14 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
     this.connect();
   }
 
+  hostUpdate(): void {
+    const token = this.options.token?.();
+    if (token && token !== this.pageToken) {
+      this.pageToken = token;
+      void this.signIn(token);
+    }
+  }
+
   hostDisconnected(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
@@ -144,6 +157,21 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
     return true;
   }
 
+  /**
+   * A request of the tool failed: a refused token is asked for again (and `undefined` returned);
+   * anything else is reported as `cpts-error` and its words returned, for the tool to show.
+   */
+  reportFailure(error: unknown): string | undefined {
+    if (this.reportRefused(error)) return undefined;
+    this.element.dispatchEvent(new CptsErrorEvent(error));
+    return this.options.errorMessage(error);
+  }
+
+  /** For a child's `@cpts-error` (an editor, an import: they show their own failures): a refused token is the session's to ask for. */
+  readonly onChildError = (event: CptsErrorEvent): void => {
+    this.reportRefused(event.error);
+  };
+
   focusToken(): void {
     this.element.shadowRoot?.querySelector<HTMLInputElement>(`#${this.options.idPrefix}-token`)?.focus();
   }
@@ -177,6 +205,13 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
       checking: store.status === 'checking',
       onSubmit: (token) => void this.signIn(token),
     });
+  }
+
+  /** A tool's whole view: the session's lines, the tool once signed in, and a failure while signed out. */
+  renderTool(tool: () => TemplateResult, failure: string | undefined): TemplateResult {
+    const client = this.client;
+    return html`${this.renderSignIn()} ${client ? tool() : nothing}
+      ${!client && failure ? html`<div role="alert" class="failure"><p>${failure}</p></div>` : nothing}`;
   }
 
   private connect(): void {
