@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import {dialogStyles} from '../styles/dialog.js';
 
 /**
  * The session's lines (`coordinator/session.ts`): signed in with its sign-out, « Connectez-vous
@@ -173,17 +174,11 @@ export const coordinatorStyles = css`
     background: var(--cpts-color-surface);
   }
 
+  ${dialogStyles}
+
   dialog {
     width: min(32rem, calc(100vw - 1rem));
     padding: var(--cpts-spacing-m);
-    color: var(--cpts-color-text);
-    background: var(--cpts-color-background);
-    border: var(--cpts-border-width) solid var(--cpts-color-border);
-    border-radius: var(--cpts-radius);
-  }
-
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
   }
 
   dialog > div {
