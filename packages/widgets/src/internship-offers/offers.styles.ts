@@ -123,14 +123,11 @@ export const listStyles = css`
     margin: 0;
   }
 
+  /* the error box itself is .alert (styles/messages.ts) */
   [role='alert'].load-error {
     display: grid;
     gap: var(--cpts-spacing-s);
     justify-items: start;
-    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
-    color: var(--cpts-color-error);
-    background: var(--cpts-color-error-background);
-    border-inline-start: 4px solid var(--cpts-color-error);
   }
 
   [role='alert'].load-error p {
