@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import {createReadStream} from 'node:fs';
 import {stat} from 'node:fs/promises';
-import {createServer, type Server} from 'node:http';
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {extname, join, normalize, resolve} from 'node:path';
 import {chromium, type Browser, type Page} from 'playwright-core';
@@ -19,7 +19,6 @@ const screenshotDir = process.env.SCREENSHOT_DIR ?? '/tmp';
 /** Each checked widget: its tag, whose stories are `widgets-<tag>--<story>`. */
 const contactTag = 'cpts-territory-contact';
 const intakeTag = 'cpts-intake-form';
-const cartodispoTag = 'cpts-cartodispo';
 const boardTag = 'cpts-availability-board';
 const managerTag = 'cpts-practitioner-manager';
 const prefixOf = (tag: string) => `widgets-${tag}--`;
@@ -35,18 +34,21 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+async function serveFile(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+  const file = join(root, normalize(pathname.endsWith('/') ? `${pathname}index.html` : pathname));
+  const found = file.startsWith(root) ? await stat(file).catch(() => undefined) : undefined;
+  if (!found?.isFile()) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, {'content-type': contentTypes[extname(file)] ?? 'application/octet-stream'});
+  createReadStream(file).pipe(response);
+}
+
 function serveStatic(root: string): Promise<Server> {
-  const server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = join(root, normalize(pathname.endsWith('/') ? `${pathname}index.html` : pathname));
-    const found = file.startsWith(root) ? await stat(file).catch(() => undefined) : undefined;
-    if (!found?.isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, {'content-type': contentTypes[extname(file)] ?? 'application/octet-stream'});
-    createReadStream(file).pipe(response);
-  });
+  // a bad URL (decodeURIComponent throws on a lone %) answers 400 rather than crash the check
+  const server = createServer((request, response) => void serveFile(root, request, response).catch(() => response.writeHead(400).end()));
   return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
 }
 
@@ -120,7 +122,12 @@ const checks: StoryCheck[] = [
   {tag: intakeTag, story: 'with-errors', globals: 'lang:en', shows: ['There is a problem', 'Enter the last name']},
   {tag: intakeTag, story: 'server-field-error', shows: ['Il y a un problème', 'Indiquez un numéro de téléphone français'], expectedErrors: /status of 422/},
   {tag: intakeTag, story: 'submitting', shows: ['Envoi en cours…'], hides: ['DEMO-2026-000123']},
-  {tag: intakeTag, story: 'network-failure-with-retry', shows: ['Votre demande n’a pas pu être envoyée', 'Réessayer', 'Le service est injoignable'], expectedErrors: /Failed to fetch/},
+  {
+    tag: intakeTag,
+    story: 'network-failure-with-retry',
+    shows: ['Votre demande n’a pas pu être envoyée', 'Réessayer', 'Le service est injoignable'],
+    expectedErrors: /Failed to fetch/,
+  },
   {tag: intakeTag, story: 'rate-limited', shows: ['Réessayez dans 30 secondes'], expectedErrors: /status of 429/},
   {tag: intakeTag, story: 'submitted', shows: ['Votre demande est enregistrée', 'DEMO-2026-000123', 'Wizernes', 'Imprimer le récapitulatif']},
   {tag: intakeTag, story: 'submitted', globals: 'lang:en;theme:civic', shows: ['Your request is registered', 'DEMO-2026-000123', 'Print a summary']},
@@ -129,7 +136,11 @@ const checks: StoryCheck[] = [
   {tag: boardTag, story: 'sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur']},
   {tag: boardTag, story: 'wrong-token', shows: ['Ce jeton n’est pas reconnu'], expectedErrors: /status of 401/},
   {tag: boardTag, story: 'loading', shows: ['Chargement des disponibilités…'], hides: ['Dr Hélène Vanhoutte']},
-  {tag: boardTag, story: 'list', shows: ['13 praticiens sur 13', 'Dr Hélène Vanhoutte', 'Colonnes affichées : 8 sur 12', 'Jamais déclarée', 'À actualiser', 'Préfère être appelé le matin']},
+  {
+    tag: boardTag,
+    story: 'list',
+    shows: ['13 praticiens sur 13', 'Dr Hélène Vanhoutte', 'Colonnes affichées : 8 sur 12', 'Jamais déclarée', 'À actualiser', 'Préfère être appelé le matin'],
+  },
   {tag: boardTag, story: 'filters-active', shows: ['Effacer les filtres', 'sur 13'], hides: ['Sophie Lambert']},
   {tag: boardTag, story: 'columns-menu', shows: ['Réseau seulement', 'Colonnes par défaut']},
   {tag: boardTag, story: 'empty', shows: ['Aucun professionnel n’est encore enregistré sur ce territoire.']},
@@ -152,7 +163,12 @@ const checks: StoryCheck[] = [
   {tag: managerTag, story: 'sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur'], hides: ['Praticiens du territoire']},
   {tag: managerTag, story: 'sign-in', globals: 'lang:en;theme:civic', shows: ['Coordinator sign-in', 'Coordinator token']},
   {tag: managerTag, story: 'list', shows: ['Praticiens du territoire', 'Dr Claire Lefebvre', 'Désactivé', '12 praticiens']},
-  {tag: managerTag, story: 'editor-with-errors', shows: ['Praticiens du territoire'], also: nestedShows('cpts-practitioner-editor', ['Il y a un problème', 'Choisissez une profession', '11 chiffres'])},
+  {
+    tag: managerTag,
+    story: 'editor-with-errors',
+    shows: ['Praticiens du territoire'],
+    also: nestedShows('cpts-practitioner-editor', ['Il y a un problème', 'Choisissez une profession', '11 chiffres']),
+  },
   {
     tag: managerTag,
     story: 'server-field-error',
@@ -169,7 +185,12 @@ const checks: StoryCheck[] = [
       assert.equal(url, 'https://cpts-audomarois.example/disponibilites/#token=pl_demo_7Hc2kQ9xVbN4mR8sLw3TzY6aE1uFgJ0d');
     },
   },
-  {tag: managerTag, story: 'import-preview', shows: ['Praticiens du territoire'], also: nestedShows('cpts-practitioner-import', ['1 praticien sera créé', 'Paul Martin', 'Importer 2 lignes'])},
+  {
+    tag: managerTag,
+    story: 'import-preview',
+    shows: ['Praticiens du territoire'],
+    also: nestedShows('cpts-practitioner-import', ['1 praticien sera créé', 'Paul Martin', 'Importer 2 lignes']),
+  },
   {
     tag: managerTag,
     story: 'import-errors',
@@ -196,10 +217,7 @@ function nestedShows(inner: string, expected: string[]): (page: Page) => Promise
 
 /** The text of every `tag` element's shadow root on the page. */
 function widgetText(page: Page, tag: string): Promise<string> {
-  return page.evaluate(
-    (selector) => [...document.querySelectorAll(selector)].map((element) => element.shadowRoot?.textContent ?? '').join('\n'),
-    tag,
-  );
+  return page.evaluate((selector) => [...document.querySelectorAll(selector)].map((element) => element.shadowRoot?.textContent ?? '').join('\n'), tag);
 }
 
 async function runCheck(browser: Browser, baseUrl: string, check: StoryCheck): Promise<void> {
@@ -256,12 +274,16 @@ async function main(): Promise<void> {
     args: chromiumArgs,
   });
   try {
-    const index = await (await fetch(`${baseUrl}/index.json`)).json() as {entries: Record<string, unknown>};
+    const index = (await (await fetch(`${baseUrl}/index.json`)).json()) as {entries: Record<string, unknown>};
     for (const tag of [contactTag, intakeTag, managerTag]) {
       const built = Object.keys(index.entries).filter((id) => id.startsWith(prefixOf(tag)));
       const checked = new Set(checks.filter((check) => (check.tag ?? contactTag) === tag).map((check) => `${prefixOf(tag)}${check.story}`));
       assert.ok(built.length > 0, `stories of <${tag}> were built`);
-      assert.deepEqual(built.filter((id) => !checked.has(id)), [], `every built story of <${tag}> should be checked`);
+      assert.deepEqual(
+        built.filter((id) => !checked.has(id)),
+        [],
+        `every built story of <${tag}> should be checked`,
+      );
     }
     for (const check of checks) await runCheck(browser, baseUrl, check);
   } finally {

@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import {fmt, startProcess, type Child} from './lib.js';
+import {fmt, startProcess} from './lib.js';
 
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
@@ -84,12 +84,11 @@ const SERVER_ENV = {CPTS_DEMO_TOKEN: DEMO_TOKEN, CPTS_SECRET_KEY: 'bench-secret-
 
 async function measurePair(label: string, serverEnv: Record<string, string>, bareEnv: Record<string, string>): Promise<IntakeLoadResult[]> {
   const results: IntakeLoadResult[] = [];
-  let bare: Child | undefined = await startProcess('bench/intake.ts', {...bareEnv, BENCH_BARE_INTAKE: '1'});
+  const bare = await startProcess('bench/intake.ts', {...bareEnv, BENCH_BARE_INTAKE: '1'});
   try {
     results.push(await postLoad(`bare Hono + ${label} insert (baseline)`, `${bare.url}/v1/territories/demo/intake-requests`));
   } finally {
     await bare.stop();
-    bare = undefined;
   }
   const server = await startProcess('packages/server/src/main.ts', {...SERVER_ENV, ...serverEnv});
   try {
@@ -153,7 +152,7 @@ async function serveBare(): Promise<void> {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({status: 'ok'}));
   app.post('/v1/territories/demo/intake-requests', async (c) => {
-    const body = await c.req.json();
+    const body: unknown = await c.req.json();
     const id = crypto.randomUUID();
     await insert(id, c.req.header('idempotency-key') ?? id, JSON.stringify(body));
     return c.json({id}, 201);

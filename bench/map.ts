@@ -56,7 +56,7 @@ async function measureWidget(page: Page): Promise<ClientFigures> {
       el.style.setProperty('--map-height', '600px');
       // deterministic points: the same run on every machine
       let seed = 42;
-      const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
       const professions = ['medecin_generaliste', 'infirmier', 'sage_femme', 'masseur_kinesitherapeute', 'pharmacien'];
       const accepting = ['yes', 'limited', 'no'];
       const points = Array.from({length: count}, (_, i) => ({
@@ -115,10 +115,10 @@ async function measureWidget(page: Page): Promise<ClientFigures> {
 async function measureSupercluster(page: Page, source: string): Promise<{loadMs: number; longestTaskMs: number}> {
   await page.route('**/bench-supercluster.js', (route) => route.fulfill({contentType: 'text/javascript', body: source}));
   return page.evaluate(
-    async ({count, box}) => {
-      const module = (await import('/bench-supercluster.js' as string)) as {default: new (o: object) => {load(f: unknown[]): void}};
+    async ({count, box, url}) => {
+      const module = (await import(url)) as {default: new (o: object) => {load(f: unknown[]): void}};
       let seed = 7;
-      const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
       const features = Array.from({length: count}, (_, i) => ({
         type: 'Feature',
         geometry: {type: 'Point', coordinates: [box.west + random() * (box.east - box.west), box.south + random() * (box.north - box.south)]},
@@ -133,7 +133,7 @@ async function measureSupercluster(page: Page, source: string): Promise<{loadMs:
       await new Promise((r) => setTimeout(r, 100));
       return {loadMs, longestTaskMs: Math.max(0, ...tasks)};
     },
-    {count: POINTS, box: FRANCE},
+    {count: POINTS, box: FRANCE, url: '/bench-supercluster.js'},
   );
 }
 
@@ -208,7 +208,9 @@ async function widgetRun(context: BrowserContext, serverUrl: string): Promise<Cl
   try {
     const csp: string[] = [];
     await page.exposeFunction('__benchCsp', (t: string) => csp.push(t));
-    await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as {__benchCsp: (t: string) => void}).__benchCsp(e.violatedDirective)));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as {__benchCsp: (t: string) => void}).__benchCsp(e.violatedDirective)),
+    );
     // served from the server's origin, so the strict CSP's 'self' covers the bundle and the worker
     await page.route('**/bench-map.html', (route) => route.fulfill({contentType: 'text/html', body: benchPage}));
     await page.goto(new URL('bench-map.html', serverUrl).href);

@@ -116,11 +116,10 @@ async function benchServerList(offers: InternshipOffer[]): Promise<{name: string
       const chunk = offers.slice(start, start + 500);
       const params: unknown[] = [];
       const rows = chunk.map((o) => {
-        const {id, status, createdAt, updatedAt: _u, publishedAt: _p, ...data} = o;
+        const {id: _id, status, createdAt, updatedAt: _u, publishedAt: _p, ...data} = o;
         params.push(crypto.randomUUID(), status, JSON.stringify(data), createdAt);
         const n = params.length;
         return `($${n - 3}, 'demo', $${n - 2}, $${n - 1}::jsonb, $${n}::timestamptz, $${n}::timestamptz, $${n}::timestamptz)`;
-        void id;
       });
       await seeding.db.query(`insert into internship_offers (id, territory, status, data, created_at, updated_at, published_at) values ${rows.join(', ')}`, params);
     }
@@ -180,7 +179,10 @@ export async function benchOffers(options: {serverOnly?: boolean} = {}): Promise
   );
   try {
     const render = await benchFirstRender(offers);
-    lines.push(`First render of \`<cpts-internship-offers>\` in Chromium, from setting the offers to the first frame: ${fmt(render.batched, 0)} ms with 48-card batches (the default), ${fmt(render.all, 0)} ms rendering all ${fmt(COUNT)} cards at once.`, '');
+    lines.push(
+      `First render of \`<cpts-internship-offers>\` in Chromium, from setting the offers to the first frame: ${fmt(render.batched, 0)} ms with 48-card batches (the default), ${fmt(render.all, 0)} ms rendering all ${fmt(COUNT)} cards at once.`,
+      '',
+    );
   } catch (error) {
     lines.push(`First render in Chromium: not measured (${(error as Error).message.split('\n')[0]}; run \`npm run build\` first).`, '');
   }

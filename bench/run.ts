@@ -20,8 +20,13 @@ const say = (line = '') => {
 // bench/RESULTS.md, each stamped with when and on how loaded a machine it was measured
 const SECTIONS = ['sizes', 'get', 'intake', 'map', 'offers', 'offers-server', 'waiting-list'] as const;
 type Section = (typeof SECTIONS)[number];
+function toSection(name: string): Section {
+  const section = SECTIONS.find((s) => s === name);
+  if (!section) throw new Error(`--only: unknown section "${name}" (known: ${SECTIONS.join(', ')})`);
+  return section;
+}
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
-const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',') as Section[]) : undefined;
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',').map(toSection)) : undefined;
 const wanted = (s: Section) => (only ? only.has(s) : s !== 'offers-server');
 
 const machine = () => {
@@ -110,7 +115,7 @@ async function partial() {
     const stamped = stamp();
     const intake: string[] = [];
     await benchIntake((line = '') => intake.push(line));
-    say(intake[0]!);
+    say(intake[0]);
     say();
     say(stamped);
     for (const line of intake.slice(1)) say(line);
@@ -118,7 +123,7 @@ async function partial() {
   if (wanted('offers-server')) {
     const stamped = stamp();
     const offers = await benchOffers({serverOnly: true});
-    say(offers[0]!);
+    say(offers[0]);
     say();
     say(stamped);
     for (const line of offers.slice(1)) say(line);
@@ -126,7 +131,7 @@ async function partial() {
   if (wanted('waiting-list')) {
     const stamped = stamp();
     const waiting = await benchWaitingList();
-    say(waiting[0]!);
+    say(waiting[0]);
     say();
     say(stamped);
     for (const line of waiting.slice(1)) say(line);

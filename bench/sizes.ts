@@ -77,7 +77,10 @@ export function budgetLines(pages: PageDownload[]): string[] {
   if (commune) {
     const over = commune.totalGzip - BUDGET_PAGE_GZIP;
     const verdict = over <= 0 ? `within, ${fmt(-over)} to spare` : `${fmt(over)} over`;
-    lines.push(`**commune.html: ${fmt(commune.totalGzip)} bytes of JS (gzip, ${commune.scripts.length} files) against a budget of ${fmt(BUDGET_PAGE_GZIP)}: ${verdict}.** Map code: ${fmt(commune.mapBytes)} bytes.`, '');
+    lines.push(
+      `**commune.html: ${fmt(commune.totalGzip)} bytes of JS (gzip, ${commune.scripts.length} files) against a budget of ${fmt(BUDGET_PAGE_GZIP)}: ${verdict}.** Map code: ${fmt(commune.mapBytes)} bytes.`,
+      '',
+    );
     lines.push('| commune.html file | gzip bytes | share |', '|---|---:|---:|');
     for (const s of [...commune.scripts].sort((a, b) => b.gzip - a.gzip)) lines.push(`| ${s.file} | ${fmt(s.gzip)} | ${fmt((100 * s.gzip) / commune.totalGzip, 1)} % |`);
     lines.push('');

@@ -40,14 +40,17 @@ export async function benchWaitingList(): Promise<string[]> {
         const body: IntakeRequestCreate = {
           requester: {kind: 'self'},
           person: {
-            lastName: `${LAST[i % LAST.length]}${i % 7 === 0 ? '' : `-${i}`}`, firstNames: 'Camille', birthDate: new Date(Date.now() - (age * 365.25 + 100) * DAY).toISOString().slice(0, 10),
-            phone: `06 ${String(10 + (i % 90))} ${String(10 + ((i >> 3) % 90))} ${String(10 + ((i >> 6) % 90))} ${String(10 + (i % 89))}`, communeInsee: communes[i % communes.length]!,
+            lastName: `${LAST[i % LAST.length]}${i % 7 === 0 ? '' : `-${i}`}`,
+            firstNames: 'Camille',
+            birthDate: new Date(Date.now() - (age * 365.25 + 100) * DAY).toISOString().slice(0, 10),
+            phone: `06 ${String(10 + (i % 90))} ${String(10 + ((i >> 3) % 90))} ${String(10 + ((i >> 6) % 90))} ${String(10 + (i % 89))}`,
+            communeInsee: communes[i % communes.length]!,
           },
           situation: {reason: 'gp_retired'},
           priority: {ald: answer(0.3), cssAme: answer(0.1), pregnancy: 'no', disability: answer(0.05), homeVisits: answer(0.07), chronicFollowUp: answer(0.3)},
           consent: true,
         };
-        const at = new Date(Date.now() - (COUNT - i) * (700 * DAY / COUNT));
+        const at = new Date(Date.now() - (COUNT - i) * ((700 * DAY) / COUNT));
         return prepareIntakeInsert(keys, {territory: 'demo', key: `bench-${i}`, operation: 'bench', bodyHash: '', at, channel: 'form', by: 'formulaire'}, body);
       });
       await insertBatch(db, items);

@@ -35,7 +35,7 @@ export const demoTerritory: Territory = {
   website: 'https://cpts-audomarois.example/',
   privacyNotice: {
     summary:
-      "Vos données servent uniquement à vous orienter vers un médecin traitant. Elles sont conservées 2 ans, puis supprimées. Pour exercer vos droits : contact@cpts-audomarois.example.",
+      'Vos données servent uniquement à vous orienter vers un médecin traitant. Elles sont conservées 2 ans, puis supprimées. Pour exercer vos droits : contact@cpts-audomarois.example.',
     url: 'https://cpts-audomarois.example/confidentialite',
   },
   retentionDays: 730,
@@ -51,8 +51,7 @@ export const demoTerritory: Territory = {
 };
 
 /** A name long enough to show how a widget wraps (the longest real CPTS names run past 100 characters). */
-export const longTerritoryName =
-  'Communauté Professionnelle Territoriale de Santé du Pays de Saint-Omer, de la Morinie et des Sept Vallées (démo)';
+export const longTerritoryName = 'Communauté Professionnelle Territoriale de Santé du Pays de Saint-Omer, de la Morinie et des Sept Vallées (démo)';
 
 /**
  * - `server`: the API answers 503 problem+json, as when its database is down.
@@ -221,8 +220,30 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 
 /** Fictional practitioners around the demo communes, as `listPublicPractitioners` returns them. */
 export const demoPractitioners: PractitionerPublic[] = (() => {
-  const professions: Profession[] = ['medecin_generaliste', 'medecin_generaliste', 'infirmier', 'sage_femme', 'masseur_kinesitherapeute', 'medecin_generaliste', 'pharmacien', 'orthophoniste'];
-  const names = ['Claire Lefebvre', 'Marc Dubois', 'Sophie Lambert', 'Julie Caron', 'Thomas Fontaine', 'Nadia Benali', 'Paul Vasseur', 'Emma Delattre', 'Hugo Leclercq', 'Inès Carpentier', 'Louis Deprez', 'Manon Roussel'];
+  const professions: Profession[] = [
+    'medecin_generaliste',
+    'medecin_generaliste',
+    'infirmier',
+    'sage_femme',
+    'masseur_kinesitherapeute',
+    'medecin_generaliste',
+    'pharmacien',
+    'orthophoniste',
+  ];
+  const names = [
+    'Claire Lefebvre',
+    'Marc Dubois',
+    'Sophie Lambert',
+    'Julie Caron',
+    'Thomas Fontaine',
+    'Nadia Benali',
+    'Paul Vasseur',
+    'Emma Delattre',
+    'Hugo Leclercq',
+    'Inès Carpentier',
+    'Louis Deprez',
+    'Manon Roussel',
+  ];
   const accepting: Accepting[] = ['yes', 'limited', 'no'];
   return names.map((name, i): PractitionerPublic => {
     const commune = demoTerritory.communes[i % demoTerritory.communes.length]!;
@@ -253,16 +274,38 @@ function answerPractitioners(request: Request, items: readonly PractitionerPubli
 export const demoManagedPractitioners: Practitioner[] = demoPractitioners.map((p, i): Practitioner => {
   const [firstName = '', ...rest] = p.displayName.replace(/^Dr /, '').split(' ');
   return {
-    id: p.id, rpps: null, profession: p.profession, title: p.displayName.startsWith('Dr ') ? 'Dr' : null, firstName, lastName: rest.join(' '),
-    displayName: p.displayName, practiceName: p.practiceName, address: p.address, communeInsee: p.communeInsee, location: p.location, phone: p.phone,
-    email: null, active: i !== 4, createdAt: '2026-09-01T08:00:00.000Z', updatedAt: '2026-11-02T08:30:00.000Z', availability: null, freshness: i % 3 === 2 ? 'never' : 'fresh',
+    id: p.id,
+    rpps: null,
+    profession: p.profession,
+    title: p.displayName.startsWith('Dr ') ? 'Dr' : null,
+    firstName,
+    lastName: rest.join(' '),
+    displayName: p.displayName,
+    practiceName: p.practiceName,
+    address: p.address,
+    communeInsee: p.communeInsee,
+    location: p.location,
+    phone: p.phone,
+    email: null,
+    active: i !== 4,
+    createdAt: '2026-09-01T08:00:00.000Z',
+    updatedAt: '2026-11-02T08:30:00.000Z',
+    availability: null,
+    freshness: i % 3 === 2 ? 'never' : 'fresh',
   };
 });
 
 function boardOf(practitioners: readonly Practitioner[]): Board {
   const items = practitioners.map((p): BoardRow => ({
-    practitionerId: p.id, displayName: p.displayName, profession: p.profession, communeInsee: p.communeInsee, location: p.location, active: p.active,
-    availability: null, freshness: p.freshness, daysSinceDeclaration: p.freshness === 'never' ? null : 12,
+    practitionerId: p.id,
+    displayName: p.displayName,
+    profession: p.profession,
+    communeInsee: p.communeInsee,
+    location: p.location,
+    active: p.active,
+    availability: null,
+    freshness: p.freshness,
+    daysSinceDeclaration: p.freshness === 'never' ? null : 12,
   }));
   const count = (f: BoardRow['freshness']) => items.filter((r) => r.freshness === f).length;
   return {items, counts: {total: items.length, fresh: count('fresh'), stale: count('stale'), never: count('never'), accepting: 0}, staleAfterDays: 30};
@@ -270,12 +313,28 @@ function boardOf(practitioners: readonly Practitioner[]): Board {
 
 /** What a dry run of the demo CSV answers: two lines, one new practitioner, one update. */
 export const demoImportResult: PractitionerImportResult = {
-  dryRun: true, rows: 2, created: 1, updated: 1, encoding: 'utf-8', delimiter: ';',
-  columns: [{column: 'rpps', field: 'rpps'}, {column: 'profession', field: 'profession'}, {column: 'prenom', field: 'firstName'}, {column: 'nom', field: 'lastName'}, {column: 'commune_insee', field: 'communeInsee'}],
+  dryRun: true,
+  rows: 2,
+  created: 1,
+  updated: 1,
+  encoding: 'utf-8',
+  delimiter: ';',
+  columns: [
+    {column: 'rpps', field: 'rpps'},
+    {column: 'profession', field: 'profession'},
+    {column: 'prenom', field: 'firstName'},
+    {column: 'nom', field: 'lastName'},
+    {column: 'commune_insee', field: 'communeInsee'},
+  ],
   warnings: [],
   preview: [
     {line: 2, action: 'create', id: null, practitioner: {profession: 'infirmier', firstName: 'Paul', lastName: 'Martin', communeInsee: '62040'}},
-    {line: 3, action: 'update', id: demoManagedPractitioners[0]!.id, practitioner: {rpps: '10003456786', profession: 'medecin_generaliste', title: 'Dr', firstName: 'Claire', lastName: 'Lefebvre', communeInsee: '62765'}},
+    {
+      line: 3,
+      action: 'update',
+      id: demoManagedPractitioners[0]!.id,
+      practitioner: {rpps: '10003456786', profession: 'medecin_generaliste', title: 'Dr', firstName: 'Claire', lastName: 'Lefebvre', communeInsee: '62765'},
+    },
   ],
 };
 
@@ -284,7 +343,14 @@ export const demoImportCsv = 'rpps;profession;prenom;nom;commune_insee\n;infirmi
 
 async function answerCoordinator(request: Request, operationId: keyof typeof routes, options: MockOptions, store: Practitioner[]): Promise<Response | undefined> {
   const coordinatorRoutes: ReadonlyArray<keyof typeof routes> = [
-    'getAvailabilityBoard', 'createPractitioner', 'getPractitioner', 'patchPractitioner', 'deletePractitioner', 'createPersonalLink', 'revokePersonalLinks', 'importPractitioners',
+    'getAvailabilityBoard',
+    'createPractitioner',
+    'getPractitioner',
+    'patchPractitioner',
+    'deletePractitioner',
+    'createPersonalLink',
+    'revokePersonalLinks',
+    'importPractitioners',
   ];
   if (!coordinatorRoutes.includes(operationId)) return undefined;
   if (request.headers.get('authorization') !== `Bearer ${mockCoordinatorToken}`) {
@@ -312,10 +378,25 @@ async function answerCoordinator(request: Request, operationId: keyof typeof rou
     case 'createPractitioner':
     case 'patchPractitioner': {
       if (options.practitionerSave === 'field-errors') {
-        return problemResponse(request, 422, 'validation_failed', {errors: [{path: 'communeInsee', code: 'unknown_commune', message: "cette commune n'appartient pas au territoire"}]});
+        return problemResponse(request, 422, 'validation_failed', {
+          errors: [{path: 'communeInsee', code: 'unknown_commune', message: "cette commune n'appartient pas au territoire"}],
+        });
       }
       const body = (await request.json()) as Partial<Practitioner>;
-      const base = operationId === 'createPractitioner' ? {...demoManagedPractitioners[0]!, id: crypto.randomUUID(), title: null, practiceName: null, address: null, phone: null, email: null, active: true, freshness: 'never' as const} : found;
+      const base =
+        operationId === 'createPractitioner'
+          ? {
+              ...demoManagedPractitioners[0]!,
+              id: crypto.randomUUID(),
+              title: null,
+              practiceName: null,
+              address: null,
+              phone: null,
+              email: null,
+              active: true,
+              freshness: 'never' as const,
+            }
+          : found;
       if (!base) return problemResponse(request, 404, 'not-found');
       const saved: Practitioner = {...base, ...body, updatedAt: new Date().toISOString()};
       saved.displayName = [saved.title, saved.firstName, saved.lastName].filter(Boolean).join(' ');
@@ -341,8 +422,17 @@ async function answerCoordinator(request: Request, operationId: keyof typeof rou
 }
 
 export const demoDeclaration: AvailabilityDeclaration = {
-  accepting: 'limited', monthlyQuota: 4, patientScope: ['priority_only', 'children'], scopeCommunes: [], homeVisits: true,
-  homeVisitCommunes: ['62765', '62040'], snpSlotsThisWeek: 3, teleconsultation: false, hostsInterns: true, visibility: 'public', noteForCoordinator: null,
+  accepting: 'limited',
+  monthlyQuota: 4,
+  patientScope: ['priority_only', 'children'],
+  scopeCommunes: [],
+  homeVisits: true,
+  homeVisitCommunes: ['62765', '62040'],
+  snpSlotsThisWeek: 3,
+  teleconsultation: false,
+  hostsInterns: true,
+  visibility: 'public',
+  noteForCoordinator: null,
 };
 
 const DAY_MS = 86_400_000;
@@ -423,7 +513,16 @@ export const demoBoardRows: BoardRow[] = (() => {
     communeInsee: '62525',
     location: {lat: 50.7362, lng: 2.2501},
     active: true,
-    availability: {...demoDeclaration, accepting: 'yes', monthlyQuota: null, patientScope: ['all'], visibility: 'network', snpSlotsThisWeek: 6, declaredAt: new Date(Date.now() - 4 * DAY_MS).toISOString(), declaredBy: 'coordinator'},
+    availability: {
+      ...demoDeclaration,
+      accepting: 'yes',
+      monthlyQuota: null,
+      patientScope: ['all'],
+      visibility: 'network',
+      snpSlotsThisWeek: 6,
+      declaredAt: new Date(Date.now() - 4 * DAY_MS).toISOString(),
+      declaredBy: 'coordinator',
+    },
     freshness: 'fresh',
     daysSinceDeclaration: 4,
   });

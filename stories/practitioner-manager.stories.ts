@@ -57,7 +57,8 @@ async function checkDemoCsv(canvasElement: HTMLElement): Promise<void> {
   input.files = files.files;
   input.dispatchEvent(new Event('change', {bubbles: true}));
   const check = await until(
-    () => [...(importer.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Vérifier le fichier' || b.textContent?.trim() === 'Check the file'),
+    () =>
+      [...(importer.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Vérifier le fichier' || b.textContent?.trim() === 'Check the file'),
     'the check button',
   );
   check.click();

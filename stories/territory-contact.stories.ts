@@ -43,8 +43,7 @@ const meta = {
   parameters: {
     docs: {
       description: {
-        component:
-          "Nom, téléphone et e-mail de la CPTS, lus par `getTerritory(client)`. Langue et thème : barre d'outils (attributs `lang` et `theme`).",
+        component: "Nom, téléphone et e-mail de la CPTS, lus par `getTerritory(client)`. Langue et thème : barre d'outils (attributs `lang` et `theme`).",
       },
     },
   },

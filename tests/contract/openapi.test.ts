@@ -34,15 +34,25 @@ describe('the OpenAPI document', () => {
     try {
       const app = createApp({db, config: {secretKey: 'x', allowedOrigins: [], production: false, version: 'test'}});
       const mounted = new Set(
-        app.routes
-          .filter((r) => METHODS.has(r.method.toLowerCase()) && !r.path.includes('*'))
-          .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
+        app.routes.filter((r) => METHODS.has(r.method.toLowerCase()) && !r.path.includes('*')).map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
       );
       const documented = new Set(
-        Object.entries(document.paths as Paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.has(m)).map((m) => `${m} ${path}`)),
+        Object.entries(document.paths as Paths).flatMap(([path, ops]) =>
+          Object.keys(ops)
+            .filter((m) => METHODS.has(m))
+            .map((m) => `${m} ${path}`),
+        ),
       );
-      assert.deepEqual([...mounted].filter((r) => !documented.has(r)), [], 'mounted but not in the document');
-      assert.deepEqual([...documented].filter((r) => !mounted.has(r)), [], 'in the document but not mounted');
+      assert.deepEqual(
+        [...mounted].filter((r) => !documented.has(r)),
+        [],
+        'mounted but not in the document',
+      );
+      assert.deepEqual(
+        [...documented].filter((r) => !mounted.has(r)),
+        [],
+        'in the document but not mounted',
+      );
       assert.equal(mounted.size, Object.keys(routes).length);
     } finally {
       await db.close();

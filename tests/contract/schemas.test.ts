@@ -19,8 +19,7 @@ const valid: IntakeRequestCreateType = {
   consent: true,
 };
 
-const pathsOf = (result: {success: boolean; error?: {issues: Array<{path: PropertyKey[]}>}}) =>
-  (result.error?.issues ?? []).map((i) => i.path.join('.'));
+const pathsOf = (result: {success: boolean; error?: {issues: Array<{path: PropertyKey[]}>}}) => (result.error?.issues ?? []).map((i) => i.path.join('.'));
 
 describe('IntakeRequestCreate', () => {
   it('accepts a complete registration', () => {
@@ -99,8 +98,17 @@ describe('field formats', () => {
 
   it('needs at least one kind of patient in a declaration', () => {
     const declaration = {
-      accepting: 'yes', monthlyQuota: null, patientScope: [], scopeCommunes: [], homeVisits: false, homeVisitCommunes: [],
-      snpSlotsThisWeek: 0, teleconsultation: false, hostsInterns: false, visibility: 'public', noteForCoordinator: null,
+      accepting: 'yes',
+      monthlyQuota: null,
+      patientScope: [],
+      scopeCommunes: [],
+      homeVisits: false,
+      homeVisitCommunes: [],
+      snpSlotsThisWeek: 0,
+      teleconsultation: false,
+      hostsInterns: false,
+      visibility: 'public',
+      noteForCoordinator: null,
     };
     assert.deepEqual(pathsOf(AvailabilityDeclaration.safeParse(declaration)), ['patientScope']);
   });

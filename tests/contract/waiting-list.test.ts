@@ -9,7 +9,7 @@ describe('the waiting list contract', () => {
   it('asks for a reason to close, by its field', () => {
     const result = IntakeTransition.safeParse({to: 'closed'});
     assert.equal(result.success, false);
-    assert.deepEqual(paths(result.error!.issues), ['closeReason']);
+    assert.deepEqual(paths(result.error.issues), ['closeReason']);
     assert.ok(IntakeTransition.safeParse({to: 'closed', closeReason: 'unreachable'}).success);
   });
 
@@ -25,7 +25,9 @@ describe('the waiting list contract', () => {
 
   it('takes phone and paper registrations with their date', () => {
     const example = {
-      channel: 'paper', receivedOn: '2026-11-02', requester: {kind: 'self'},
+      channel: 'paper',
+      receivedOn: '2026-11-02',
+      requester: {kind: 'self'},
       person: {lastName: 'Martin', firstNames: 'Paul', birthDate: '1950-01-20', phone: '03 21 11 22 33', communeInsee: '62765'},
       situation: {reason: 'moved_in'},
       priority: {ald: 'no', cssAme: 'no', pregnancy: 'no', disability: 'no', homeVisits: 'no', chronicFollowUp: 'unknown'},

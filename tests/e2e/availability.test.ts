@@ -101,8 +101,16 @@ describe('declaring availability from a personal link, and the public map', () =
     assert.deepEqual(problems.errors, []);
     const origin = new URL(server.url).origin;
     const sent = await Promise.all(requests);
-    assert.deepEqual(sent.filter((r) => new URL(r.url).origin !== origin), [], 'nothing leaves for a third party');
-    assert.deepEqual(sent.filter((r) => r.referer !== undefined).map((r) => r.url), [], 'no request carries a Referer');
+    assert.deepEqual(
+      sent.filter((r) => new URL(r.url).origin !== origin),
+      [],
+      'nothing leaves for a third party',
+    );
+    assert.deepEqual(
+      sent.filter((r) => r.referer !== undefined).map((r) => r.url),
+      [],
+      'no request carries a Referer',
+    );
     assert.deepEqual(await axeViolations(page), []);
     await page.close();
 
@@ -144,8 +152,14 @@ describe('declaring availability from a personal link, and the public map', () =
     });
     await page.goto(at('/examples/commune.html'));
     await page.locator('cpts-intake-form').getByRole('button', {name: 'Envoyer ma demande'}).waitFor();
-    assert.ok(scripts.some((s) => s.includes('intake-form')), `the form's own chunk was recorded: ${scripts.join(', ')}`);
-    assert.deepEqual(scripts.filter((s) => MAP_CODE.test(s)), []);
+    assert.ok(
+      scripts.some((s) => s.includes('intake-form')),
+      `the form's own chunk was recorded: ${scripts.join(', ')}`,
+    );
+    assert.deepEqual(
+      scripts.filter((s) => MAP_CODE.test(s)),
+      [],
+    );
     await page.close();
   });
 

@@ -80,7 +80,7 @@ describe('the coordinators’ availability board, against the real server', () =
 
     // the table fits the page's section: no scrolling sideways at the default columns
     const [tableWidth, boxWidth] = await board.locator('[part="list"]').evaluate((box) => [box.scrollWidth, box.clientWidth]);
-    assert.ok(tableWidth! <= boxWidth!, `the table (${tableWidth} px) fits its box (${boxWidth} px)`);
+    assert.ok(tableWidth <= boxWidth, `the table (${tableWidth} px) fits its box (${boxWidth} px)`);
 
     // one sign-in serves the page's other coordinator tools
     await page.locator('cpts-offer-manager').getByRole('button', {name: 'Nouvelle offre'}).waitFor();
@@ -102,9 +102,16 @@ describe('the coordinators’ availability board, against the real server', () =
     const withVisibility = await after.locator('td').allInnerTexts();
     assert.ok(withVisibility.includes('Réseau seulement'), 'a network-only practitioner is on the board');
 
-    assert.ok(scripts.some((s) => s.includes('availability-board')), `the board's own chunk was recorded: ${scripts.join(', ')}`);
+    assert.ok(
+      scripts.some((s) => s.includes('availability-board')),
+      `the board's own chunk was recorded: ${scripts.join(', ')}`,
+    );
     assert.ok(!scripts.some((s) => s.includes('cartodispo')), 'the practitioner’s widget is not downloaded with the board');
-    assert.deepEqual(scripts.filter((s) => MAP_CODE.test(s)), [], 'the list view downloads no map code');
+    assert.deepEqual(
+      scripts.filter((s) => MAP_CODE.test(s)),
+      [],
+      'the list view downloads no map code',
+    );
     assert.deepEqual(problems.csp, [], 'no CSP or Trusted Types violation');
     assert.deepEqual(problems.errors, []);
     assert.deepEqual(await axeViolations(page), []);
@@ -114,7 +121,10 @@ describe('the coordinators’ availability board, against the real server', () =
     await board.getByRole('button', {name: 'Carte'}).click();
     await board.locator('.commune-name', {hasText: 'Saint-Omer'}).waitFor();
     await board.locator('.leaflet-marker-icon.pin, .leaflet-marker-icon.cluster').first().waitFor();
-    assert.ok(scripts.some((s) => MAP_CODE.test(s)), 'the map code came with the map');
+    assert.ok(
+      scripts.some((s) => MAP_CODE.test(s)),
+      'the map code came with the map',
+    );
     assert.equal(await board.locator('img.leaflet-tile').count(), 0);
     assert.deepEqual(problems.csp, []);
     assert.deepEqual(problems.errors, []);

@@ -20,7 +20,9 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as {axe: {run: (ctx: Document, opts: object) => Promise<{violations: Array<{id: string; impact: string | null; help: string; nodes: unknown[]}>}>}}).axe;
+    const axe = (
+      window as unknown as {axe: {run: (ctx: Document, opts: object) => Promise<{violations: Array<{id: string; impact: string | null; help: string; nodes: unknown[]}>}>}}
+    ).axe;
     const result = await axe.run(document, {resultTypes: ['violations']});
     return result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}));
   });

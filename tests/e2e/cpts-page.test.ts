@@ -26,7 +26,7 @@ describe('the CPTS example page, served by the reference server', () => {
     const problems = await watchPageProblems(page);
     await page.goto(at('/examples/cpts.html'));
     const contact = page.locator('cpts-territory-contact');
-    const territory = await (await fetch(at('/v1/territories/demo'))).json() as {name: string; phone: string; email: string};
+    const territory = (await (await fetch(at('/v1/territories/demo'))).json()) as {name: string; phone: string; email: string};
     await contact.getByText(territory.name).waitFor();
     const phone = contact.getByRole('link', {name: /\d\d \d\d \d\d \d\d \d\d/});
     assert.match((await phone.getAttribute('href')) ?? '', /^tel:\+?\d+$/);
@@ -62,7 +62,7 @@ describe('the CPTS example page, served by the reference server', () => {
   it('lists the example pages at the root', async () => {
     const page = await browser.newPage();
     await page.goto(at('/'));
-    assert.ok(await page.getByRole('link', {name: /CPTS/i}).count() > 0);
+    assert.ok((await page.getByRole('link', {name: /CPTS/i}).count()) > 0);
     await page.close();
   });
 });

@@ -55,7 +55,10 @@ describe('internship offers, from the coordinator page to the public page, throu
     await card.getByRole('button', {name: `Publier l’offre « ${TITLE} »`}).click();
     await card.getByText('Publiée').waitFor();
     // « Publier » gave way to « Archiver », which has the focus
-    await card.getByRole('button', {name: `Archiver l’offre « ${TITLE} »`}).and(coordinator.locator(':focus')).waitFor();
+    await card
+      .getByRole('button', {name: `Archiver l’offre « ${TITLE} »`})
+      .and(coordinator.locator(':focus'))
+      .waitFor();
     assert.deepEqual(await axeViolations(coordinator), []);
     assert.deepEqual(problems.errors, []);
     assert.deepEqual(problems.csp, []);

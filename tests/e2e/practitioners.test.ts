@@ -21,8 +21,12 @@ describe('practitioners, from the coordinator page to the personal link, through
   const row = () => manager().locator('tr[part="row"]', {has: coordinator.getByRole('rowheader', {name: NAME})});
   /** The row's one menu of actions, then the action in it, each named after the practitioner. */
   const act = async (action: string) => {
-    await row().getByRole('button', {name: `Actions pour ${NAME}`}).click();
-    await row().getByRole('button', {name: `${action} ${NAME}`}).click();
+    await row()
+      .getByRole('button', {name: `Actions pour ${NAME}`})
+      .click();
+    await row()
+      .getByRole('button', {name: `${action} ${NAME}`})
+      .click();
   };
 
   before(async () => {

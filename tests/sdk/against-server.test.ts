@@ -54,7 +54,10 @@ describe('the SDK against the reference server', () => {
     const error = await patchTerritory(coordinator, {retentionDays: 5}).catch((e: unknown) => e);
     assert.ok(error instanceof CptsApiError);
     assert.equal(error.status, 400);
-    assert.deepEqual(error.fieldErrors.map((f) => f.path), ['retentionDays']);
+    assert.deepEqual(
+      error.fieldErrors.map((f) => f.path),
+      ['retentionDays'],
+    );
     assert.match(error.fieldErrors[0]!.message, /\S/);
   });
 

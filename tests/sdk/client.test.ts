@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {CptsApiError, CptsNetworkError, CptsResponseError, CptsTimeoutError, createClient, createIntakeRequest, getHealth, getTerritory, isCptsApiError, listPublicPractitioners, patchIntakeRequest} from '@cpts-kit/sdk';
+import {
+  CptsApiError,
+  CptsNetworkError,
+  CptsResponseError,
+  CptsTimeoutError,
+  createClient,
+  createIntakeRequest,
+  getHealth,
+  getTerritory,
+  isCptsApiError,
+  listPublicPractitioners,
+  patchIntakeRequest,
+} from '@cpts-kit/sdk';
 
 /** A stand-in for the network: answers each call with the next scripted response. */
 function scriptedFetch(script: Array<(request: Request) => Response | Promise<Response>>) {
@@ -56,7 +68,11 @@ describe('createClient', () => {
 
   it('waits and asks again while the server is still processing the same key (409)', async () => {
     const {fetch, seen} = scriptedFetch([
-      () => new Response(JSON.stringify({type: 'about:blank', title: 'En cours', status: 409, code: 'idempotency_in_flight'}), {status: 409, headers: {'content-type': 'application/problem+json', 'retry-after': '0'}}),
+      () =>
+        new Response(JSON.stringify({type: 'about:blank', title: 'En cours', status: 409, code: 'idempotency_in_flight'}), {
+          status: 409,
+          headers: {'content-type': 'application/problem+json', 'retry-after': '0'},
+        }),
       () => json(created, 201),
     ]);
     const client = createClient({baseUrl: 'http://api.test', territory: 'demo', fetch, retry: 2});

@@ -48,7 +48,10 @@ describe('importPractitioners against the reference server', () => {
     assert.equal(error.code, 'import_invalid');
     assert.deepEqual(
       error.fieldErrors.map((e) => [e.line, e.column, e.code, e.path]),
-      [[2, 'profession', 'unknown_profession', 'lines.2.profession'], [3, 'code insee', 'unknown_commune', 'lines.3.communeInsee']],
+      [
+        [2, 'profession', 'unknown_profession', 'lines.2.profession'],
+        [3, 'code insee', 'unknown_commune', 'lines.3.communeInsee'],
+      ],
     );
   });
 

@@ -38,7 +38,7 @@ describe('the SDK on the waiting list', () => {
     const total = Object.values(page.counts).reduce((a, b) => a + b, 0);
     assert.equal(total, 60);
     assert.ok(page.counts.received > 0 && page.counts.resolved > 0 && page.counts.closed > 0);
-    const next = await listIntakeRequests(client(), {limit: 20, cursor: page.nextCursor!});
+    const next = await listIntakeRequests(client(), {limit: 20, cursor: page.nextCursor});
     assert.ok(next.items.every((i) => !page.items.some((p) => p.id === i.id)));
   });
 
@@ -49,13 +49,18 @@ describe('the SDK on the waiting list', () => {
 
   it('registers a phone call, finds it by name, logs a call, moves it and refuses a stale change', async () => {
     const created = await createAssistedIntakeRequest(client(), {
-      channel: 'phone', receivedOn: new Date().toISOString().slice(0, 10), requester: {kind: 'self'},
+      channel: 'phone',
+      receivedOn: new Date().toISOString().slice(0, 10),
+      requester: {kind: 'self'},
       person: {lastName: 'Sdk-Appel', firstNames: 'Rémi', birthDate: '1949-09-09', phone: '03 21 55 66 77', communeInsee: '62765'},
       situation: {reason: 'gp_retired'},
       priority: {ald: 'no', cssAme: 'no', pregnancy: 'no', disability: 'no', homeVisits: 'yes', chronicFollowUp: 'no'},
     });
     const found = await searchIntakeRequests(client(), {text: 'SDK APPEL'});
-    assert.deepEqual(found.items.map((i) => i.id), [created.id]);
+    assert.deepEqual(
+      found.items.map((i) => i.id),
+      [created.id],
+    );
     const read = await getIntakeRequest(client(), created.id);
     const called = await logIntakeCall(client(), created.id, {outcome: 'reached', note: 'Joint.'}, {ifMatch: etagOf(read.version)});
     assert.equal(called.calls.length, 1);
@@ -70,7 +75,10 @@ describe('the SDK on the waiting list', () => {
     const page = await listIntakeRequests(client(), {status: 'received', limit: 2, sort: 'newest'});
     const [a, b] = page.items;
     const kept = await mergeIntakeRequest(client(), a!.id, b!.id);
-    assert.deepEqual(kept.merged.map((m) => m.id), [b!.id]);
+    assert.deepEqual(
+      kept.merged.map((m) => m.id),
+      [b!.id],
+    );
   });
 
   it('exports CSV and dry-runs an import', async () => {

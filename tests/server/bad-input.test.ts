@@ -26,7 +26,10 @@ for (const engine of await engines()) {
     it('refuses malformed JSON with 400 naming the body', async () => {
       const problem = assertProblem(await h.call('PATCH', '/v1/territories/alpha', {token: h.token, body: '{"phone": '}), 400);
       assert.equal(problem.code, 'malformed_json');
-      assert.deepEqual(problem.errors?.map((e) => e.path), ['body']);
+      assert.deepEqual(
+        problem.errors?.map((e) => e.path),
+        ['body'],
+      );
     });
 
     it('refuses a body that is not JSON with 415', async () => {
@@ -159,7 +162,10 @@ for (const engine of await engines()) {
     });
 
     it('keeps the CORS header on error answers, so the page can read the problem', async () => {
-      const res = await h.call('POST', '/v1/territories/alpha/intake-requests', {body: {}, headers: {Origin: 'https://www.mairie-alpha.fr', 'Idempotency-Key': 'cors-error-01'}});
+      const res = await h.call('POST', '/v1/territories/alpha/intake-requests', {
+        body: {},
+        headers: {Origin: 'https://www.mairie-alpha.fr', 'Idempotency-Key': 'cors-error-01'},
+      });
       assert.equal(res.status, 400);
       assert.equal(res.headers.get('Access-Control-Allow-Origin'), 'https://www.mairie-alpha.fr');
     });

@@ -36,7 +36,20 @@ describe('the cpts-kit-server admin CLI', () => {
   });
 
   it('creates a territory from an EPCI code with all its communes', async () => {
-    const run = cli('territory', 'create', '--slug', 'audomarois', '--name', "CPTS de l'Audomarois", '--epci', '200069037', '--phone', '03 21 00 00 00', '--email', 'contact@example.fr');
+    const run = cli(
+      'territory',
+      'create',
+      '--slug',
+      'audomarois',
+      '--name',
+      "CPTS de l'Audomarois",
+      '--epci',
+      '200069037',
+      '--phone',
+      '03 21 00 00 00',
+      '--email',
+      'contact@example.fr',
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /53 commune/);
     const [row] = await withDb((db) => db.query<{count: number}>("select count(*)::int as count from territory_communes where territory = 'audomarois'"));

@@ -24,8 +24,8 @@ function startMain(dataDir: string, extraEnv: Record<string, string> = {}): Prom
   return new Promise((resolvePromise, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`pas démarré :\n${out}`)), 60_000);
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /cpts-kit server on (http:\/\/\S+)/.exec(out);
       if (match && out.includes(DEMO_TOKEN)) {

@@ -13,7 +13,7 @@ import {openPglite, openPostgres, type Db} from '../../packages/server/src/db/in
 
 export interface OpenedDb {
   db: Db;
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }
 
 export interface Engine {
@@ -147,4 +147,3 @@ export function engines(): Promise<Engine[]> {
   })();
   return cached;
 }
-

@@ -16,7 +16,10 @@ for (const engine of await engines()) {
       assert.deepEqual(results.flat().sort(), all.sort());
       assert.deepEqual(await migrate(db), []);
       const rows = await db.query<{version: string}>('select version from schema_migrations order by version');
-      assert.deepEqual(rows.map((r) => r.version), all);
+      assert.deepEqual(
+        rows.map((r) => r.version),
+        all,
+      );
     });
 
     it('rolls a failed transaction back entirely', async () => {

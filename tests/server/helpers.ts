@@ -34,12 +34,19 @@ export interface Called {
 }
 
 /** A fresh database on `engine` with two small territories and a coordinator token for each. */
-export async function harness(engine: Engine, options: {allowedOrigins?: string[]; production?: boolean; rateLimitPerMinute?: number; trustProxy?: number} = {}): Promise<Harness> {
+export async function harness(
+  engine: Engine,
+  options: {allowedOrigins?: string[]; production?: boolean; rateLimitPerMinute?: number; trustProxy?: number} = {},
+): Promise<Harness> {
   const {db, cleanup} = await engine.open();
   await migrate(db);
   await createTerritory(db, {
-    slug: 'alpha', name: 'CPTS Alpha', phone: '03 21 00 00 00', email: 'contact@alpha.example.fr',
-    privacySummary: 'Vos données servent à vous orienter.', communes: ['62765', '62040', '62691'],
+    slug: 'alpha',
+    name: 'CPTS Alpha',
+    phone: '03 21 00 00 00',
+    email: 'contact@alpha.example.fr',
+    privacySummary: 'Vos données servent à vous orienter.',
+    communes: ['62765', '62040', '62691'],
     allowedOrigins: ['https://www.mairie-alpha.fr'],
   });
   await createTerritory(db, {slug: 'beta', name: 'CPTS Beta', phone: '03 20 00 00 00', email: 'contact@beta.example.fr', privacySummary: 'Beta.', communes: ['59350']});
@@ -48,9 +55,13 @@ export async function harness(engine: Engine, options: {allowedOrigins?: string[
   const app = createApp({
     db,
     config: {
-      secretKey: SECRET, allowedOrigins: options.allowedOrigins ?? [], production: options.production ?? false, version: 'test',
+      secretKey: SECRET,
+      allowedOrigins: options.allowedOrigins ?? [],
+      production: options.production ?? false,
+      version: 'test',
       // most tests post many forms from one (absent) address; the rate-limit tests set their own
-      rateLimitPerMinute: options.rateLimitPerMinute ?? 0, trustProxy: options.trustProxy ?? 0,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+      trustProxy: options.trustProxy ?? 0,
     },
   });
   return {
@@ -68,7 +79,7 @@ export async function harness(engine: Engine, options: {allowedOrigins?: string[
       }
       const res = await app.request(path, init, remoteAddress ? {incoming: {socket: {remoteAddress}}} : undefined);
       const text = await res.text();
-      let parsed: unknown = undefined;
+      let parsed: unknown;
       try {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {
@@ -90,7 +101,16 @@ export const intakeBody = (overrides: Record<string, unknown> = {}) => ({
 });
 
 export const declaration = (overrides: Record<string, unknown> = {}) => ({
-  accepting: 'limited', monthlyQuota: 5, patientScope: ['priority_only'], scopeCommunes: [], homeVisits: true,
-  homeVisitCommunes: ['62765'], snpSlotsThisWeek: 4, teleconsultation: false, hostsInterns: true, visibility: 'public', noteForCoordinator: null,
+  accepting: 'limited',
+  monthlyQuota: 5,
+  patientScope: ['priority_only'],
+  scopeCommunes: [],
+  homeVisits: true,
+  homeVisitCommunes: ['62765'],
+  snpSlotsThisWeek: 4,
+  teleconsultation: false,
+  hostsInterns: true,
+  visibility: 'public',
+  noteForCoordinator: null,
   ...overrides,
 });

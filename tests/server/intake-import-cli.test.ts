@@ -32,7 +32,20 @@ describe('cpts-kit-server intake import', () => {
   };
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'cpts-cli-intake-'));
-    const created = cli('territory', 'create', '--slug', 'cli', '--name', 'CPTS CLI', '--communes', '62765,62040', '--phone', '03 21 00 00 00', '--email', 'contact@example.fr');
+    const created = cli(
+      'territory',
+      'create',
+      '--slug',
+      'cli',
+      '--name',
+      'CPTS CLI',
+      '--communes',
+      '62765,62040',
+      '--phone',
+      '03 21 00 00 00',
+      '--email',
+      'contact@example.fr',
+    );
     assert.equal(created.code, 0, created.stderr);
   });
   after(() => rmSync(dir, {recursive: true, force: true}));
@@ -42,7 +55,14 @@ describe('cpts-kit-server intake import', () => {
   });
 
   it('prints every error by line and exits 1, writing nothing', async () => {
-    const run = cli('intake', 'import', '--territory', 'cli', '--file', file('bad.csv', 'Nom;Prénom;Date de naissance;Téléphone;Commune\nRoux;Hélène;32/01/1950;0611223344;62765\n'));
+    const run = cli(
+      'intake',
+      'import',
+      '--territory',
+      'cli',
+      '--file',
+      file('bad.csv', 'Nom;Prénom;Date de naissance;Téléphone;Commune\nRoux;Hélène;32/01/1950;0611223344;62765\n'),
+    );
     assert.equal(run.code, 1, run.stdout);
     assert.match(run.stderr, /ligne 2, colonne « Date de naissance » : date de naissance illisible.*\[invalid_date\]/);
     assert.equal(await count(), 0);

@@ -76,7 +76,8 @@ for (const engine of await engines()) {
     after(() => h.close());
 
     it('counts each client by the address the proxy saw, not by what the client claims', async () => {
-      const viaProxy = (forwarded: string) => h.call('POST', PATH, {body: intakeBody(), remoteAddress: '10.0.0.1', headers: {'Idempotency-Key': newKey(), 'X-Forwarded-For': forwarded}});
+      const viaProxy = (forwarded: string) =>
+        h.call('POST', PATH, {body: intakeBody(), remoteAddress: '10.0.0.1', headers: {'Idempotency-Key': newKey(), 'X-Forwarded-For': forwarded}});
       assert.equal((await viaProxy('192.0.2.10')).status, 201);
       assert.equal((await viaProxy('1.1.1.1, 192.0.2.10')).status, 201);
       assert.equal((await viaProxy('8.8.8.8, 192.0.2.10')).status, 429, 'a made-up first entry does not reset the count');
@@ -123,15 +124,30 @@ for (const engine of await engines()) {
       const writer = new IntakeWriter(h.db);
       const at = new Date();
       const item = (n: number) => ({
-        territory: 'alpha', year: at.getUTCFullYear(), referencePrefix: 'ALPHA-TEST-', key: `queued-${n}-${crypto.randomUUID()}`, operation: 'createIntakeRequest',
-        bodyHash: 'h', id: crypto.randomUUID(), historyId: crypto.randomUUID(), communeInsee: '62765', hasPriority: false, priority: {}, personalEncrypted: 'v1:x', dedupeHmac: `q${n}`, at,
+        territory: 'alpha',
+        year: at.getUTCFullYear(),
+        referencePrefix: 'ALPHA-TEST-',
+        key: `queued-${n}-${crypto.randomUUID()}`,
+        operation: 'createIntakeRequest',
+        bodyHash: 'h',
+        id: crypto.randomUUID(),
+        historyId: crypto.randomUUID(),
+        communeInsee: '62765',
+        hasPriority: false,
+        priority: {},
+        personalEncrypted: 'v1:x',
+        dedupeHmac: `q${n}`,
+        at,
       });
       const items = [item(1), item(2), item(3)];
       const answers = items.map((i) => writer.insert(i));
       await writer.idle();
       const stored = await h.db.query<{id: string}>('select id from intake_requests where id = any($1::uuid[])', [items.map((i) => i.id)]);
       assert.equal(stored.length, 3, 'all three were written before idle() resolved');
-      assert.deepEqual((await Promise.all(answers)).map((a) => a?.id), items.map((i) => i.id));
+      assert.deepEqual(
+        (await Promise.all(answers)).map((a) => a?.id),
+        items.map((i) => i.id),
+      );
     });
   });
 }

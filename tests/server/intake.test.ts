@@ -57,7 +57,10 @@ for (const engine of await engines()) {
       const retried = await post(intakeBody(), key);
       assert.equal(retried.status, 201);
       assert.deepEqual(retried.body, created[0]!.body);
-      const [row] = await h.db.query<{count: number}>('select count(*)::int as count from idempotency_keys k join intake_requests r on r.id = k.resource_id where k.key = $1', [key]);
+      const [row] = await h.db.query<{count: number}>(
+        'select count(*)::int as count from idempotency_keys k join intake_requests r on r.id = k.resource_id where k.key = $1',
+        [key],
+      );
       assert.equal(row?.count, 1);
     });
 
@@ -71,9 +74,15 @@ for (const engine of await engines()) {
         }),
       );
       const results = await Promise.all(forms);
-      assert.ok(results.every((r) => r.status === 201), JSON.stringify(results.map((r) => r.status)));
+      assert.ok(
+        results.every((r) => r.status === 201),
+        JSON.stringify(results.map((r) => r.status)),
+      );
       const numbers = results.map((r) => Number(r.body.reference.slice(-6))).sort((a, b) => a - b);
-      assert.deepEqual(numbers, Array.from({length: 50}, (_, i) => i + 1));
+      assert.deepEqual(
+        numbers,
+        Array.from({length: 50}, (_, i) => i + 1),
+      );
       assert.ok(results.every((r) => r.body.reference.startsWith('BETA-')));
       const [stored] = await h.db.query<{count: number}>("select count(*)::int as count from intake_requests where territory = 'beta'");
       assert.equal(stored?.count, 50);
@@ -129,7 +138,10 @@ for (const engine of await engines()) {
       assert.equal(request.person.lastName, 'Dupont');
       assert.equal(request.comment, 'Préfère le matin');
       assert.deepEqual(request.priorityCriteria, ['age_70_plus', 'ald', 'home_visits', 'chronic_follow_up']);
-      assert.deepEqual(request.history.map((c) => c.status), ['received']);
+      assert.deepEqual(
+        request.history.map((c) => c.status),
+        ['received'],
+      );
     });
 
     describe('a probable duplicate', () => {
@@ -165,21 +177,27 @@ for (const engine of await engines()) {
 
       it('is linked when both arrive at the same moment', async () => {
         const [a, b] = await Promise.all([post(intakeBody({person: person('Simultané', 'Luc')})), post(intakeBody({person: person('simultane', 'luc')}))]);
-        const links = [(await read(a!.body.id)).possibleDuplicateOf, (await read(b!.body.id)).possibleDuplicateOf];
+        const links = [(await read(a.body.id)).possibleDuplicateOf, (await read(b.body.id)).possibleDuplicateOf];
         assert.deepEqual(links.filter(Boolean).length, 1, JSON.stringify(links));
-        assert.ok(links.includes(a!.body.id) || links.includes(b!.body.id));
+        assert.ok(links.includes(a.body.id) || links.includes(b.body.id));
       });
     });
 
     it('records each status change with who and when', async () => {
       const res = await post(intakeBody());
-      const patched = await h.call('PATCH', `/v1/territories/alpha/intake-requests/${res.body.id}`, {token: h.token, body: {status: 'contacted', notes: 'Rappelée.', assignedTo: 'Julie'}});
+      const patched = await h.call('PATCH', `/v1/territories/alpha/intake-requests/${res.body.id}`, {
+        token: h.token,
+        body: {status: 'contacted', notes: 'Rappelée.', assignedTo: 'Julie'},
+      });
       assert.equal(patched.status, 200);
       const request = IntakeRequest.parse(patched.body);
       assert.equal(request.status, 'contacted');
       assert.equal(request.notes, 'Rappelée.');
       assert.equal(request.assignedTo, 'Julie');
-      assert.deepEqual(request.history.map((c) => c.status), ['received', 'contacted']);
+      assert.deepEqual(
+        request.history.map((c) => c.status),
+        ['received', 'contacted'],
+      );
       assert.match(request.history[1]!.by, /^coordinateur:/);
       const [audit] = await h.db.query<{action: string}>("select action from audit_log where target = $1 and action = 'intake.patch'", [res.body.id]);
       assert.ok(audit);

@@ -5,7 +5,12 @@ import {engines} from './databases.js';
 import {harness, type Harness} from './helpers.js';
 
 const interest = (overrides: Record<string, unknown> = {}) => ({
-  name: 'Léa Martin', email: 'lea.martin@etu.univ-exemple.fr', period: '2027-05', message: 'Interne en 3e semestre.', consent: true, ...overrides,
+  name: 'Léa Martin',
+  email: 'lea.martin@etu.univ-exemple.fr',
+  period: '2027-05',
+  message: 'Interne en 3e semestre.',
+  consent: true,
+  ...overrides,
 });
 
 for (const engine of await engines()) {
@@ -40,7 +45,10 @@ for (const engine of await engines()) {
       const items = InternshipInterestList.parse(list.body).items;
       const mine = items.find((i) => i.id === res.body.id);
       assert.deepEqual(mine && {name: mine.name, email: mine.email, period: mine.period, message: mine.message}, {
-        name: 'Léa Martin', email: 'lea.martin@etu.univ-exemple.fr', period: '2027-05', message: 'Interne en 3e semestre.',
+        name: 'Léa Martin',
+        email: 'lea.martin@etu.univ-exemple.fr',
+        period: '2027-05',
+        message: 'Interne en 3e semestre.',
       });
     });
 
@@ -89,7 +97,10 @@ for (const engine of await engines()) {
     it('puts a period the offer does not propose under the period field', async () => {
       const res = await express(published.id, interest({period: '2030-01'}));
       assert.equal(res.status, 400);
-      assert.deepEqual(res.body.errors.map((e: {path: string}) => e.path), ['period']);
+      assert.deepEqual(
+        res.body.errors.map((e: {path: string}) => e.path),
+        ['period'],
+      );
     });
 
     it('names each invalid field, in French, and refuses a filled honeypot or a missing consent', async () => {
@@ -117,10 +128,17 @@ for (const engine of await engines()) {
       const values: string[] = [];
       const params: unknown[] = [];
       for (let i = 0; i < 250; i++) {
-        const data = {...internshipOfferExample, title: `Offre ${i}`, kind: i % 3 === 0 ? 'saspas' : 'mg_niveau_1', housing: i % 3 === 0 ? internshipOfferExample.housing : []};
+        const data = {
+          ...internshipOfferExample,
+          title: `Offre ${i}`,
+          kind: i % 3 === 0 ? 'saspas' : 'mg_niveau_1',
+          housing: i % 3 === 0 ? internshipOfferExample.housing : [],
+        };
         params.push(crypto.randomUUID(), i < 230 ? 'published' : 'draft', JSON.stringify(data));
         const n = params.length;
-        values.push(`($${n - 2}, 'alpha', $${n - 1}, $${n}::jsonb, now() - interval '${i} minutes', now() - interval '${i} minutes', case when $${n - 1} = 'published' then now() - interval '${i} minutes' end)`);
+        values.push(
+          `($${n - 2}, 'alpha', $${n - 1}, $${n}::jsonb, now() - interval '${i} minutes', now() - interval '${i} minutes', case when $${n - 1} = 'published' then now() - interval '${i} minutes' end)`,
+        );
       }
       await h.db.query(`insert into internship_offers (id, territory, status, data, created_at, updated_at, published_at) values ${values.join(', ')}`, params);
     });

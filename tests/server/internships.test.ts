@@ -12,8 +12,7 @@ for (const engine of await engines()) {
       assert.equal(res.status, 201, res.text);
       return InternshipOffer.parse(res.body);
     };
-    const publicIds = async (query = '') =>
-      InternshipOfferList.parse((await h.call('GET', `/v1/territories/alpha/internship-offers${query}`)).body).items.map((o) => o.id);
+    const publicIds = async (query = '') => InternshipOfferList.parse((await h.call('GET', `/v1/territories/alpha/internship-offers${query}`)).body).items.map((o) => o.id);
     before(async () => (h = await harness(engine)));
     after(() => h.close());
 
@@ -57,7 +56,12 @@ for (const engine of await engines()) {
     });
 
     it('finds offers whatever the accents and case of the search or of the offer', async () => {
-      const offer = await create({title: 'Stage en ÉCOLE de sages-femmes', discipline: 'Maïeutique', practiceName: 'Maison de santé Saint-Éloi', description: 'Cafe\u0301 offert.'});
+      const offer = await create({
+        title: 'Stage en ÉCOLE de sages-femmes',
+        discipline: 'Maïeutique',
+        practiceName: 'Maison de santé Saint-Éloi',
+        description: 'Cafe\u0301 offert.',
+      });
       await h.call('POST', `/v1/territories/alpha/internship-offers/${offer.id}/publish`, {token: h.token});
       for (const q of ['ecole', 'École', 'ÉCOLE', 'maieutique', 'MAÏEUTIQUE', 'saint-eloi', 'café', 'cafe']) {
         assert.deepEqual(await publicIds(`?q=${encodeURIComponent(q)}`), [offer.id], q);
@@ -75,7 +79,10 @@ for (const engine of await engines()) {
       await h.call('POST', `/v1/territories/alpha/internship-offers/${offer.id}/publish`, {token: h.token});
       const after = await list();
       assert.equal(after.total, 1);
-      assert.deepEqual(after.items.map((o) => o.id), [offer.id]);
+      assert.deepEqual(
+        after.items.map((o) => o.id),
+        [offer.id],
+      );
       await h.call('DELETE', `/v1/territories/alpha/internship-offers/${offer.id}`, {token: h.token});
       assert.equal((await list()).total, 0);
     });
@@ -103,11 +110,17 @@ for (const engine of await engines()) {
         }
       } while (cursor);
       assert.deepEqual(seen, ids);
-      const bad = await h.call('GET', `/v1/territories/alpha/internship-offers?cursor=${Buffer.from('k:2026-02-31T00:00:00.000000Z 00000000-0000-4000-8000-000000000000').toString('base64url')}`);
+      const bad = await h.call(
+        'GET',
+        `/v1/territories/alpha/internship-offers?cursor=${Buffer.from('k:2026-02-31T00:00:00.000000Z 00000000-0000-4000-8000-000000000000').toString('base64url')}`,
+      );
       assert.equal(bad.status, 400);
       assert.equal(bad.body.errors[0].path, 'cursor');
       // a year JavaScript's dates take and PostgreSQL's do not: still the client's mistake, not a 500
-      const yearZero = await h.call('GET', `/v1/territories/alpha/internship-offers?cursor=${Buffer.from('k:0000-01-01T00:00:00.000000Z 00000000-0000-4000-8000-000000000000').toString('base64url')}`);
+      const yearZero = await h.call(
+        'GET',
+        `/v1/territories/alpha/internship-offers?cursor=${Buffer.from('k:0000-01-01T00:00:00.000000Z 00000000-0000-4000-8000-000000000000').toString('base64url')}`,
+      );
       assert.equal(yearZero.status, 400);
     });
 

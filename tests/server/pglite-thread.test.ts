@@ -34,11 +34,14 @@ describe('PGlite files in a worker thread', () => {
 
   it('rejects with PostgreSQL’s error code and constraint', async () => {
     await seedDemo(db);
-    await assert.rejects(db.query("insert into territories (slug, name, phone, email, privacy_summary) values ('demo', 'x', 'x', 'x', 'x')"), (error: Error & {code?: string; constraint?: string}) => {
-      assert.equal(error.code, '23505');
-      assert.equal(error.constraint, 'territories_pkey');
-      return true;
-    });
+    await assert.rejects(
+      db.query("insert into territories (slug, name, phone, email, privacy_summary) values ('demo', 'x', 'x', 'x', 'x')"),
+      (error: Error & {code?: string; constraint?: string}) => {
+        assert.equal(error.code, '23505');
+        assert.equal(error.constraint, 'territories_pkey');
+        return true;
+      },
+    );
   });
 
   it('runs nothing sent meanwhile inside a transaction, and rolls the transaction back whole', async () => {
@@ -56,21 +59,39 @@ describe('PGlite files in a worker thread', () => {
     await assert.rejects(tx, /boom/);
     await outside;
     const rows = await db.query<{action: string}>('select action from audit_log where action like $1', [`${action}%`]);
-    assert.deepEqual(rows.map((r) => r.action), [`${action}-outside`]);
+    assert.deepEqual(
+      rows.map((r) => r.action),
+      [`${action}-outside`],
+    );
   });
 
   it('runs a prepared statement again and again, and stores a batch of intake requests', async () => {
     for (let i = 0; i < 3; i++) assert.deepEqual(await runPrepared(db, 'thread_test', 'select $1::int + 1 as n, null::text as none', [i]), [{n: String(i + 1), none: null}]);
     const at = new Date();
     const item = (key: string) => ({
-      territory: 'demo', year: 2026, referencePrefix: 'DEMO-2026-', key, operation: 'createIntakeRequest', bodyHash: 'h', id: crypto.randomUUID(),
-      historyId: crypto.randomUUID(), communeInsee: '62765', hasPriority: false, priority: {}, personalEncrypted: 'v1:x', dedupeHmac: 'd', at,
+      territory: 'demo',
+      year: 2026,
+      referencePrefix: 'DEMO-2026-',
+      key,
+      operation: 'createIntakeRequest',
+      bodyHash: 'h',
+      id: crypto.randomUUID(),
+      historyId: crypto.randomUUID(),
+      communeInsee: '62765',
+      hasPriority: false,
+      priority: {},
+      personalEncrypted: 'v1:x',
+      dedupeHmac: 'd',
+      at,
     });
     const rows = await insertBatch(db, [item('thread-a'), item('thread-b')]);
     assert.deepEqual(rows.map((r) => r.reference).sort(), ['DEMO-2026-000001', 'DEMO-2026-000002']);
     // a key already claimed inserts nothing and takes no number
     const again = await insertBatch(db, [item('thread-a'), item('thread-c')]);
-    assert.deepEqual(again.map((r) => r.reference), ['DEMO-2026-000003']);
+    assert.deepEqual(
+      again.map((r) => r.reference),
+      ['DEMO-2026-000003'],
+    );
   });
 
   it('says a write happened, so caches of this process know to look again', async () => {
@@ -85,7 +106,7 @@ describe('PGlite files in a worker thread', () => {
     const other = await openPgliteWorker(join(dir, 'other'));
     assert.ok(other.lost, 'the worker database says when it is lost');
     await other.close();
-    const outcome = await Promise.race([other.lost!.then(() => 'lost'), new Promise((resolve) => setTimeout(resolve, 100, 'still fine'))]);
+    const outcome = await Promise.race([other.lost.then(() => 'lost'), new Promise((resolve) => setTimeout(resolve, 100, 'still fine'))]);
     assert.equal(outcome, 'still fine');
   });
 });

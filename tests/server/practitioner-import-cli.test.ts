@@ -25,7 +25,9 @@ describe('cpts-kit-server practitioners import', () => {
   const count = async () => {
     const db = await openDatabase({dataDir: join(dir, 'data')});
     try {
-      const [row] = await db.query<{count: number; names: string[]}>("select count(*)::int as count, array_agg(first_name order by first_name) as names from practitioners where territory = 'cli'");
+      const [row] = await db.query<{count: number; names: string[]}>(
+        "select count(*)::int as count, array_agg(first_name order by first_name) as names from practitioners where territory = 'cli'",
+      );
       return row!;
     } finally {
       await db.close();
@@ -33,7 +35,20 @@ describe('cpts-kit-server practitioners import', () => {
   };
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'cpts-cli-import-'));
-    const created = cli('territory', 'create', '--slug', 'cli', '--name', 'CPTS CLI', '--communes', '62765,62040', '--phone', '03 21 00 00 00', '--email', 'contact@example.fr');
+    const created = cli(
+      'territory',
+      'create',
+      '--slug',
+      'cli',
+      '--name',
+      'CPTS CLI',
+      '--communes',
+      '62765,62040',
+      '--phone',
+      '03 21 00 00 00',
+      '--email',
+      'contact@example.fr',
+    );
     assert.equal(created.code, 0, created.stderr);
   });
   after(() => rmSync(dir, {recursive: true, force: true}));
@@ -55,7 +70,13 @@ describe('cpts-kit-server practitioners import', () => {
 
   it('simulates with --dry-run, then imports a Windows-1252 file and prints the counts', async () => {
     // « Hélène » in Windows-1252: é is 0xE9
-    const good = file('good.csv', Uint8Array.from([...'rpps,profession,prenom,nom,commune_insee\n', `${rpps('1000345678')},medecin_generaliste,H`, '\u00e9', 'l', '\u00e8', 'ne,Roux,62765\n'].join(''), (ch) => ch.charCodeAt(0)));
+    const good = file(
+      'good.csv',
+      Uint8Array.from(
+        [...'rpps,profession,prenom,nom,commune_insee\n', `${rpps('1000345678')},medecin_generaliste,H`, '\u00e9', 'l', '\u00e8', 'ne,Roux,62765\n'].join(''),
+        (ch) => ch.charCodeAt(0),
+      ),
+    );
     const dry = cli('practitioners', 'import', '--territory', 'cli', '--file', good, '--dry-run');
     assert.equal(dry.code, 0, dry.stderr);
     assert.match(dry.stdout, /^Simulation, rien n'a été écrit : 1 professionnel\(s\) à créer, 0 à mettre à jour .*windows-1252.*« , »/);

@@ -7,7 +7,7 @@ import {rpps, wrongKey} from './rpps.js';
 
 /** Windows-1252 bytes of a text: Latin-1 for most letters, and the few cp1252 puts in 0x80–0x9F. */
 function cp1252(text: string): Uint8Array {
-  const special: Record<string, number> = {'œ': 0x9c, 'Œ': 0x8c, '€': 0x80, '’': 0x92};
+  const special: Record<string, number> = {œ: 0x9c, Œ: 0x8c, '€': 0x80, '’': 0x92};
   return Uint8Array.from([...text].map((ch) => special[ch] ?? ch.charCodeAt(0)));
 }
 
@@ -29,7 +29,7 @@ for (const engine of await engines()) {
 
     const upload = async (
       body: string | Uint8Array,
-      {dryRun = false, token = h.token as string | null, contentType = 'text/csv'}: {dryRun?: boolean; token?: string | null; contentType?: string} = {},
+      {dryRun = false, token = h.token, contentType = 'text/csv'}: {dryRun?: boolean; token?: string | null; contentType?: string} = {},
     ) => {
       const headers: Record<string, string> = {'Content-Type': contentType};
       if (token) headers.Authorization = `Bearer ${token}`;
@@ -51,7 +51,18 @@ for (const engine of await engines()) {
       return problem.errors ?? [];
     };
     const stored = () =>
-      h.db.query<{rpps: string | null; profession: string; first_name: string; last_name: string; practice_name: string | null; address: string | null; commune_insee: string; phone: string | null; email: string | null; lat: number}>(
+      h.db.query<{
+        rpps: string | null;
+        profession: string;
+        first_name: string;
+        last_name: string;
+        practice_name: string | null;
+        address: string | null;
+        commune_insee: string;
+        phone: string | null;
+        email: string | null;
+        lat: number;
+      }>(
         "select rpps, profession, first_name, last_name, practice_name, address, commune_insee, phone, email, lat from practitioners where territory = 'alpha' order by last_name, first_name",
       );
     const errorAt = (errors: ApiError['errors'] & {}, line: number, code: string) => {
@@ -74,7 +85,7 @@ for (const engine of await engines()) {
         assert.equal(p?.address, 'Place de Saint-Omer');
         assert.equal(p?.profession, 'medecin_generaliste');
         assert.equal(p?.rpps, RPPS_A);
-        assert.ok(Math.abs(p!.lat - 50.767) < 0.01, 'placed at the centre of Saint-Omer');
+        assert.ok(Math.abs(p.lat - 50.767) < 0.01, 'placed at the centre of Saint-Omer');
       });
 
       it('reads a Windows-1252 file with commas, as Excel writes it on a French Windows', async () => {
@@ -114,7 +125,14 @@ for (const engine of await engines()) {
       });
 
       it('takes professions as codes or French labels, in any case and with or without accents', async () => {
-        const lines = ['Profession;Prénom;Nom;INSEE', 'MASSEUR-KINÉSITHÉRAPEUTE;A;Un;62765', 'pedicure_podologue;B;Deux;62765', 'Infirmière;C;Trois;62765', 'Pharmacien(ne);D;Quatre;62765', 'IPA;E;Cinq;62765'];
+        const lines = [
+          'Profession;Prénom;Nom;INSEE',
+          'MASSEUR-KINÉSITHÉRAPEUTE;A;Un;62765',
+          'pedicure_podologue;B;Deux;62765',
+          'Infirmière;C;Trois;62765',
+          'Pharmacien(ne);D;Quatre;62765',
+          'IPA;E;Cinq;62765',
+        ];
         await imported(lines.join('\n'));
         const byName = Object.fromEntries((await stored()).map((r) => [r.last_name, r.profession]));
         assert.deepEqual(byName, {Un: 'masseur_kinesitherapeute', Deux: 'pedicure_podologue', Trois: 'infirmier', Quatre: 'pharmacien', Cinq: 'ipa'});
@@ -127,15 +145,24 @@ for (const engine of await engines()) {
 
       it('ignores unknown columns and says so in the warnings', async () => {
         const result = await imported('profession;prenom;nom;code insee;Secteur conventionnel;\nmedecin_generaliste;Luc;Moreau;62765;1;\n');
-        assert.deepEqual(result.warnings.map((w) => [w.code, w.column, w.line]), [['unknown_column', 'Secteur conventionnel', 1]]);
-        assert.deepEqual(result.columns.map((c) => c.field), ['profession', 'firstName', 'lastName', 'communeInsee', null, null]);
+        assert.deepEqual(
+          result.warnings.map((w) => [w.code, w.column, w.line]),
+          [['unknown_column', 'Secteur conventionnel', 1]],
+        );
+        assert.deepEqual(
+          result.columns.map((c) => c.field),
+          ['profession', 'firstName', 'lastName', 'communeInsee', null, null],
+        );
       });
 
       it('finds the header under a title line, and says the title was skipped', async () => {
         const result = await imported('Praticiens de la CPTS, mars 2026\n\nprofession,prenom,nom,code insee\nmedecin_generaliste,Luc,Moreau,62765\n');
         assert.equal(result.delimiter, ',');
         assert.equal(result.created, 1);
-        assert.deepEqual(result.warnings.map((w) => [w.line, w.code]), [[1, 'skipped_line']]);
+        assert.deepEqual(
+          result.warnings.map((w) => [w.line, w.code]),
+          [[1, 'skipped_line']],
+        );
       });
 
       it('follows Excel’s sep= line, keeping the line numbers', async () => {
@@ -178,7 +205,10 @@ for (const engine of await engines()) {
         assert.match(errors.at(-1)!.message, /500 autre\(s\) erreur\(s\)/);
         const huge = ['rpps;profession;prenom;nom;commune_insee', ...Array.from({length: 50_001}, () => ';x;a;b;1')].join('\n');
         const tooMany = await rejected(huge);
-        assert.deepEqual(tooMany.map((e) => e.code), ['too_many_rows']);
+        assert.deepEqual(
+          tooMany.map((e) => e.code),
+          ['too_many_rows'],
+        );
         assert.deepEqual(await stored(), []);
       });
 
@@ -191,7 +221,10 @@ for (const engine of await engines()) {
         errorAt(errors, 2, 'invalid_email');
         errorAt(errors, 2, 'invalid_phone');
         assert.deepEqual(
-          errors.filter((e) => e.line === 3).map((e) => e.path).sort(),
+          errors
+            .filter((e) => e.line === 3)
+            .map((e) => e.path)
+            .sort(),
           ['lines.3.communeInsee', 'lines.3.lastName', 'lines.3.profession'],
         );
       });
@@ -203,7 +236,10 @@ for (const engine of await engines()) {
 
       it('refuses a file missing a required column, once, on the header', async () => {
         const errors = await rejected('prenom;nom;code insee\nLuc;Moreau;62765\nAnne;Roux;62765\n');
-        assert.deepEqual(errors.map((e) => [e.line, e.code, e.path]), [[1, 'missing_column', 'lines.1.profession']]);
+        assert.deepEqual(
+          errors.map((e) => [e.line, e.code, e.path]),
+          [[1, 'missing_column', 'lines.1.profession']],
+        );
       });
 
       it('refuses a line with more cells than columns, as when an address holds an unquoted comma', async () => {
@@ -215,13 +251,25 @@ for (const engine of await engines()) {
         assert.equal((await rejected(''))[0]?.code, 'empty_file');
         assert.equal((await rejected('\r\n\r\n'))[0]?.code, 'empty_file');
         const headerOnly = await rejected('profession;prenom;nom;code insee\n');
-        assert.deepEqual(headerOnly.map((e) => [e.path, e.code]), [['file', 'empty_file']]);
+        assert.deepEqual(
+          headerOnly.map((e) => [e.path, e.code]),
+          [['file', 'empty_file']],
+        );
       });
 
       it('refuses bytes that are neither UTF-8 nor Windows-1252, and a spreadsheet sent as such', async () => {
-        const broken = new Uint8Array([...new TextEncoder().encode('profession;prenom;nom;code insee\nmedecin_generaliste;H'), 0xc3, 0x81, 0x81, ...new TextEncoder().encode('l;Roux;62765\n')]);
+        const broken = new Uint8Array([
+          ...new TextEncoder().encode('profession;prenom;nom;code insee\nmedecin_generaliste;H'),
+          0xc3,
+          0x81,
+          0x81,
+          ...new TextEncoder().encode('l;Roux;62765\n'),
+        ]);
         const errors = await rejected(broken);
-        assert.deepEqual(errors.map((e) => [e.path, e.code]), [['file', 'invalid_encoding']]);
+        assert.deepEqual(
+          errors.map((e) => [e.path, e.code]),
+          [['file', 'invalid_encoding']],
+        );
         assert.equal((await rejected(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])))[0]?.code, 'not_csv');
       });
 
@@ -243,7 +291,11 @@ for (const engine of await engines()) {
         assert.deepEqual([again.created, again.updated], [1, 2]);
         assert.deepEqual(
           again.preview.map((r) => [r.line, r.action, r.id !== null]),
-          [[2, 'update', true], [3, 'update', true], [4, 'create', false]],
+          [
+            [2, 'update', true],
+            [3, 'update', true],
+            [4, 'create', false],
+          ],
         );
         const rows = await stored();
         assert.equal(rows.length, 3);
@@ -264,9 +316,17 @@ for (const engine of await engines()) {
         assert.equal(result.dryRun, true);
         assert.deepEqual([result.rows, result.created, result.updated], [31, 30, 1]);
         assert.equal(result.preview.length, 20);
-        assert.deepEqual(result.preview[0], {line: 2, action: 'update', id: result.preview[0]!.id, practitioner: {rpps: RPPS_A, profession: 'medecin_generaliste', firstName: 'Claire', lastName: 'Autre', communeInsee: '62765'}});
+        assert.deepEqual(result.preview[0], {
+          line: 2,
+          action: 'update',
+          id: result.preview[0]!.id,
+          practitioner: {rpps: RPPS_A, profession: 'medecin_generaliste', firstName: 'Claire', lastName: 'Autre', communeInsee: '62765'},
+        });
         const rows = await stored();
-        assert.deepEqual(rows.map((r) => r.last_name), ['Lefebvre']);
+        assert.deepEqual(
+          rows.map((r) => r.last_name),
+          ['Lefebvre'],
+        );
         const [audited] = await h.db.query<{count: number}>("select count(*)::int as count from audit_log where action = 'practitioner.import'");
         assert.equal(audited?.count, 1, 'only the real import is audited');
       });
@@ -281,14 +341,17 @@ for (const engine of await engines()) {
           "select actor, territory, details from audit_log where action = 'practitioner.import'",
         );
         assert.equal(entry?.territory, 'alpha');
-        assert.match(entry!.actor, /^coordinat/);
+        assert.match(entry.actor, /^coordinat/);
         assert.equal(entry?.details.created, 1);
-        assert.match(entry!.details.sha256, /^[0-9a-f]{64}$/);
+        assert.match(entry.details.sha256, /^[0-9a-f]{64}$/);
       });
 
       it('imports a file of 2,000 practitioners', async () => {
         const lines = ['rpps;profession;prenom;nom;code insee;telephone'];
-        for (let i = 0; i < 2000; i++) lines.push(`${rpps(String(2_000_000_000 + i))};infirmier;Prénom ${i};Nom ${i};${['62765', '62040', '62691'][i % 3]};03 21 00 ${String(i % 100).padStart(2, '0')} 00`);
+        for (let i = 0; i < 2000; i++)
+          lines.push(
+            `${rpps(String(2_000_000_000 + i))};infirmier;Prénom ${i};Nom ${i};${['62765', '62040', '62691'][i % 3]};03 21 00 ${String(i % 100).padStart(2, '0')} 00`,
+          );
         const result = await imported(lines.join('\r\n'));
         assert.deepEqual([result.created, result.updated], [2000, 0]);
         const [count] = await h.db.query<{count: number}>("select count(*)::int as count from practitioners where territory = 'alpha'");
@@ -332,13 +395,19 @@ for (const engine of await engines()) {
     before(async () => (h = await harness(engine)));
     after(() => h.close());
     const create = (body: Record<string, unknown>, token = h.token) =>
-      h.call('POST', `/v1/territories/${token === h.token ? 'alpha' : 'beta'}/practitioners`, {token, body: {profession: 'medecin_generaliste', firstName: 'A', lastName: 'B', communeInsee: token === h.token ? '62765' : '59350', ...body}});
+      h.call('POST', `/v1/territories/${token === h.token ? 'alpha' : 'beta'}/practitioners`, {
+        token,
+        body: {profession: 'medecin_generaliste', firstName: 'A', lastName: 'B', communeInsee: token === h.token ? '62765' : '59350', ...body},
+      });
 
     it('refuses to create a second practitioner with the same RPPS, naming the field', async () => {
       assert.equal((await create({rpps: RPPS_A})).status, 201);
       const again = await create({rpps: RPPS_A});
       assert.equal(again.status, 409);
-      assert.deepEqual(again.body.errors.map((e: {path: string; code: string}) => [e.path, e.code]), [['rpps', 'rpps_taken']]);
+      assert.deepEqual(
+        again.body.errors.map((e: {path: string; code: string}) => [e.path, e.code]),
+        [['rpps', 'rpps_taken']],
+      );
     });
 
     it('lets another territory have the same RPPS', async () => {

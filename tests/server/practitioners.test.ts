@@ -29,13 +29,19 @@ for (const engine of await engines()) {
     });
 
     it('refuses a commune outside the territory', async () => {
-      const res = await h.call('POST', '/v1/territories/alpha/practitioners', {token: h.token, body: {profession: 'infirmier', firstName: 'A', lastName: 'B', communeInsee: '59350'}});
+      const res = await h.call('POST', '/v1/territories/alpha/practitioners', {
+        token: h.token,
+        body: {profession: 'infirmier', firstName: 'A', lastName: 'B', communeInsee: '59350'},
+      });
       assert.equal(res.status, 400);
       assert.equal(res.body.errors[0].path, 'communeInsee');
     });
 
     it('refuses an RPPS number with a wrong check digit', async () => {
-      const res = await h.call('POST', '/v1/territories/alpha/practitioners', {token: h.token, body: {profession: 'infirmier', firstName: 'A', lastName: 'B', communeInsee: '62765', rpps: '10003456783'}});
+      const res = await h.call('POST', '/v1/territories/alpha/practitioners', {
+        token: h.token,
+        body: {profession: 'infirmier', firstName: 'A', lastName: 'B', communeInsee: '62765', rpps: '10003456783'},
+      });
       assert.equal(res.status, 400);
       assert.equal(res.body.errors[0].path, 'rpps');
     });
@@ -77,7 +83,10 @@ for (const engine of await engines()) {
       const shown = await create({firstName: 'Public', lastName: 'Visible', email: 'prive@example.fr', rpps: '10003456786'});
       const hidden = await create({firstName: 'Reseau', lastName: 'Seulement'});
       const turnedPrivate = await create({firstName: 'Devenu', lastName: 'Prive'});
-      await h.call('PUT', '/v1/territories/alpha/availability', {token: await linkFor(shown.id), body: declaration({visibility: 'public', noteForCoordinator: 'note privée'})});
+      await h.call('PUT', '/v1/territories/alpha/availability', {
+        token: await linkFor(shown.id),
+        body: declaration({visibility: 'public', noteForCoordinator: 'note privée'}),
+      });
       await h.call('PUT', '/v1/territories/alpha/availability', {token: await linkFor(hidden.id), body: declaration({visibility: 'network'})});
       const t3 = await linkFor(turnedPrivate.id);
       await h.call('PUT', '/v1/territories/alpha/availability', {token: t3, body: declaration({visibility: 'public'})});

@@ -23,7 +23,10 @@ for (const engine of await engines()) {
     /** Moves a request, its history and its key `days` into the past. */
     const age = (name: string, days: number) =>
       Promise.all([
-        h.db.query(`update intake_requests set created_at = created_at - make_interval(days => $2), updated_at = updated_at - make_interval(days => $2) where id = $1`, [ids[name], days]),
+        h.db.query(`update intake_requests set created_at = created_at - make_interval(days => $2), updated_at = updated_at - make_interval(days => $2) where id = $1`, [
+          ids[name],
+          days,
+        ]),
         h.db.query(`update intake_status_history set at = at - make_interval(days => $2) where request_id = $1`, [ids[name], days]),
         h.db.query(`update idempotency_keys set created_at = created_at - make_interval(days => $2) where resource_id = $1`, [ids[name], days]),
       ]);
@@ -102,7 +105,10 @@ for (const engine of await engines()) {
       await purgeAll(h.db);
       assert.deepEqual(await h.db.query('select 1 from intake_requests where id = $1', [res.body.id]), []);
       const audits = await h.db.query<{territory: string}>("select territory from audit_log where action = 'intake.purge' order by territory");
-      assert.deepEqual(audits.map((a) => a.territory), ['beta']);
+      assert.deepEqual(
+        audits.map((a) => a.territory),
+        ['beta'],
+      );
     });
   });
 }

@@ -47,13 +47,34 @@ for (const engine of await engines()) {
       });
 
       it('filters by age band, criterion, home visits, commune and waiting time', async () => {
-        assert.deepEqual((await list('?ageBand=under_6')).items.map((i) => i.id), [ids.child]);
-        assert.deepEqual((await list('?ageBand=6_17')).items.map((i) => i.id), [ids.teen]);
-        assert.deepEqual((await list('?ageBand=70_plus')).items.map((i) => i.id), [ids.old]);
-        assert.deepEqual((await list('?criterion=ald')).items.map((i) => i.id), [ids.ald]);
-        assert.deepEqual((await list('?homeVisits=true')).items.map((i) => i.id), [ids.teen]);
-        assert.deepEqual((await list('?commune=62040')).items.map((i) => i.id), [ids.adult]);
-        assert.deepEqual((await list('?waitingMoreThanDays=30')).items.map((i) => i.id), [ids.adult]);
+        assert.deepEqual(
+          (await list('?ageBand=under_6')).items.map((i) => i.id),
+          [ids.child],
+        );
+        assert.deepEqual(
+          (await list('?ageBand=6_17')).items.map((i) => i.id),
+          [ids.teen],
+        );
+        assert.deepEqual(
+          (await list('?ageBand=70_plus')).items.map((i) => i.id),
+          [ids.old],
+        );
+        assert.deepEqual(
+          (await list('?criterion=ald')).items.map((i) => i.id),
+          [ids.ald],
+        );
+        assert.deepEqual(
+          (await list('?homeVisits=true')).items.map((i) => i.id),
+          [ids.teen],
+        );
+        assert.deepEqual(
+          (await list('?commune=62040')).items.map((i) => i.id),
+          [ids.adult],
+        );
+        assert.deepEqual(
+          (await list('?waitingMoreThanDays=30')).items.map((i) => i.id),
+          [ids.adult],
+        );
       });
 
       it('pages with a keyset cursor that skips and repeats nothing', async () => {
@@ -81,14 +102,26 @@ for (const engine of await engines()) {
       const search = async (text: string) => WaitingListPage.parse((await h.call('POST', `${base}/search`, {token: h.token, body: {text}})).body);
 
       it('finds a last name whatever its case, accents and hyphens', async () => {
-        assert.deepEqual((await search('lefevre dupre')).items.map((i) => i.id), [ids.adult]);
+        assert.deepEqual(
+          (await search('lefevre dupre')).items.map((i) => i.id),
+          [ids.adult],
+        );
       });
 
       it('finds a phone number however it is written, and a reference or its number', async () => {
-        assert.deepEqual((await search('+33 3 21 12 34 56')).items.map((i) => i.id), [ids.child]);
+        assert.deepEqual(
+          (await search('+33 3 21 12 34 56')).items.map((i) => i.id),
+          [ids.child],
+        );
         const {reference} = (await get(ids.ald!)).body;
-        assert.deepEqual((await search(reference.toLowerCase())).items.map((i) => i.id), [ids.ald]);
-        assert.deepEqual((await search(String(Number(reference.slice(-6))))).items.map((i) => i.id), [ids.ald]);
+        assert.deepEqual(
+          (await search(reference.toLowerCase())).items.map((i) => i.id),
+          [ids.ald],
+        );
+        assert.deepEqual(
+          (await search(String(Number(reference.slice(-6))))).items.map((i) => i.id),
+          [ids.ald],
+        );
       });
 
       it('stores no name in clear: only a keyed index', async () => {
@@ -138,7 +171,10 @@ for (const engine of await engines()) {
 
       it('assigns to a coordinator, found by « assigned to me »', async () => {
         await h.call('PATCH', `${base}/${ids.teen}`, {token: h.token, body: {assignedTo: 'test'}});
-        assert.deepEqual((await list('?assigned=me')).items.map((i) => i.id), [ids.teen]);
+        assert.deepEqual(
+          (await list('?assigned=me')).items.map((i) => i.id),
+          [ids.teen],
+        );
         assert.equal((await list('?assigned=nobody')).items.length, 4);
       });
     });
@@ -156,7 +192,10 @@ for (const engine of await engines()) {
         assert.equal(done.status, 200);
         const request = WaitingRequest.parse(done.body);
         assert.equal(request.resolvedPractitionerId, p!.id);
-        assert.deepEqual(request.history.map((s) => s.status), ['received', 'contacted', 'oriented', 'resolved']);
+        assert.deepEqual(
+          request.history.map((s) => s.status),
+          ['received', 'contacted', 'oriented', 'resolved'],
+        );
         assert.equal(request.events.find((e) => e.to === 'contacted')!.note, 'Jointe.');
       });
 
@@ -188,8 +227,14 @@ for (const engine of await engines()) {
         const res = await h.call('POST', `${base}/${a}/merge`, {token: h.token, body: {otherId: b}});
         assert.equal(res.status, 200);
         const kept = WaitingRequest.parse(res.body);
-        assert.deepEqual(kept.merged.map((m) => m.id), [b]);
-        assert.ok(kept.calls.some((c) => c.requestId === b), 'the other’s calls show on the kept one');
+        assert.deepEqual(
+          kept.merged.map((m) => m.id),
+          [b],
+        );
+        assert.ok(
+          kept.calls.some((c) => c.requestId === b),
+          'the other’s calls show on the kept one',
+        );
         const other = WaitingRequest.parse((await get(b)).body);
         assert.equal(other.status, 'closed');
         assert.equal(other.closeReason, 'duplicate');
@@ -222,7 +267,10 @@ for (const engine of await engines()) {
       });
 
       it('is for coordinators only', async () => {
-        const res = await h.call('POST', `${base}/assisted`, {body: {...fields, channel: 'phone', receivedOn: isoDaysAgo(1)}, headers: {'Idempotency-Key': crypto.randomUUID()}});
+        const res = await h.call('POST', `${base}/assisted`, {
+          body: {...fields, channel: 'phone', receivedOn: isoDaysAgo(1)},
+          headers: {'Idempotency-Key': crypto.randomUUID()},
+        });
         assert.equal(res.status, 401);
       });
     });
@@ -240,7 +288,9 @@ for (const engine of await engines()) {
         assert.match(res.text, /;"'=HYPERLINK\(""x""\)";/);
         assert.match(res.text, /;02\/05\/1940;/);
         assert.doesNotMatch(res.text, /Durand/, 'a resolved request is filtered out');
-        const [audit] = await h.db.query<{details: {rows: number}; actor: string}>("select details, actor from audit_log where action = 'intake.export' and details->'filters'->>'status' = 'received'");
+        const [audit] = await h.db.query<{details: {rows: number}; actor: string}>(
+          "select details, actor from audit_log where action = 'intake.export' and details->'filters'->>'status' = 'received'",
+        );
         assert.equal(audit!.details.rows, res.text.trim().split('\r\n').length - 1);
         assert.equal(audit!.actor, 'coordinateur:test');
       });
@@ -248,7 +298,8 @@ for (const engine of await engines()) {
 
     describe('the import of an existing list', () => {
       const csv = (text: string, query = '') => h.call('POST', `${base}/import${query}`, {token: h.token, body: text, headers: {'Content-Type': 'text/csv'}});
-      const good = 'Nom;Prénom;Date de naissance;Téléphone;Commune;Date d’inscription;ALD;Statut\nImporté;Jean;12/03/1948;06 11 22 33 44;62765;05/01/2025;oui;contactée\nImportée;Anne;01/02/1990;0611223345;62040;06/01/2025;non;\n';
+      const good =
+        'Nom;Prénom;Date de naissance;Téléphone;Commune;Date d’inscription;ALD;Statut\nImporté;Jean;12/03/1948;06 11 22 33 44;62765;05/01/2025;oui;contactée\nImportée;Anne;01/02/1990;0611223345;62040;06/01/2025;non;\n';
 
       it('checks everything in a dry run and writes nothing', async () => {
         const res = await csv(good, '?dryRun=true');
@@ -271,7 +322,11 @@ for (const engine of await engines()) {
       it('reads Windows-1252 and commas', async () => {
         const text = 'nom,prenom,date de naissance,tel,ville\nCœurderoy,Hélène,03/04/1960,0612345678,62765\n';
         const bytes = Uint8Array.from([...text].map((ch) => (ch === 'œ' ? 0x9c : ch.charCodeAt(0))));
-        const res = await h.app.request(`${base}/import?dryRun=true`, {method: 'POST', body: bytes, headers: {'Content-Type': 'text/csv', Authorization: `Bearer ${h.token}`}});
+        const res = await h.app.request(`${base}/import?dryRun=true`, {
+          method: 'POST',
+          body: bytes,
+          headers: {'Content-Type': 'text/csv', Authorization: `Bearer ${h.token}`},
+        });
         assert.equal(res.status, 200);
         const result = (await res.json()) as {encoding: string; delimiter: string; preview: {lastName: string; firstNames: string}[]};
         assert.equal(result.encoding, 'windows-1252');

@@ -48,7 +48,13 @@ describe('the stories’ mock API', () => {
   it('never answers with an infinite delay, until the caller gives up', async () => {
     const controller = new AbortController();
     const pending = getTerritory(createMockClient({delayMs: Infinity}), {signal: controller.signal});
-    const outcome = await Promise.race([pending.then(() => 'answered', () => 'failed'), new Promise((resolve) => setTimeout(resolve, 50, 'still loading'))]);
+    const outcome = await Promise.race([
+      pending.then(
+        () => 'answered',
+        () => 'failed',
+      ),
+      new Promise((resolve) => setTimeout(resolve, 50, 'still loading')),
+    ]);
     assert.equal(outcome, 'still loading');
     controller.abort();
     await assert.rejects(pending, (error: Error) => error.name === 'AbortError');

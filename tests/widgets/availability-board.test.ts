@@ -15,9 +15,19 @@ let counter = 0;
 
 function declared(overrides: Partial<Availability>, daysAgo: number): Availability {
   return {
-    accepting: 'yes', monthlyQuota: null, patientScope: ['all'], scopeCommunes: [], homeVisits: false, homeVisitCommunes: [],
-    snpSlotsThisWeek: 0, teleconsultation: false, hostsInterns: false, visibility: 'public', noteForCoordinator: null,
-    declaredAt: new Date(Date.now() - daysAgo * DAY).toISOString(), declaredBy: 'practitioner',
+    accepting: 'yes',
+    monthlyQuota: null,
+    patientScope: ['all'],
+    scopeCommunes: [],
+    homeVisits: false,
+    homeVisitCommunes: [],
+    snpSlotsThisWeek: 0,
+    teleconsultation: false,
+    hostsInterns: false,
+    visibility: 'public',
+    noteForCoordinator: null,
+    declaredAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+    declaredBy: 'practitioner',
     ...overrides,
   };
 }
@@ -45,7 +55,24 @@ function row(displayName: string, overrides: Partial<BoardRow>, availability: Av
 /** Four practitioners: one network-only with a note, one stale, one never declared, one not taking patients. */
 function sampleRows(): BoardRow[] {
   return [
-    row('Dr Hélène Martin', {}, declared({accepting: 'limited', monthlyQuota: 5, patientScope: ['priority_only'], homeVisits: true, snpSlotsThisWeek: 2, hostsInterns: true, visibility: 'network', noteForCoordinator: '=HYPERLINK("http://evil.example";"x") ; rappeler le "lundi"'}, 3), 3),
+    row(
+      'Dr Hélène Martin',
+      {},
+      declared(
+        {
+          accepting: 'limited',
+          monthlyQuota: 5,
+          patientScope: ['priority_only'],
+          homeVisits: true,
+          snpSlotsThisWeek: 2,
+          hostsInterns: true,
+          visibility: 'network',
+          noteForCoordinator: '=HYPERLINK("http://evil.example";"x") ; rappeler le "lundi"',
+        },
+        3,
+      ),
+      3,
+    ),
     row('Dr Paul Durand', {communeInsee: '62040'}, declared({accepting: 'yes', teleconsultation: true}, 45), 45),
     row('Julie Caron', {profession: 'infirmier', communeInsee: '62040'}, null),
     row('Marc Leroy', {profession: 'sage_femme'}, declared({accepting: 'no', snpSlotsThisWeek: 1}, 10), 10),
@@ -116,11 +143,11 @@ class BoardApi {
 }
 
 const root = (el: HTMLElement) => el.shadowRoot!;
-const names = (el: HTMLElement) => [...root(el).querySelectorAll('tbody tr th .row-name')].map((b) => b.textContent!.trim());
+const names = (el: HTMLElement) => [...root(el).querySelectorAll('tbody tr th .row-name')].map((b) => b.textContent.trim());
 const status = (el: HTMLElement) => root(el).querySelector('[part="status"]')?.textContent?.trim() ?? '';
 const cellOf = (el: HTMLElement, name: string, column: string) => {
   const tr = [...root(el).querySelectorAll('tbody tr')].find((r) => r.querySelector('th')?.textContent?.includes(name))!;
-  return tr.querySelector(`[data-column="${column}"]`)!.textContent!.replace(/\s+/g, ' ').trim();
+  return tr.querySelector(`[data-column="${column}"]`)!.textContent.replace(/\s+/g, ' ').trim();
 };
 
 async function typeIn(el: CptsAvailabilityBoard, selector: string, value: string): Promise<void> {
@@ -422,13 +449,15 @@ describe('<cpts-availability-board>', () => {
     });
 
     it('sorts « Nom » by family name, then first name, never by title', async () => {
-      const el = await signedIn(new BoardApi([
-        row('Mme Anne Zola', {}, null),
-        row('Dr Bernard Abel', {}, null),
-        row('M. Claude Martin', {}, null),
-        row('Dr Alice Martin', {}, null),
-        row('Pr Émile Durand', {}, null),
-      ]));
+      const el = await signedIn(
+        new BoardApi([
+          row('Mme Anne Zola', {}, null),
+          row('Dr Bernard Abel', {}, null),
+          row('M. Claude Martin', {}, null),
+          row('Dr Alice Martin', {}, null),
+          row('Pr Émile Durand', {}, null),
+        ]),
+      );
       expect(names(el)).to.deep.equal(['Dr Bernard Abel', 'Pr Émile Durand', 'Dr Alice Martin', 'M. Claude Martin', 'Mme Anne Zola']);
     });
   });
@@ -439,9 +468,25 @@ describe('<cpts-availability-board>', () => {
     it('fits a 940 px frame with the default columns, wrapping long cells instead of scrolling sideways', async () => {
       const api = new BoardApi([
         ...sampleRows(),
-        row('Dr Marie-Christine Vanhoutte-Delattre', {communeInsee: '62040', profession: 'masseur_kinesitherapeute'}, declared({accepting: 'limited', monthlyQuota: 12, homeVisits: true, snpSlotsThisWeek: 14, noteForCoordinator: 'Préfère être appelée le matin avant 9 h, sauf le mercredi ; accepte les enfants du quartier des Glacis'}, 40), 40),
+        row(
+          'Dr Marie-Christine Vanhoutte-Delattre',
+          {communeInsee: '62040', profession: 'masseur_kinesitherapeute'},
+          declared(
+            {
+              accepting: 'limited',
+              monthlyQuota: 12,
+              homeVisits: true,
+              snpSlotsThisWeek: 14,
+              noteForCoordinator: 'Préfère être appelée le matin avant 9 h, sauf le mercredi ; accepte les enfants du quartier des Glacis',
+            },
+            40,
+          ),
+          40,
+        ),
       ]);
-      const frame = await fixture<HTMLElement>(html`<div style="width: 940px"><cpts-availability-board lang="fr" .client=${api.client()} .token=${'good-token'}></cpts-availability-board></div>`);
+      const frame = await fixture<HTMLElement>(
+        html`<div style="width: 940px"><cpts-availability-board lang="fr" .client=${api.client()} .token=${'good-token'}></cpts-availability-board></div>`,
+      );
       const el = frame.querySelector<CptsAvailabilityBoard>('cpts-availability-board')!;
       await until(() => names(el).length === 5, 'the rows');
       await el.updateComplete;
@@ -539,10 +584,15 @@ describe('<cpts-availability-board>', () => {
       let open!: () => void;
       const gate = new Promise<void>((resolve) => (open = resolve));
       // the board's answer waits for the gate; the territory's does not
-      const client = createClient({baseUrl: 'http://api.test', territory: 'demo', retry: 0, fetch: async (input, init) => {
-        if (new Request(input, init).url.includes('availability-board')) await gate;
-        return api.fetch(input, init);
-      }});
+      const client = createClient({
+        baseUrl: 'http://api.test',
+        territory: 'demo',
+        retry: 0,
+        fetch: async (input, init) => {
+          if (new Request(input, init).url.includes('availability-board')) await gate;
+          return api.fetch(input, init);
+        },
+      });
       const el = await fixture<CptsAvailabilityBoard>(html`<cpts-availability-board .client=${client} .token=${'good-token'}></cpts-availability-board>`);
       expect(status(el)).to.equal('Chargement des disponibilités…');
       expect(root(el).querySelector('.board')!.getAttribute('aria-busy')).to.equal('true');
@@ -561,7 +611,9 @@ describe('<cpts-availability-board>', () => {
       const api = new BoardApi();
       api.failures = 1;
       const errors: unknown[] = [];
-      const el = await fixture<CptsAvailabilityBoard>(html`<cpts-availability-board .client=${api.client()} .token=${'good-token'} @cpts-error=${(e: Event) => errors.push(e)}></cpts-availability-board>`);
+      const el = await fixture<CptsAvailabilityBoard>(
+        html`<cpts-availability-board .client=${api.client()} .token=${'good-token'} @cpts-error=${(e: Event) => errors.push(e)}></cpts-availability-board>`,
+      );
       await until(() => root(el).querySelector('[part="error"]') !== null, 'the error');
       const alert = root(el).querySelector('[part="error"]')!;
       expect(alert.getAttribute('role')).to.equal('alert');

@@ -27,8 +27,17 @@ function practitioner(n: number, overrides: Partial<PractitionerPublic> = {}): P
 function apart(): PractitionerPublic[] {
   return [
     practitioner(1, {displayName: 'Dr Alice Martin', location: {lat: 50.748, lng: 2.256}}),
-    practitioner(2, {displayName: 'Bruno Petit', profession: 'infirmier', location: {lat: 50.748, lng: 2.3}, availability: {accepting: 'no', homeVisits: true, teleconsultation: false, declaredAt}}),
-    practitioner(3, {displayName: 'Dr Chloé Roux', location: {lat: 50.738, lng: 2.278}, availability: {accepting: 'limited', homeVisits: true, teleconsultation: true, declaredAt}}),
+    practitioner(2, {
+      displayName: 'Bruno Petit',
+      profession: 'infirmier',
+      location: {lat: 50.748, lng: 2.3},
+      availability: {accepting: 'no', homeVisits: true, teleconsultation: false, declaredAt},
+    }),
+    practitioner(3, {
+      displayName: 'Dr Chloé Roux',
+      location: {lat: 50.738, lng: 2.278},
+      availability: {accepting: 'limited', homeVisits: true, teleconsultation: true, declaredAt},
+    }),
     practitioner(4, {displayName: 'Denis <b>Leroy</b>', profession: 'sage_femme', location: {lat: 50.738, lng: 2.256}}),
   ];
 }
@@ -133,7 +142,7 @@ describe('<cpts-availability-map>', () => {
     const el = await mapOf(apart());
     const button = [...root(el).querySelectorAll<HTMLButtonElement>('[part="list-item"]')].find((b) => b.textContent?.includes('Chloé'))!;
     setTimeout(() => button.click());
-    const event = await oneEvent(el, 'cpts-select');
+    const event = await oneEvent<CptsSelectEvent>(el, 'cpts-select');
     expect(event).to.be.instanceOf(CptsSelectEvent);
     expect(event.bubbles && event.composed).to.equal(true);
     expect(event.detail.displayName).to.equal('Dr Chloé Roux');
@@ -141,7 +150,12 @@ describe('<cpts-availability-map>', () => {
     const details = root(el).querySelector('[part="details"]')!;
     expect(details.querySelector('h3')?.textContent).to.equal('Dr Chloé Roux');
     expect(root(el).activeElement?.id, 'focus moves to the details').to.equal('details-title');
-    expect(details.textContent).to.contain('Cabinet 3').and.contain('3 rue de la Gare, Saint-Omer').and.contain('Accepte quelques nouveaux patients').and.contain('Visites à domicile').and.contain('Téléconsultation');
+    expect(details.textContent)
+      .to.contain('Cabinet 3')
+      .and.contain('3 rue de la Gare, Saint-Omer')
+      .and.contain('Accepte quelques nouveaux patients')
+      .and.contain('Visites à domicile')
+      .and.contain('Téléconsultation');
     expect(details.querySelector('a')?.getAttribute('href')).to.equal('tel:+33321000001');
   });
 
@@ -149,7 +163,7 @@ describe('<cpts-availability-map>', () => {
     const el = await mapOf(apart());
     const pin = pins(el).find((p) => p.getAttribute('aria-label')?.startsWith('Bruno Petit'))!;
     setTimeout(() => pin.click());
-    const event = await oneEvent(el, 'cpts-select');
+    const event = await oneEvent<CptsSelectEvent>(el, 'cpts-select');
     expect(event.detail.displayName).to.equal('Bruno Petit');
   });
 
@@ -173,7 +187,7 @@ describe('<cpts-availability-map>', () => {
   });
 
   it('fetches what the map shows, by bbox, when the territory has more practitioners than it loads at once', async () => {
-    const many = Array.from({length: 5_200}, (_, i) => practitioner(i + 1, {location: {lat: 50.70 + (i % 100) * 0.0008, lng: 2.2 + Math.floor(i / 100) * 0.002}}));
+    const many = Array.from({length: 5_200}, (_, i) => practitioner(i + 1, {location: {lat: 50.7 + (i % 100) * 0.0008, lng: 2.2 + Math.floor(i / 100) * 0.002}}));
     const api = fakeApi(many, 500);
     const el = await fixture<CptsAvailabilityMap>(html`<cpts-availability-map .client=${api.client}></cpts-availability-map>`);
     await until(() => root(el).querySelector('.leaflet-container') !== null, 'the map');
@@ -192,7 +206,10 @@ describe('<cpts-availability-map>', () => {
     expect(root(el).querySelector('.leaflet-container')).to.equal(null);
     expect(listNames(el).length).to.equal(4);
     const toggle = [...root(el).querySelectorAll<HTMLButtonElement>('.toggle button')];
-    expect(toggle.map((b) => [b.textContent, b.getAttribute('aria-pressed')])).to.deep.equal([['Carte', 'false'], ['Liste', 'true']]);
+    expect(toggle.map((b) => [b.textContent, b.getAttribute('aria-pressed')])).to.deep.equal([
+      ['Carte', 'false'],
+      ['Liste', 'true'],
+    ]);
     toggle[0]!.click();
     await until(() => root(el).querySelector('.leaflet-container') !== null, 'the map');
     await el.mapSettled();
@@ -201,7 +218,9 @@ describe('<cpts-availability-map>', () => {
 
   it('shows tiles and their attribution when configured', async () => {
     const {client} = fakeApi(apart());
-    const el = await fixture<CptsAvailabilityMap>(html`<cpts-availability-map .client=${client} tiles="data:image/gif;base64,R0lGODlhAQABAAAAACw=?{z}{x}{y}" tiles-attribution="© Contributeurs OpenStreetMap"></cpts-availability-map>`);
+    const el = await fixture<CptsAvailabilityMap>(
+      html`<cpts-availability-map .client=${client} tiles="data:image/gif;base64,R0lGODlhAQABAAAAACw=?{z}{x}{y}" tiles-attribution="© Contributeurs OpenStreetMap"></cpts-availability-map>`,
+    );
     await until(() => root(el).querySelector('img.leaflet-tile') !== null, 'a tile');
     expect(root(el).querySelector('.attribution')?.textContent).to.equal('© Contributeurs OpenStreetMap');
   });

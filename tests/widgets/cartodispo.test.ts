@@ -13,8 +13,17 @@ function stored(declaration: AvailabilityDeclaration, declaredAt: string): Avail
 }
 
 const lastDeclaration: AvailabilityDeclaration = {
-  accepting: 'limited', monthlyQuota: 5, patientScope: ['priority_only'], scopeCommunes: [], homeVisits: true,
-  homeVisitCommunes: ['62765'], snpSlotsThisWeek: 2, teleconsultation: false, hostsInterns: true, visibility: 'network', noteForCoordinator: null,
+  accepting: 'limited',
+  monthlyQuota: 5,
+  patientScope: ['priority_only'],
+  scopeCommunes: [],
+  homeVisits: true,
+  homeVisitCommunes: ['62765'],
+  snpSlotsThisWeek: 2,
+  teleconsultation: false,
+  hostsInterns: true,
+  visibility: 'network',
+  noteForCoordinator: null,
 };
 
 function own(current: Availability | null): OwnAvailability {
@@ -44,7 +53,7 @@ function fakeApi(options: {own?: OwnAvailability; getStatus?: number; put?: PutA
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const path = new URL(request.url).pathname;
-    const body = request.method === 'PUT' ? await request.json() : undefined;
+    const body: unknown = request.method === 'PUT' ? await request.json() : undefined;
     calls.push({method: request.method, path, authorization: request.headers.get('authorization'), body});
     if (path === '/v1/territories/demo') return json(demoTerritory());
     if (path === '/v1/territories/demo/availability' && request.method === 'GET') {
@@ -107,8 +116,17 @@ describe('<cpts-cartodispo>', () => {
     await until(() => puts(api.calls).length === 1, 'the PUT');
     await until(() => statusText(el) !== '', 'the status');
     expect(puts(api.calls)[0]!.body).to.deep.equal({
-      accepting: 'yes', monthlyQuota: 4, patientScope: ['priority_only', 'elderly'], scopeCommunes: [], homeVisits: true,
-      homeVisitCommunes: ['62040'], snpSlotsThisWeek: 3, teleconsultation: true, hostsInterns: false, visibility: 'public', noteForCoordinator: 'Plutôt le matin',
+      accepting: 'yes',
+      monthlyQuota: 4,
+      patientScope: ['priority_only', 'elderly'],
+      scopeCommunes: [],
+      homeVisits: true,
+      homeVisitCommunes: ['62040'],
+      snpSlotsThisWeek: 3,
+      teleconsultation: true,
+      hostsInterns: false,
+      visibility: 'public',
+      noteForCoordinator: 'Plutôt le matin',
     });
     expect(puts(api.calls)[0]!.authorization).to.equal('Bearer tok-123');
     expect(statusText(el)).to.match(/^Déclaration enregistrée le .+\. Merci !$/);
@@ -119,7 +137,7 @@ describe('<cpts-cartodispo>', () => {
   it('shows who the link belongs to, the last declaration’s age and its freshness', async () => {
     const declaredAt = new Date(Date.now() - 12 * DAY - 3_600_000).toISOString();
     const el = await declarePage(fakeApi({own: own(stored(lastDeclaration, declaredAt))}));
-    const summary = root(el).querySelector('[part="summary"]')!.textContent!.replace(/\s+/g, ' ');
+    const summary = root(el).querySelector('[part="summary"]')!.textContent.replace(/\s+/g, ' ');
     expect(summary).to.contain('Lien personnel de Dr Claire Lefebvre').and.contain('À actualiser').and.contain('Dernière mise à jour : il y a 12 jours');
     expect(root(el).querySelector<HTMLInputElement>('input[name="accepting"][value="limited"]')!.checked).to.equal(true);
     expect(root(el).querySelector<HTMLInputElement>('#quota')!.value).to.equal('5');
@@ -191,10 +209,18 @@ describe('<cpts-cartodispo>', () => {
   });
 
   it('puts the server’s field errors under their fields and focuses the first', async () => {
-    const api = fakeApi({put: () => ({status: 422, body: {
-      type: 'https://cpts-kit.fr/problems/validation', title: 'Données invalides', status: 422, code: 'validation',
-      errors: [{path: 'homeVisitCommunes.0', code: 'unknown_commune', message: 'la commune 99999 n’appartient pas au territoire'}],
-    }})});
+    const api = fakeApi({
+      put: () => ({
+        status: 422,
+        body: {
+          type: 'https://cpts-kit.fr/problems/validation',
+          title: 'Données invalides',
+          status: 422,
+          code: 'validation',
+          errors: [{path: 'homeVisitCommunes.0', code: 'unknown_commune', message: 'la commune 99999 n’appartient pas au territoire'}],
+        },
+      }),
+    });
     const el = await declarePage(api);
     root(el).querySelector<HTMLInputElement>('input[name="accepting"][value="no"]')!.click();
     root(el).querySelector<HTMLInputElement>('input[name="homeVisits"]')!.click();
@@ -227,7 +253,10 @@ describe('<cpts-cartodispo>', () => {
       expect(location.href).to.not.contain('from-the-link');
       const availability = api.calls.filter((c) => c.path.endsWith('/availability'));
       expect(availability.map((c) => c.authorization)).to.deep.equal(['Bearer from-the-link']);
-      expect(api.calls.filter((c) => c.path === '/v1/territories/demo').every((c) => c.authorization === null), 'the public territory read carries no token').to.equal(true);
+      expect(
+        api.calls.filter((c) => c.path === '/v1/territories/demo').every((c) => c.authorization === null),
+        'the public territory read carries no token',
+      ).to.equal(true);
       expect(root(el).querySelector('form')).to.not.equal(null);
     } finally {
       history.replaceState(null, '', before);
@@ -252,7 +281,9 @@ describe('<cpts-cartodispo>', () => {
   });
 
   it('passes axe checks once saved, in English', async () => {
-    const el = await fixture<CptsCartodispo>(html`<cpts-cartodispo lang="en" .client=${fakeApi({own: own(stored(lastDeclaration, new Date().toISOString()))}).client} .token=${'t'}></cpts-cartodispo>`);
+    const el = await fixture<CptsCartodispo>(
+      html`<cpts-cartodispo lang="en" .client=${fakeApi({own: own(stored(lastDeclaration, new Date().toISOString()))}).client} .token=${'t'}></cpts-cartodispo>`,
+    );
     await until(() => root(el).querySelector('[part="nothing-changed"]') !== null, 'the form');
     root(el).querySelector<HTMLButtonElement>('[part="nothing-changed"]')!.click();
     await until(() => statusText(el) !== '', 'the status');

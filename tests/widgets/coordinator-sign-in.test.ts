@@ -23,10 +23,19 @@ class CoordinatorApi {
     if (path === '/v1/territories/demo') return {status: 200, body: demoTerritory()};
     if (token === undefined || !this.tokens.has(token)) return {status: 401, body: {type: 'about:blank', title: 'Non autorisé', status: 401, code: 'unauthorized'}};
     if (path === '/v1/territories/demo/availability-board') {
-      const items: BoardRow[] = [{
-        practitionerId: '00000000-0000-4000-8000-000000000001', displayName: 'Dr Anne Martin', profession: 'medecin_generaliste', communeInsee: '62765',
-        location: {lat: 50.75, lng: 2.25}, active: true, availability: null, freshness: 'never', daysSinceDeclaration: null,
-      }];
+      const items: BoardRow[] = [
+        {
+          practitionerId: '00000000-0000-4000-8000-000000000001',
+          displayName: 'Dr Anne Martin',
+          profession: 'medecin_generaliste',
+          communeInsee: '62765',
+          location: {lat: 50.75, lng: 2.25},
+          active: true,
+          availability: null,
+          freshness: 'never',
+          daysSinceDeclaration: null,
+        },
+      ];
       return {status: 200, body: {items, counts: {total: 1, fresh: 0, stale: 0, never: 1, accepting: 0}, staleAfterDays: 30}};
     }
     if (path === '/v1/territories/demo/internship-offers') return {status: 200, body: {items: [] as InternshipOffer[], nextCursor: null, total: 0}};
@@ -129,7 +138,7 @@ describe('<cpts-coordinator-sign-in> and the session its provider shares', () =>
     expect(root(practitioners).activeElement?.id).to.equal('pm-token');
     expect(tokenFields(el)).to.have.length(1);
     expect(root(offers).querySelector('#manager-title')).to.not.equal(null);
-    await signInWith(practitioners as unknown as Lit, 'pm-token', 'new-token');
+    await signInWith(practitioners, 'pm-token', 'new-token');
     await until(() => root(practitioners).querySelector('#pm-token') === null, 'the form to go');
     expect(root(practitioners).querySelector('[part="row"]')).to.not.equal(null);
     expect(api.requests.at(-1)?.authorization).to.equal('Bearer new-token');
@@ -140,7 +149,7 @@ describe('<cpts-coordinator-sign-in> and the session its provider shares', () =>
     expect(tokenFields(el)).to.have.length(1);
     expect(root(practitioners).querySelector('#pm-token')).to.not.equal(null);
     expect(root(offers).querySelector('[part="sign-in-above"]')).to.not.equal(null);
-    await signInWith(practitioners as unknown as Lit, 'pm-token', 'good-token');
+    await signInWith(practitioners, 'pm-token', 'good-token');
     await until(() => root(offers).querySelector('#manager-title') !== null, 'the offers');
     expect(root(practitioners).querySelector('#pm-sign-out')).to.not.equal(null);
     expect(root(offers).querySelector('[part="session"]')).to.equal(null);

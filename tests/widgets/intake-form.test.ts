@@ -26,7 +26,10 @@ class IntakeServer {
   private gate: Promise<void> | undefined;
   private openGate: (() => void) | undefined;
 
-  constructor(answers: IntakeAnswer[] = [], readonly territory: Territory = demoTerritory()) {
+  constructor(
+    answers: IntakeAnswer[] = [],
+    readonly territory: Territory = demoTerritory(),
+  ) {
     this.answers = answers;
   }
 
@@ -126,9 +129,7 @@ async function ready(el: CptsIntakeForm): Promise<CptsIntakeForm> {
 
 async function form(server: IntakeServer, attrs: {lang?: string; theme?: string} = {}): Promise<CptsIntakeForm> {
   return ready(
-    await fixture<CptsIntakeForm>(
-      html`<cpts-intake-form lang=${attrs.lang ?? 'fr'} theme=${attrs.theme ?? 'default'} .client=${server.client()}></cpts-intake-form>`,
-    ),
+    await fixture<CptsIntakeForm>(html`<cpts-intake-form lang=${attrs.lang ?? 'fr'} theme=${attrs.theme ?? 'default'} .client=${server.client()}></cpts-intake-form>`),
   );
 }
 

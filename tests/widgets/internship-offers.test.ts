@@ -4,7 +4,7 @@ import {internshipOfferExample, type InternshipOffer} from '@cpts-kit/contract';
 import {createClient, type CptsClient} from '@cpts-kit/sdk';
 import '../../packages/widgets/src/define.js';
 import {
-  CptsOfferEditor,
+  type CptsOfferEditor,
   duplicateForNextSemester,
   filterOffers,
   indexOffers,
@@ -84,7 +84,7 @@ class OffersApi {
     }
     if (path === '/v1/territories/demo/internship-offers' && request.method === 'POST') {
       if (!coordinator) return {status: 401, body: problem(401)};
-      const created = offer({...JSON.parse(text), status: 'draft', publishedAt: null});
+      const created = offer({...(JSON.parse(text) as Partial<InternshipOffer>), status: 'draft', publishedAt: null});
       this.offers.push(created);
       return {status: 201, body: created};
     }
@@ -154,8 +154,31 @@ async function choose(el: HTMLElement, selector: string, value: string): Promise
 
 const sample = () => [
   offer({title: 'Stage de Médecine générale à Saint-Omer', discipline: 'Médecine générale', communeInsee: '62765', periods: ['2027-05'], places: 2}),
-  offer({title: 'Stage en officine', kind: 'pharmacie', discipline: 'Pharmacie', communeInsee: '62040', housing: [], financialAid: [], periods: ['2027-11'], places: 1, description: 'Officine de centre-ville.', practiceName: 'Pharmacie du Marché', supervisors: ['Mme Rose']}),
-  offer({title: 'Kinésithérapie en cabinet', kind: 'kinesitherapie', discipline: 'Kinésithérapie', communeInsee: '62040', housing: [], periods: ['2027-05', '2027-11'], places: 5, description: 'Cabinet de groupe.', practiceName: 'Cabinet des Tilleuls', supervisors: ['M. Petit']}),
+  offer({
+    title: 'Stage en officine',
+    kind: 'pharmacie',
+    discipline: 'Pharmacie',
+    communeInsee: '62040',
+    housing: [],
+    financialAid: [],
+    periods: ['2027-11'],
+    places: 1,
+    description: 'Officine de centre-ville.',
+    practiceName: 'Pharmacie du Marché',
+    supervisors: ['Mme Rose'],
+  }),
+  offer({
+    title: 'Kinésithérapie en cabinet',
+    kind: 'kinesitherapie',
+    discipline: 'Kinésithérapie',
+    communeInsee: '62040',
+    housing: [],
+    periods: ['2027-05', '2027-11'],
+    places: 5,
+    description: 'Cabinet de groupe.',
+    practiceName: 'Cabinet des Tilleuls',
+    supervisors: ['M. Petit'],
+  }),
 ];
 
 afterEach(() => {
@@ -350,8 +373,22 @@ describe('<cpts-internship-offers>', () => {
       const el = await list(new OffersApi([offer()]));
       const dialog = await openFirst(el);
       const text = dialog.textContent?.replace(/\s+/g, ' ') ?? '';
-      for (const expected of ['Dr Claire Lefebvre, Dr Marc Dubois', 'MSP des Marais', 'Logement dans la MSP', 'gratuit', 'à 0 km du lieu de stage', 'Voiture nécessaire', 'Gare à 3 km',
-        'Frais de déplacement pris en charge', 'Kit de découverte du territoire', 'Journée d’accueil', 'Référent : Julie Martin', 'versés par Communauté d’agglomération', 'Par mois de stage', 'Julie Martin']) {
+      for (const expected of [
+        'Dr Claire Lefebvre, Dr Marc Dubois',
+        'MSP des Marais',
+        'Logement dans la MSP',
+        'gratuit',
+        'à 0 km du lieu de stage',
+        'Voiture nécessaire',
+        'Gare à 3 km',
+        'Frais de déplacement pris en charge',
+        'Kit de découverte du territoire',
+        'Journée d’accueil',
+        'Référent : Julie Martin',
+        'versés par Communauté d’agglomération',
+        'Par mois de stage',
+        'Julie Martin',
+      ]) {
         expect(text).to.include(expected);
       }
       expect([...dialog.querySelectorAll('.para')].map((p) => p.textContent)).to.deep.equal(['Une MSP de 12 professionnels.', 'Patientèle variée, visites à domicile.']);
@@ -369,7 +406,11 @@ describe('<cpts-internship-offers>', () => {
     it('renders every text of the offer as text, never as HTML', async () => {
       const evil = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script><b>gras</b>';
       const hostile = offer({
-        title: evil, discipline: evil, practiceName: evil, supervisors: [evil], description: `${evil}\n\n${evil}`,
+        title: evil,
+        discipline: evil,
+        practiceName: evil,
+        supervisors: [evil],
+        description: `${evil}\n\n${evil}`,
         housing: [{kind: 'logement_msp', monthlyCostEur: 100, distanceKm: 1, details: evil}],
         transport: {carNeeded: false, stationDistanceKm: null, vehicleProvided: false, travelCostsPaid: false, details: evil},
         welcome: {discoveryKit: false, welcomeDay: false, referentName: evil},
@@ -579,7 +620,7 @@ describe('<cpts-offer-manager>', () => {
   it('names each button after the offer it acts on', async () => {
     const api = new OffersApi(sample());
     const el = await signedInManager(api);
-    const names = [...root(el).querySelectorAll('[part="offers"] button')].map((b) => b.getAttribute('aria-label') ?? b.textContent!.trim());
+    const names = [...root(el).querySelectorAll('[part="offers"] button')].map((b) => b.getAttribute('aria-label') ?? b.textContent.trim());
     expect(new Set(names).size).to.equal(names.length);
     const title = api.offers[0]!.title;
     expect(names.some((n) => n.includes(`« ${title} »`))).to.equal(true);

@@ -2,8 +2,7 @@ import {expect} from '@open-wc/testing';
 import {createAutoloader} from '../../packages/widgets/src/autoloader.js';
 import {until} from './fake-server.js';
 
-const chunkRequested = (fragment: string) =>
-  performance.getEntriesByType('resource').some((entry) => entry.name.includes(fragment));
+const chunkRequested = (fragment: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(fragment));
 
 // one sequence on the real entry: the module can be imported only once per page
 describe('the script-tag loader (loader.ts)', () => {

@@ -15,10 +15,23 @@ function practitioner(fields: Partial<Practitioner> = {}): Practitioner {
   const title = fields.title ?? null;
   return {
     id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-    rpps: null, profession: 'medecin_generaliste', title, firstName, lastName,
+    rpps: null,
+    profession: 'medecin_generaliste',
+    title,
+    firstName,
+    lastName,
     displayName: [title, firstName, lastName].filter(Boolean).join(' '),
-    practiceName: null, address: null, communeInsee: '62765', location: {lat: 50.75, lng: 2.25}, phone: null, email: null, active: true,
-    createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z', availability: null, freshness: 'never',
+    practiceName: null,
+    address: null,
+    communeInsee: '62765',
+    location: {lat: 50.75, lng: 2.25},
+    phone: null,
+    email: null,
+    active: true,
+    createdAt: '2026-11-01T10:00:00.000Z',
+    updatedAt: '2026-11-01T10:00:00.000Z',
+    availability: null,
+    freshness: 'never',
     ...fields,
   };
 }
@@ -28,11 +41,22 @@ function problem(status: number, errors?: FieldError[], code = status === 422 ? 
 }
 
 const importResult = (fields: Partial<PractitionerImportResult> = {}): PractitionerImportResult => ({
-  dryRun: true, rows: 2, created: 1, updated: 1, encoding: 'utf-8', delimiter: ';',
-  columns: [{column: 'nom', field: 'lastName'}], warnings: [],
+  dryRun: true,
+  rows: 2,
+  created: 1,
+  updated: 1,
+  encoding: 'utf-8',
+  delimiter: ';',
+  columns: [{column: 'nom', field: 'lastName'}],
+  warnings: [],
   preview: [
     {line: 2, action: 'create', id: null, practitioner: {profession: 'infirmier', firstName: 'Paul', lastName: 'Martin', communeInsee: '62040'}},
-    {line: 3, action: 'update', id: '00000000-0000-4000-8000-000000000999', practitioner: {profession: 'medecin_generaliste', title: 'Dr', firstName: 'Anne', lastName: 'Leroy', communeInsee: '62765'}},
+    {
+      line: 3,
+      action: 'update',
+      id: '00000000-0000-4000-8000-000000000999',
+      practitioner: {profession: 'medecin_generaliste', title: 'Dr', firstName: 'Anne', lastName: 'Leroy', communeInsee: '62765'},
+    },
   ],
   ...fields,
 });
@@ -50,7 +74,12 @@ class PractitionersApi {
   boardReplies: Reply[] = [];
   issued = 0;
 
-  constructor(practitioners: Practitioner[] = [practitioner({title: 'Dr', firstName: 'Claire', lastName: 'Lefebvre'}), practitioner({firstName: 'Marc', lastName: 'Dubois', profession: 'infirmier', communeInsee: '62040'})]) {
+  constructor(
+    practitioners: Practitioner[] = [
+      practitioner({title: 'Dr', firstName: 'Claire', lastName: 'Lefebvre'}),
+      practitioner({firstName: 'Marc', lastName: 'Dubois', profession: 'infirmier', communeInsee: '62040'}),
+    ],
+  ) {
     this.practitioners = practitioners;
   }
 
@@ -68,8 +97,15 @@ class PractitionersApi {
 
   private board(): {items: BoardRow[]; counts: object; staleAfterDays: number} {
     const items = this.practitioners.map((p): BoardRow => ({
-      practitionerId: p.id, displayName: p.displayName, profession: p.profession, communeInsee: p.communeInsee, location: p.location, active: p.active,
-      availability: null, freshness: 'never', daysSinceDeclaration: null,
+      practitionerId: p.id,
+      displayName: p.displayName,
+      profession: p.profession,
+      communeInsee: p.communeInsee,
+      location: p.location,
+      active: p.active,
+      availability: null,
+      freshness: 'never',
+      daysSinceDeclaration: null,
     }));
     return {items, counts: {total: items.length, fresh: 0, stale: 0, never: items.length, accepting: 0}, staleAfterDays: 30};
   }
@@ -86,7 +122,7 @@ class PractitionersApi {
     if (path === '/v1/territories/demo/practitioners' && request.method === 'POST') {
       const reply = this.saveReplies.shift();
       if (reply) return reply;
-      const created = practitioner(JSON.parse(body));
+      const created = practitioner(JSON.parse(body) as Partial<Practitioner>);
       this.practitioners.push(created);
       return {status: 201, body: created};
     }
@@ -310,7 +346,7 @@ describe('<cpts-practitioner-manager>', () => {
       await choose(form, '#pe-communeInsee', '62040');
       $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
       await until(() => rowOf(el, 'Inès Carpentier') !== undefined, 'the new practitioner');
-      const sent = JSON.parse(api.requests.find((r) => r.method === 'POST')!.body);
+      const sent: unknown = JSON.parse(api.requests.find((r) => r.method === 'POST')!.body);
       expect(sent).to.deep.equal({profession: 'sage_femme', firstName: 'Inès', lastName: 'Carpentier', rpps: '10003456786', communeInsee: '62040', phone: '03 21 38 00 00'});
       expect(text($(el, '[part="status"]'))).to.equal('Inès Carpentier est enregistré.');
       expect($(el, 'cpts-practitioner-editor')).to.equal(null);
@@ -529,10 +565,14 @@ describe('<cpts-practitioner-manager>', () => {
       const api = new PractitionersApi();
       api.importReplies.push({
         status: 422,
-        body: problem(422, [
-          {path: 'lines.2.rpps', code: 'invalid_rpps', message: 'numéro RPPS invalide (clé de contrôle)', line: 2, column: 'rpps'},
-          {path: 'lines.3.communeInsee', code: 'unknown_commune', message: "la commune 59350 n'appartient pas au territoire", line: 3, column: 'commune_insee'},
-        ], 'import_invalid'),
+        body: problem(
+          422,
+          [
+            {path: 'lines.2.rpps', code: 'invalid_rpps', message: 'numéro RPPS invalide (clé de contrôle)', line: 2, column: 'rpps'},
+            {path: 'lines.3.communeInsee', code: 'unknown_commune', message: "la commune 59350 n'appartient pas au territoire", line: 3, column: 'commune_insee'},
+          ],
+          'import_invalid',
+        ),
       });
       const el = await signedIn(api);
       const imp = await chooseFile(el, CSV);
@@ -624,7 +664,7 @@ describe('<cpts-practitioner-manager>', () => {
       const el = await signedIn();
       const imp = await chooseFile(el, '%PDF-1.4', 'scan.pdf');
       expect(text($(imp, '[role="alert"]'))).to.equal('Choisissez un fichier .csv.');
-      expect(await countDataRows(new Blob(['\uFEFFa;b\r\n1;2\r\n\r\n3;4'] ))).to.equal(2);
+      expect(await countDataRows(new Blob(['\uFEFFa;b\r\n1;2\r\n\r\n3;4']))).to.equal(2);
       expect(decodeURIComponent(templateCsv().split(',')[1]!)).to.match(/^\uFEFFrpps;profession;titre;prenom;nom;/);
     });
   });
@@ -668,7 +708,10 @@ describe('<cpts-practitioner-manager>', () => {
         await until(() => $(imp, '[part="preview"]') !== null, 'the preview');
         await expect(el).to.be.accessible();
 
-        api.importReplies.push({status: 422, body: problem(422, [{path: 'lines.2.rpps', code: 'invalid_rpps', message: 'numéro RPPS invalide', line: 2, column: 'rpps'}], 'import_invalid')});
+        api.importReplies.push({
+          status: 422,
+          body: problem(422, [{path: 'lines.2.rpps', code: 'invalid_rpps', message: 'numéro RPPS invalide', line: 2, column: 'rpps'}], 'import_invalid'),
+        });
         await chooseFile(el, CSV);
         button(root(imp), attrs.lang === 'fr' ? 'Vérifier le fichier' : 'Check the file').click();
         await until(() => $(imp, '[part="errors"]') !== null, 'the errors');

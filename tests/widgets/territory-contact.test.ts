@@ -273,7 +273,9 @@ describe('<cpts-territory-contact>', () => {
 
     it('lets the page override a token on the element', async () => {
       const server = new FakeServer();
-      const el = await rendered(await fixture<CptsTerritoryContact>(html`<cpts-territory-contact style="--cpts-radius: 3px" .client=${server.client()}></cpts-territory-contact>`));
+      const el = await rendered(
+        await fixture<CptsTerritoryContact>(html`<cpts-territory-contact style="--cpts-radius: 3px" .client=${server.client()}></cpts-territory-contact>`),
+      );
       expect(radius(el)).to.equal('3px');
     });
 

@@ -11,10 +11,9 @@ export const InseeCode = /* @__PURE__ */ z.string().check(z.regex(/^(?:\d{2}|2A|
 export const PostalCode = /* @__PURE__ */ z.string().check(z.regex(/^\d{5}$/, 'code postal invalide (5 chiffres)'));
 
 /** French phone numbers as people type them: 03 21 00 00 00, 03.21.00.00.00, +33 3 21 00 00 00. */
-export const FrenchPhone = /* @__PURE__ */ z.string().check(
-  z.trim(),
-  z.regex(/^(?:(?:\+|00)33[\s.-]?(?:\(0\))?[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}$/, 'numéro de téléphone invalide (ex. 03 21 00 00 00 ou +33 3 21 00 00 00)'),
-);
+export const FrenchPhone = /* @__PURE__ */ z
+  .string()
+  .check(z.trim(), z.regex(/^(?:(?:\+|00)33[\s.-]?(?:\(0\))?[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}$/, 'numéro de téléphone invalide (ex. 03 21 00 00 00 ou +33 3 21 00 00 00)'));
 export const Email = /* @__PURE__ */ z.email('adresse e-mail invalide').check(z.maxLength(254));
 
 export const shortText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));

@@ -36,11 +36,20 @@ function parameters(route: DocumentedRoute): JsonObject[] {
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as keyof typeof pathParams);
   const inPath = names.map((name) => ({name, in: 'path', required: true, schema: schemaOf(pathParams[name], 'input')}));
   const inQuery = Object.entries(route.query?.shape ?? {}).map(([name, schema]) => {
-    const s = schema as z.core.$ZodType;
+    const s = schema;
     return {name, in: 'query', required: !(s._zod.optin === 'optional'), schema: schemaOf(s, 'input')};
   });
   const headers = route.idempotencyKey
-    ? [{name: 'Idempotency-Key', in: 'header', required: true, description: 'One key per filled form; a retry resends the same key. Same key and body: the first answer again (keys kept 24 h); same key, another body: 422; the first still in progress: 409 with Retry-After. Over the per-client rate limit: 429 with Retry-After.', schema: {type: 'string', minLength: 8, maxLength: 255}}]
+    ? [
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: true,
+          description:
+            'One key per filled form; a retry resends the same key. Same key and body: the first answer again (keys kept 24 h); same key, another body: 422; the first still in progress: 409 with Retry-After. Over the per-client rate limit: 429 with Retry-After.',
+          schema: {type: 'string', minLength: 8, maxLength: 255},
+        },
+      ]
     : [];
   return [...inPath, ...inQuery, ...headers];
 }
@@ -107,8 +116,6 @@ export function buildOpenApiDocument(options: {serverUrl?: string; version?: str
 /** Request bodies are read as input (defaults optional), so their components use the input form. */
 function requestComponents(): Record<string, JsonObject> {
   const input = components('input');
-  const bodies = new Set(
-    documentedRoutes.flatMap((r) => (r.body ? [contractRegistry.get(r.body.schema)?.id] : [])).filter((id): id is string => !!id),
-  );
+  const bodies = new Set(documentedRoutes.flatMap((r) => (r.body ? [contractRegistry.get(r.body.schema)?.id] : [])).filter((id): id is string => !!id));
   return Object.fromEntries(Object.entries(input).filter(([id]) => bodies.has(id)));
 }

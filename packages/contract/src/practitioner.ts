@@ -17,10 +17,9 @@ export function isValidRpps(value: string): boolean {
   return sum % 10 === 0;
 }
 
-export const Rpps = /* @__PURE__ */ z.string().check(
-  z.regex(/^\d{11}$/, 'le numéro RPPS compte 11 chiffres'),
-  z.refine(isValidRpps, 'numéro RPPS invalide (clé de contrôle)'),
-);
+export const Rpps = /* @__PURE__ */ z
+  .string()
+  .check(z.regex(/^\d{11}$/, 'le numéro RPPS compte 11 chiffres'), z.refine(isValidRpps, 'numéro RPPS invalide (clé de contrôle)'));
 
 /** What anyone may see of a practitioner who chose to be public. */
 export const PractitionerPublic = /* @__PURE__ */ z.object({

@@ -30,9 +30,7 @@ export const BoardQuery = /* @__PURE__ */ z.object({
 export type BoardQuery = z.input<typeof BoardQuery>;
 
 /** `minLng,minLat,maxLng,maxLat`, as map libraries give it. */
-export const BBox = /* @__PURE__ */ z.string().check(
-  z.regex(/^-?\d+(?:\.\d+)?(?:,-?\d+(?:\.\d+)?){3}$/, 'bbox attendue : minLng,minLat,maxLng,maxLat'),
-);
+export const BBox = /* @__PURE__ */ z.string().check(z.regex(/^-?\d+(?:\.\d+)?(?:,-?\d+(?:\.\d+)?){3}$/, 'bbox attendue : minLng,minLat,maxLng,maxLat'));
 
 export const PublicPractitionerQuery = /* @__PURE__ */ z.object({
   bbox: z.optional(BBox),

@@ -2,6 +2,8 @@ import type {RouteDef} from './route-def.js';
 import {Stats} from './stats.js';
 
 export const getStatsRoute = {
-  operationId: 'getStats', method: 'get', path: '/v1/territories/{t}/stats',
+  operationId: 'getStats',
+  method: 'get',
+  path: '/v1/territories/{t}/stats',
   responses: {200: Stats},
 } as const satisfies RouteDef;

@@ -7,33 +7,45 @@ import {IntakeImportResult, WaitingListPage, WaitingRequest} from './waiting-lis
 // older version (someone changed the request since it was read)
 
 export const searchIntakeRequestsRoute = {
-  operationId: 'searchIntakeRequests', method: 'post', path: '/v1/territories/{t}/intake-requests/search',
+  operationId: 'searchIntakeRequests',
+  method: 'post',
+  path: '/v1/territories/{t}/intake-requests/search',
   responses: {200: WaitingListPage},
 } as const satisfies RouteDef;
 
 export const createAssistedIntakeRequestRoute = {
-  operationId: 'createAssistedIntakeRequest', method: 'post', path: '/v1/territories/{t}/intake-requests/assisted',
+  operationId: 'createAssistedIntakeRequest',
+  method: 'post',
+  path: '/v1/territories/{t}/intake-requests/assisted',
   idempotencyKey: 'required',
   responses: {201: IntakeRequestCreated},
 } as const satisfies RouteDef;
 
 export const importIntakeRequestsRoute = {
-  operationId: 'importIntakeRequests', method: 'post', path: '/v1/territories/{t}/intake-requests/import',
+  operationId: 'importIntakeRequests',
+  method: 'post',
+  path: '/v1/territories/{t}/intake-requests/import',
   // 422 lists every error of the file by line and column
   responses: {200: IntakeImportResult, 422: ApiError},
 } as const satisfies RouteDef;
 
 export const transitionIntakeRequestRoute = {
-  operationId: 'transitionIntakeRequest', method: 'post', path: '/v1/territories/{t}/intake-requests/{id}/transitions',
+  operationId: 'transitionIntakeRequest',
+  method: 'post',
+  path: '/v1/territories/{t}/intake-requests/{id}/transitions',
   responses: {200: WaitingRequest, 409: ApiError, 412: ApiError},
 } as const satisfies RouteDef;
 
 export const logIntakeCallRoute = {
-  operationId: 'logIntakeCall', method: 'post', path: '/v1/territories/{t}/intake-requests/{id}/calls',
+  operationId: 'logIntakeCall',
+  method: 'post',
+  path: '/v1/territories/{t}/intake-requests/{id}/calls',
   responses: {201: WaitingRequest, 412: ApiError},
 } as const satisfies RouteDef;
 
 export const mergeIntakeRequestRoute = {
-  operationId: 'mergeIntakeRequest', method: 'post', path: '/v1/territories/{t}/intake-requests/{id}/merge',
+  operationId: 'mergeIntakeRequest',
+  method: 'post',
+  path: '/v1/territories/{t}/intake-requests/{id}/merge',
   responses: {200: WaitingRequest, 409: ApiError, 412: ApiError},
 } as const satisfies RouteDef;

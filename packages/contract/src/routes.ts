@@ -1,11 +1,42 @@
 import type {RouteDef} from './route-def.js';
 import {getOwnAvailabilityRoute, declareAvailabilityRoute, getAvailabilityBoardRoute} from './routes-availability.js';
-import {createIntakeRequestRoute, listIntakeRequestsRoute, exportIntakeRequestsRoute, getIntakeRequestRoute, patchIntakeRequestRoute, listIntakeMatchesRoute} from './routes-intake.js';
-import {listInternshipOffersRoute, createInternshipOfferRoute, getInternshipOfferRoute, patchInternshipOfferRoute, deleteInternshipOfferRoute, publishInternshipOfferRoute, archiveInternshipOfferRoute} from './routes-internships.js';
-import {listPublicPractitionersRoute, createPractitionerRoute, importPractitionersRoute, getPractitionerRoute, patchPractitionerRoute, deletePractitionerRoute, createPersonalLinkRoute, revokePersonalLinksRoute} from './routes-practitioners.js';
+import {
+  createIntakeRequestRoute,
+  listIntakeRequestsRoute,
+  exportIntakeRequestsRoute,
+  getIntakeRequestRoute,
+  patchIntakeRequestRoute,
+  listIntakeMatchesRoute,
+} from './routes-intake.js';
+import {
+  listInternshipOffersRoute,
+  createInternshipOfferRoute,
+  getInternshipOfferRoute,
+  patchInternshipOfferRoute,
+  deleteInternshipOfferRoute,
+  publishInternshipOfferRoute,
+  archiveInternshipOfferRoute,
+} from './routes-internships.js';
+import {
+  listPublicPractitionersRoute,
+  createPractitionerRoute,
+  importPractitionersRoute,
+  getPractitionerRoute,
+  patchPractitionerRoute,
+  deletePractitionerRoute,
+  createPersonalLinkRoute,
+  revokePersonalLinksRoute,
+} from './routes-practitioners.js';
 import {expressInternshipInterestRoute, listInternshipInterestsRoute} from './routes-interest.js';
 import {getStatsRoute} from './routes-stats.js';
-import {searchIntakeRequestsRoute, createAssistedIntakeRequestRoute, importIntakeRequestsRoute, transitionIntakeRequestRoute, logIntakeCallRoute, mergeIntakeRequestRoute} from './routes-waiting-list.js';
+import {
+  searchIntakeRequestsRoute,
+  createAssistedIntakeRequestRoute,
+  importIntakeRequestsRoute,
+  transitionIntakeRequestRoute,
+  logIntakeCallRoute,
+  mergeIntakeRequestRoute,
+} from './routes-waiting-list.js';
 import {getHealthRoute, getOpenApiRoute} from './routes-system.js';
 import {getTerritoryRoute, patchTerritoryRoute} from './routes-territory.js';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {Email, FrenchPhone, InseeCode, LatLng, PostalCode, Slug, shortText} from './common.js';
+import {Email, FrenchPhone, InseeCode, LatLng, PostalCode, Slug} from './common.js';
 
 export const Commune = /* @__PURE__ */ z.object({
   insee: InseeCode,
@@ -33,4 +33,3 @@ export const Territory = /* @__PURE__ */ z.object({
   allowedOrigins: z.optional(z.array(Origin)),
 });
 export type Territory = z.infer<typeof Territory>;
-

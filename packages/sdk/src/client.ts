@@ -71,20 +71,15 @@ function searchParamsOf(query: Query | undefined): URLSearchParams {
   return params;
 }
 
-function successSchema(route: RouteDef): {parse?: (body: unknown) => unknown} {
+interface SuccessSchema {
+  safeParse: (v: unknown) => {success: boolean; data?: unknown; error?: {issues: Array<{path: PropertyKey[]; message: string}>}};
+}
+
+function successSchema(route: RouteDef): SuccessSchema | undefined {
   for (const [status, response] of Object.entries(route.responses)) {
-    if (Number(status) >= 200 && Number(status) < 300 && response) {
-      const schema = response as unknown as {safeParse: (v: unknown) => {success: boolean; data?: unknown; error?: {issues: Array<{path: PropertyKey[]; message: string}>}}};
-      return {
-        parse: (body) => {
-          const result = schema.safeParse(body);
-          if (!result.success) throw result.error;
-          return result.data;
-        },
-      };
-    }
+    if (Number(status) >= 200 && Number(status) < 300 && response) return response as unknown as SuccessSchema;
   }
-  return {};
+  return undefined;
 }
 
 /**
@@ -157,13 +152,11 @@ export class CptsClient {
     const type = response.headers.get('content-type') ?? '';
     if (!type.includes('json')) return (await response.text()) as T;
     const body: unknown = await response.json();
-    const {parse} = successSchema(route);
-    if (!parse) return body as T;
-    try {
-      return parse(body) as T;
-    } catch (error) {
-      throw new CptsResponseError(request, (error as {issues?: Array<{path: PropertyKey[]; message: string}>}).issues ?? []);
-    }
+    const schema = successSchema(route);
+    if (!schema) return body as T;
+    const result = schema.safeParse(body);
+    if (!result.success) throw new CptsResponseError(request, result.error?.issues ?? []);
+    return result.data as T;
   }
 }
 

@@ -29,19 +29,25 @@ function parseCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(field); field = ''; }
-    else field += ch;
+    else if (ch === ',') {
+      out.push(field);
+      field = '';
+    } else field += ch;
   }
   out.push(field);
   return out;
 }
 
 function readCommunes(): CommuneRow[] {
-  const lines = readFileSync(csvPath, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(csvPath, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = parseCsvLine(lines[0] ?? '');
   const col = (name: string) => {
     const index = header.indexOf(name);
@@ -51,18 +57,15 @@ function readCommunes(): CommuneRow[] {
   const [insee, name, postal, lat, lng, pop] = ['insee', 'name', 'postal_codes', 'lat', 'lng', 'population_2021'].map(col) as [number, number, number, number, number, number];
   return lines.slice(1).map((line) => {
     const f = parseCsvLine(line);
-    return [
-      f[insee] ?? '',
-      f[name] ?? '',
-      (f[postal] ?? '').split(/\s+/).filter(Boolean),
-      numberOrNull(f[lat]),
-      numberOrNull(f[lng]),
-      numberOrNull(f[pop]),
-    ];
+    return [f[insee] ?? '', f[name] ?? '', (f[postal] ?? '').split(/\s+/).filter(Boolean), numberOrNull(f[lat]), numberOrNull(f[lng]), numberOrNull(f[pop])];
   });
 }
 
-interface EtalabEpci { code: string; nom: string; membres: {code: string}[] }
+interface EtalabEpci {
+  code: string;
+  nom: string;
+  membres: {code: string}[];
+}
 
 function readEpci(): Record<string, [string, string[]]> {
   const require = createRequire(import.meta.url);

@@ -107,9 +107,13 @@ function problemResponse(problem: ApiProblem, path: string): Response {
 function toProblem(error: unknown, english: boolean): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error instanceof HTTPException) {
-    return new ApiProblem(error.status, error.status === 413 ? 'payload_too_large' : 'bad_request', english ? 'Bad request' : 'Requête invalide', {detail: error.message || undefined});
+    return new ApiProblem(error.status, error.status === 413 ? 'payload_too_large' : 'bad_request', english ? 'Bad request' : 'Requête invalide', {
+      detail: error.message || undefined,
+    });
   }
-  return new ApiProblem(500, 'internal', english ? 'Internal error' : 'Erreur interne', {detail: english ? 'The server hit an unexpected error.' : 'Le serveur a rencontré une erreur inattendue.'});
+  return new ApiProblem(500, 'internal', english ? 'Internal error' : 'Erreur interne', {
+    detail: english ? 'The server hit an unexpected error.' : 'Le serveur a rencontré une erreur inattendue.',
+  });
 }
 
 /** `intakeWriter`: pass one to wait for its queue (`idle()`) before closing the database. */
@@ -122,9 +126,13 @@ export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db
   app.use('/v1/territories/:t/*', loadTerritory(deps.territories), territoryCors(config));
   const jsonLimit = limitBody();
   const importLimit = limitBody(MAX_IMPORT_BYTES);
-  app.use('/v1/*', (c, next) => (IMPORT_PATH.test(c.req.path) ? importLimit : jsonLimit)(c, next));
+  const limitByPath: MiddlewareHandler<AppEnv> = (c, next) => (IMPORT_PATH.test(c.req.path) ? importLimit : jsonLimit)(c, next);
+  app.use('/v1/*', limitByPath);
 
-  app.route('/', systemRoutes(deps, () => buildOpenApiDocument({version: config.version})));
+  app.route(
+    '/',
+    systemRoutes(deps, () => buildOpenApiDocument({version: config.version})),
+  );
   app.route('/', territoryRoutes(deps));
   app.route('/', intakeRoutes(deps));
   app.route('/', waitingListRoutes(deps));

@@ -60,10 +60,15 @@ export async function issueToken(
   const token = options.token ?? newToken();
   const id = crypto.randomUUID();
   const expiresAt = options.days ? new Date(Date.now() + options.days * 86_400_000) : null;
-  await db.query(
-    `insert into tokens (id, territory, kind, practitioner_id, token_hash, label, expires_at) values ($1, $2, $3, $4, $5, $6, $7)`,
-    [id, options.territory, options.kind, options.practitionerId ?? null, hashToken(token), options.label ?? null, expiresAt],
-  );
+  await db.query(`insert into tokens (id, territory, kind, practitioner_id, token_hash, label, expires_at) values ($1, $2, $3, $4, $5, $6, $7)`, [
+    id,
+    options.territory,
+    options.kind,
+    options.practitionerId ?? null,
+    hashToken(token),
+    options.label ?? null,
+    expiresAt,
+  ]);
   return {id, token, expiresAt};
 }
 

@@ -87,14 +87,28 @@ async function territoryCreate(db: Db, flags: Flags): Promise<void> {
     if (!epci) throw new UsageError(`EPCI inconnu : « ${flags.epci} » (attendu : le code SIREN à 9 chiffres, ex. 200069037)`);
     communes = epci.communes;
   } else if (typeof flags.communes === 'string') {
-    communes = [...new Set(flags.communes.split(',').map((c) => c.trim()).filter(Boolean))];
+    communes = [
+      ...new Set(
+        flags.communes
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (communes.length === 0) throw new UsageError('--communes est vide');
   } else {
     throw new UsageError('indiquez les communes : --epci CODE ou --communes INSEE,INSEE,…');
   }
   if (await findTerritory(db, slug)) throw new UsageError(`le territoire « ${slug} » existe déjà`);
   try {
-    await createTerritory(db, {slug, name, phone, email, privacySummary: `Vos données sont traitées par ${name} pour vous orienter vers un professionnel de santé.`, communes});
+    await createTerritory(db, {
+      slug,
+      name,
+      phone,
+      email,
+      privacySummary: `Vos données sont traitées par ${name} pour vous orienter vers un professionnel de santé.`,
+      communes,
+    });
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('code(s) INSEE')) throw new UsageError(error.message);
     throw error;
@@ -117,7 +131,10 @@ async function tokenRevoke(db: Db, flags: Flags): Promise<void> {
     const id = checked<string>(Id, flags.id, 'identifiant de jeton (--id)');
     rows = await db.query('update tokens set revoked_at = now() where territory = $1 and id = $2 and revoked_at is null returning id', [territory, id]);
   } else if (typeof flags.token === 'string') {
-    rows = await db.query('update tokens set revoked_at = now() where territory = $1 and token_hash = $2 and revoked_at is null returning id', [territory, hashToken(flags.token)]);
+    rows = await db.query('update tokens set revoked_at = now() where territory = $1 and token_hash = $2 and revoked_at is null returning id', [
+      territory,
+      hashToken(flags.token),
+    ]);
   } else {
     throw new UsageError('indiquez le jeton à révoquer : --id ID ou --token JETON');
   }
@@ -210,11 +227,14 @@ async function intakeImport(db: Db, flags: Flags): Promise<void> {
   try {
     const result = await importIntakeCsv(db, cliKeys(), {territory, bytes, dryRun, actor: 'cli'});
     const how = `encodage ${result.encoding}, séparateur « ${result.delimiter === '\t' ? 'tabulation' : result.delimiter} »`;
-    console.log(dryRun ? `Simulation, rien n'a été écrit : ${result.rows} demande(s) à importer (${how}).` : `Import terminé : ${result.rows} demande(s) importée(s) (${how}).`);
+    console.log(
+      dryRun ? `Simulation, rien n'a été écrit : ${result.rows} demande(s) à importer (${how}).` : `Import terminé : ${result.rows} demande(s) importée(s) (${how}).`,
+    );
   } catch (error) {
     if (!(error instanceof ApiProblem) || error.status !== 422) throw error;
     console.error(`${error.detail ?? error.title}`);
-    for (const e of error.errors ?? []) console.error(`  ${e.line === undefined ? 'fichier' : `ligne ${e.line}`}${e.column ? `, colonne « ${e.column} »` : ''} : ${e.message} [${e.code}]`);
+    for (const e of error.errors ?? [])
+      console.error(`  ${e.line === undefined ? 'fichier' : `ligne ${e.line}`}${e.column ? `, colonne « ${e.column} »` : ''} : ${e.message} [${e.code}]`);
     throw new ReportedFailure();
   }
 }
@@ -245,9 +265,19 @@ export async function runCli(argv: string[]): Promise<number> {
       strict: true,
       options: {
         help: {type: 'boolean', short: 'h'},
-        slug: {type: 'string'}, name: {type: 'string'}, epci: {type: 'string'}, communes: {type: 'string'},
-        phone: {type: 'string'}, email: {type: 'string'}, territory: {type: 'string'}, label: {type: 'string'},
-        days: {type: 'string'}, id: {type: 'string'}, token: {type: 'string'}, practitioner: {type: 'string'}, file: {type: 'string'},
+        slug: {type: 'string'},
+        name: {type: 'string'},
+        epci: {type: 'string'},
+        communes: {type: 'string'},
+        phone: {type: 'string'},
+        email: {type: 'string'},
+        territory: {type: 'string'},
+        label: {type: 'string'},
+        days: {type: 'string'},
+        id: {type: 'string'},
+        token: {type: 'string'},
+        practitioner: {type: 'string'},
+        file: {type: 'string'},
         'dry-run': {type: 'boolean'},
       },
     });

@@ -45,7 +45,10 @@ function parsePort(text: string | undefined): number {
 }
 
 export function splitOrigins(text: string | undefined): string[] {
-  return (text ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
+  return (text ?? '')
+    .split(',')
+    .map((o) => o.trim().replace(/\/$/, ''))
+    .filter(Boolean);
 }
 
 function parseCount(name: string, text: string | undefined, fallback: number, max: number): number {

@@ -2,12 +2,34 @@ import type {IntakeReason, IntakeStatus, Tristate} from '@cpts-kit/contract';
 
 /** The fields a waiting list's columns can hold. */
 export type IntakeField =
-  | 'lastName' | 'firstNames' | 'birthDate' | 'phone' | 'email' | 'commune' | 'address' | 'bestTimeToCall' | 'registeredOn' | 'reason'
-  | 'ald' | 'cssAme' | 'pregnancy' | 'disability' | 'homeVisits' | 'chronicFollowUp' | 'status' | 'notes' | 'requesterName' | 'requesterPhone';
+  | 'lastName'
+  | 'firstNames'
+  | 'birthDate'
+  | 'phone'
+  | 'email'
+  | 'commune'
+  | 'address'
+  | 'bestTimeToCall'
+  | 'registeredOn'
+  | 'reason'
+  | 'ald'
+  | 'cssAme'
+  | 'pregnancy'
+  | 'disability'
+  | 'homeVisits'
+  | 'chronicFollowUp'
+  | 'status'
+  | 'notes'
+  | 'requesterName'
+  | 'requesterPhone';
 
 /** Headings compared without case, accents, spaces or punctuation: « Date de naissance », « DATE NAISSANCE », « date_naissance ». */
 export function headingKey(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** What coordinators write at the top of their sheets (seen in CPTS waiting lists and Citana exports). */
@@ -20,7 +42,21 @@ const NAMES: Record<IntakeField, string[]> = {
   commune: ['commune', 'ville', 'localite', 'codeinsee', 'insee', 'communeinsee', 'communederesidence', 'lieuderesidence', 'communeinsee'],
   address: ['adresse', 'adressepostale', 'rue', 'address'],
   bestTimeToCall: ['horaires', 'horairesdappel', 'meilleurmomentpourappeler', 'disponibilites', 'arappelerle', 'creneau'],
-  registeredOn: ['datedinscription', 'dateinscription', 'inscritle', 'inscritele', 'inscriptionle', 'datedemande', 'datedelademande', 'datedappel', 'dateappel', 'recule', 'date', 'dateentree', 'datedentree'],
+  registeredOn: [
+    'datedinscription',
+    'dateinscription',
+    'inscritle',
+    'inscritele',
+    'inscriptionle',
+    'datedemande',
+    'datedelademande',
+    'datedappel',
+    'dateappel',
+    'recule',
+    'date',
+    'dateentree',
+    'datedentree',
+  ],
   reason: ['motif', 'raison', 'motifdelademande', 'situation', 'pourquoi', 'motifrecherche'],
   ald: ['ald', 'affectiondelongueduree'],
   cssAme: ['cssame', 'css', 'ame', 'c2s', 'cmu', 'cmuc', 'complementairesantesolidaire'],
@@ -37,10 +73,26 @@ const NAMES: Record<IntakeField, string[]> = {
 export const HEADING_TO_FIELD = new Map<string, IntakeField>(Object.entries(NAMES).flatMap(([field, names]) => names.map((n) => [n, field as IntakeField] as const)));
 
 export const FIELD_LABELS: Record<IntakeField, string> = {
-  lastName: 'nom', firstNames: 'prénom', birthDate: 'date de naissance', phone: 'téléphone', email: 'e-mail', commune: 'commune', address: 'adresse',
-  bestTimeToCall: 'horaires d’appel', registeredOn: 'date d’inscription', reason: 'motif', ald: 'ALD', cssAme: 'CSS / AME', pregnancy: 'grossesse',
-  disability: 'handicap', homeVisits: 'visites à domicile', chronicFollowUp: 'suivi chronique', status: 'statut', notes: 'remarques',
-  requesterName: 'demandeur', requesterPhone: 'téléphone du demandeur',
+  lastName: 'nom',
+  firstNames: 'prénom',
+  birthDate: 'date de naissance',
+  phone: 'téléphone',
+  email: 'e-mail',
+  commune: 'commune',
+  address: 'adresse',
+  bestTimeToCall: 'horaires d’appel',
+  registeredOn: 'date d’inscription',
+  reason: 'motif',
+  ald: 'ALD',
+  cssAme: 'CSS / AME',
+  pregnancy: 'grossesse',
+  disability: 'handicap',
+  homeVisits: 'visites à domicile',
+  chronicFollowUp: 'suivi chronique',
+  status: 'statut',
+  notes: 'remarques',
+  requesterName: 'demandeur',
+  requesterPhone: 'téléphone du demandeur',
 };
 
 export const REQUIRED: IntakeField[] = ['lastName', 'firstNames', 'birthDate', 'commune'];

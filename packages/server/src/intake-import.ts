@@ -57,9 +57,18 @@ class Errors {
 
 /** Maps a contract path (`person.birthDate`) back to the sheet's column. */
 const FIELD_OF_PATH: Record<string, IntakeField> = {
-  'person.lastName': 'lastName', 'person.firstNames': 'firstNames', 'person.birthDate': 'birthDate', 'person.phone': 'phone', 'person.email': 'email',
-  'person.communeInsee': 'commune', 'person.address': 'address', 'person.bestTimeToCall': 'bestTimeToCall', 'situation.reasonOther': 'reason',
-  'requester.name': 'requesterName', 'requester.phone': 'requesterPhone', comment: 'notes',
+  'person.lastName': 'lastName',
+  'person.firstNames': 'firstNames',
+  'person.birthDate': 'birthDate',
+  'person.phone': 'phone',
+  'person.email': 'email',
+  'person.communeInsee': 'commune',
+  'person.address': 'address',
+  'person.bestTimeToCall': 'bestTimeToCall',
+  'situation.reasonOther': 'reason',
+  'requester.name': 'requesterName',
+  'requester.phone': 'requesterPhone',
+  comment: 'notes',
 };
 
 function readRecords(input: IntakeImportInput, errors: Errors): {records: CsvRecord[]; encoding: string; delimiter: CsvDelimiter} {
@@ -123,7 +132,8 @@ export async function importIntakeCsv(db: Db, keys: Keys, input: IntakeImportInp
   for (const field of REQUIRED) {
     if (!columnOf.has(field)) errors.add(header.line, field, null, 'missing_column', `colonne obligatoire absente : ${FIELD_LABELS[field]}`);
   }
-  if (!columnOf.has('phone') && !columnOf.has('email')) errors.add(header.line, 'phone', null, 'missing_column', 'il faut une colonne téléphone (ou e-mail) pour rappeler les personnes');
+  if (!columnOf.has('phone') && !columnOf.has('email'))
+    errors.add(header.line, 'phone', null, 'missing_column', 'il faut une colonne téléphone (ou e-mail) pour rappeler les personnes');
   if (errors.count > 0) throw errors.problem();
   if (rows.length === 0) {
     errors.add(0, null, null, 'empty_file', "aucune personne sous l'en-tête");
@@ -156,7 +166,8 @@ export async function importIntakeCsv(db: Db, keys: Keys, input: IntakeImportInp
     const registeredOn = dateField('registeredOn') ?? today;
     const communeText = value('commune');
     const insee = communeText === undefined ? undefined : communeOf(communeText);
-    if (communeText !== undefined && insee === undefined) fail('commune', 'unknown_commune', `commune inconnue du territoire : « ${communeText} » (nom, code INSEE ou code postal)`);
+    if (communeText !== undefined && insee === undefined)
+      fail('commune', 'unknown_commune', `commune inconnue du territoire : « ${communeText} » (nom, code INSEE ou code postal)`);
     const answer = (field: (typeof PRIORITY_FIELDS)[number]) => {
       const t = tristate(value(field));
       if (t === null) fail(field, 'invalid_answer', `${FIELD_LABELS[field]} : « ${value(field)} » (attendu oui, non ou vide)`);
@@ -171,8 +182,14 @@ export async function importIntakeCsv(db: Db, keys: Keys, input: IntakeImportInp
     const candidate = {
       requester: requesterName ? {kind: 'other_professional', name: requesterName, phone: value('requesterPhone')} : {kind: 'self'},
       person: {
-        lastName: value('lastName'), firstNames: value('firstNames'), birthDate, phone, email: value('email'),
-        bestTimeToCall: value('bestTimeToCall'), communeInsee: insee, address: value('address'),
+        lastName: value('lastName'),
+        firstNames: value('firstNames'),
+        birthDate,
+        phone,
+        email: value('email'),
+        bestTimeToCall: value('bestTimeToCall'),
+        communeInsee: insee,
+        address: value('address'),
       },
       situation: reasonOf(value('reason')),
       priority,
@@ -192,9 +209,18 @@ export async function importIntakeCsv(db: Db, keys: Keys, input: IntakeImportInp
   if (errors.count > 0) throw errors.problem();
 
   const result = (created: IntakeImportResult['created']): IntakeImportResult => ({
-    dryRun: input.dryRun, rows: planned.length, encoding, delimiter, columns,
+    dryRun: input.dryRun,
+    rows: planned.length,
+    encoding,
+    delimiter,
+    columns,
     preview: planned.slice(0, PREVIEW_ROWS).map((p) => ({
-      line: p.line, lastName: p.body.person.lastName, firstNames: p.body.person.firstNames, communeInsee: p.body.person.communeInsee, registeredOn: p.registeredOn, status: p.status,
+      line: p.line,
+      lastName: p.body.person.lastName,
+      firstNames: p.body.person.firstNames,
+      communeInsee: p.body.person.communeInsee,
+      registeredOn: p.registeredOn,
+      status: p.status,
     })),
     created,
   });
@@ -202,7 +228,9 @@ export async function importIntakeCsv(db: Db, keys: Keys, input: IntakeImportInp
   return db.transaction(async (tx) => {
     const created = await writePlanned(tx, keys, input, planned);
     await audit(tx, {
-      territory: input.territory, actor: input.actor, action: 'intake.import',
+      territory: input.territory,
+      actor: input.actor,
+      action: 'intake.import',
       details: {rows: planned.length, encoding, sha256: createHash('sha256').update(input.bytes).digest('hex')},
     });
     return result(created);
@@ -214,15 +242,27 @@ const CHUNK = 256;
 async function writePlanned(tx: Db, keys: Keys, input: IntakeImportInput, planned: Planned[]): Promise<IntakeImportResult['created']> {
   const items: {plan: Planned; insert: IntakeInsert}[] = planned.map((plan) => ({
     plan,
-    insert: prepareIntakeInsert(keys, {
-      territory: input.territory, key: `import-${crypto.randomUUID()}`, operation: OPERATION, bodyHash: '',
-      at: new Date(`${plan.registeredOn}T12:00:00Z`), channel: 'import', by: input.actor,
-    }, plan.body),
+    insert: prepareIntakeInsert(
+      keys,
+      {
+        territory: input.territory,
+        key: `import-${crypto.randomUUID()}`,
+        operation: OPERATION,
+        bodyHash: '',
+        at: new Date(`${plan.registeredOn}T12:00:00Z`),
+        channel: 'import',
+        by: input.actor,
+      },
+      plan.body,
+    ),
   }));
   const created: IntakeImportResult['created'] = [];
   for (let start = 0; start < items.length; start += CHUNK) {
     const chunk = items.slice(start, start + CHUNK);
-    const rows = await insertBatch(tx, chunk.map((i) => i.insert));
+    const rows = await insertBatch(
+      tx,
+      chunk.map((i) => i.insert),
+    );
     const references = new Map(rows.map((r) => [r.id, r.reference]));
     for (const {plan, insert} of chunk) created.push({line: plan.line, id: insert.id, reference: references.get(insert.id)!});
   }

@@ -8,7 +8,10 @@ export type PersonalFields = Pick<IntakeRequestCreate, 'requester' | 'person' | 
 
 /** `DEMO` from `demo`; the contract allows 2 to 12 letters or digits. */
 export function referencePrefix(slug: string): string {
-  const letters = slug.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12);
+  const letters = slug
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 12);
   return letters.length >= 2 ? letters : `${letters}CPTS`.slice(0, 12);
 }
 
@@ -52,17 +55,32 @@ export interface IntakeOrigin {
 }
 
 /** Everything but the database work: encryption, keyed hashes, priority, computed once here. */
-export function prepareIntakeInsert(keys: Keys, origin: IntakeOrigin, body: Pick<IntakeRequestCreate, 'requester' | 'person' | 'situation' | 'priority' | 'comment'>): IntakeInsert {
+export function prepareIntakeInsert(
+  keys: Keys,
+  origin: IntakeOrigin,
+  body: Pick<IntakeRequestCreate, 'requester' | 'person' | 'situation' | 'priority' | 'comment'>,
+): IntakeInsert {
   // the reference's year is the year it is registered here, so imported old requests do not reuse old numbers
   const year = parisYear(new Date());
   const personal: PersonalFields = {requester: body.requester, person: body.person, situation: body.situation, comment: body.comment ?? null};
   const search = searchColumns(keys, body.person, body.requester);
   return {
-    territory: origin.territory, year, referencePrefix: `${referencePrefix(origin.territory)}-${year}-`, key: origin.key, operation: origin.operation,
-    bodyHash: origin.bodyHash, id: crypto.randomUUID(), historyId: crypto.randomUUID(), communeInsee: body.person.communeInsee,
-    hasPriority: priorityCriteria(body).some((c) => PRIORITY.has(c)), priority: body.priority,
+    territory: origin.territory,
+    year,
+    referencePrefix: `${referencePrefix(origin.territory)}-${year}-`,
+    key: origin.key,
+    operation: origin.operation,
+    bodyHash: origin.bodyHash,
+    id: crypto.randomUUID(),
+    historyId: crypto.randomUUID(),
+    communeInsee: body.person.communeInsee,
+    hasPriority: priorityCriteria(body).some((c) => PRIORITY.has(c)),
+    priority: body.priority,
     personalEncrypted: encryptJson(keys.encryption, personal),
-    dedupeHmac: blindIndex(keys.dedupe, [body.person.lastName, body.person.firstNames, body.person.birthDate]), at: origin.at,
-    ...search, channel: origin.channel, by: origin.by,
+    dedupeHmac: blindIndex(keys.dedupe, [body.person.lastName, body.person.firstNames, body.person.birthDate]),
+    at: origin.at,
+    ...search,
+    channel: origin.channel,
+    by: origin.by,
   };
 }

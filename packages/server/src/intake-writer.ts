@@ -134,7 +134,10 @@ export class IntakeWriter {
 
   private async write(group: Pending[]): Promise<void> {
     try {
-      const rows = await insertBatch(this.db, group.map((p) => p.item));
+      const rows = await insertBatch(
+        this.db,
+        group.map((p) => p.item),
+      );
       const byId = new Map(rows.map((r) => [r.id, r.reference]));
       for (const p of group) {
         const reference = byId.get(p.item.id);
@@ -167,10 +170,23 @@ export async function insertBatch(db: Db, items: IntakeInsert[]): Promise<{id: s
   const first = items[0];
   if (!first) return [];
   const input = items.map((i, ord) => ({
-    ord, key: i.key, body_hash: i.bodyHash, id: i.id, history_id: i.historyId, commune_insee: i.communeInsee,
-    has_priority: i.hasPriority, priority: i.priority, personal: i.personalEncrypted, hmac: i.dedupeHmac, at: i.at.toISOString(),
-    name_idx: i.nameIndex ?? null, phone_idx: i.phoneIndex ?? null, rphone_idx: i.requesterPhoneIndex ?? null, birth_month: i.birthMonth ?? null,
-    channel: i.channel ?? 'form', by: i.by ?? 'formulaire',
+    ord,
+    key: i.key,
+    body_hash: i.bodyHash,
+    id: i.id,
+    history_id: i.historyId,
+    commune_insee: i.communeInsee,
+    has_priority: i.hasPriority,
+    priority: i.priority,
+    personal: i.personalEncrypted,
+    hmac: i.dedupeHmac,
+    at: i.at.toISOString(),
+    name_idx: i.nameIndex ?? null,
+    phone_idx: i.phoneIndex ?? null,
+    rphone_idx: i.requesterPhoneIndex ?? null,
+    birth_month: i.birthMonth ?? null,
+    channel: i.channel ?? 'form',
+    by: i.by ?? 'formulaire',
   }));
   const rows = await runPrepared(db, 'cpts_intake_batch', INSERT_BATCH_SQL, [JSON.stringify(input), first.territory, first.operation, first.year, first.referencePrefix]);
   return rows as {id: string; reference: string}[];

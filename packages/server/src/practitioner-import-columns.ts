@@ -7,7 +7,11 @@ export type Field = 'rpps' | 'profession' | 'title' | 'firstName' | 'lastName' |
 
 /** Headings are compared without case, accents, spaces or punctuation: « Prénom », « PRENOM », « prénom » are one. */
 export function normaliseKey(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 export const FIELD_NAMES: Record<Field, string[]> = {
@@ -29,8 +33,18 @@ export const HEADING_TO_FIELD = new Map<string, Field>(Object.entries(FIELD_NAME
 
 /** How a field is named in French messages. */
 export const FIELD_LABELS: Record<Field, string> = {
-  rpps: 'RPPS', profession: 'profession', title: 'titre', firstName: 'prénom', lastName: 'nom', practiceName: 'cabinet',
-  address: 'adresse', communeInsee: 'code INSEE', phone: 'téléphone', email: 'e-mail', lat: 'latitude', lng: 'longitude',
+  rpps: 'RPPS',
+  profession: 'profession',
+  title: 'titre',
+  firstName: 'prénom',
+  lastName: 'nom',
+  practiceName: 'cabinet',
+  address: 'adresse',
+  communeInsee: 'code INSEE',
+  phone: 'téléphone',
+  email: 'e-mail',
+  lat: 'latitude',
+  lng: 'longitude',
 };
 
 export const REQUIRED: Field[] = ['profession', 'firstName', 'lastName', 'communeInsee'];
@@ -54,7 +68,18 @@ export const PROFESSION_LABELS: Record<Profession, string> = {
 const PROFESSION_NAMES: Record<Profession, string[]> = {
   medecin_generaliste: ['generaliste', 'medecingeneral', 'medecingeneraliste', 'mg', 'medecingeneralistes', 'medecindemedecinegenerale', 'medecinegenerale'],
   ipa: ['ipa', 'infirmierepratiqueavancee', 'infirmierenpratiqueavancee', 'infirmiereenpratiqueavancee', 'infirmierpratiqueavancee'],
-  infirmier: ['infirmier', 'infirmiere', 'infirmiers', 'infirmieres', 'ide', 'idel', 'infirmierdiplomedetat', 'infirmierediplomeedetat', 'infirmierliberal', 'infirmiereliberale'],
+  infirmier: [
+    'infirmier',
+    'infirmiere',
+    'infirmiers',
+    'infirmieres',
+    'ide',
+    'idel',
+    'infirmierdiplomedetat',
+    'infirmierediplomeedetat',
+    'infirmierliberal',
+    'infirmiereliberale',
+  ],
   sage_femme: ['sagefemme', 'sagesfemmes', 'maieuticien', 'maieuticienne'],
   masseur_kinesitherapeute: ['masseurkinesitherapeute', 'kinesitherapeute', 'kine', 'mk', 'masseurkine', 'kinesitherapie'],
   chirurgien_dentiste: ['chirurgiendentiste', 'dentiste', 'chirurgienedentiste'],

@@ -12,16 +12,38 @@ export interface PlannedRow extends PractitionerImportRow {
 const CHUNK = 5000;
 
 const CREATE_COLUMNS = [
-  ['id', 'uuid'], ['rpps', 'text'], ['profession', 'text'], ['title', 'text'], ['first_name', 'text'], ['last_name', 'text'], ['practice_name', 'text'],
-  ['address', 'text'], ['commune_insee', 'text'], ['lat', 'float8'], ['lng', 'float8'], ['phone', 'text'], ['email', 'text'],
+  ['id', 'uuid'],
+  ['rpps', 'text'],
+  ['profession', 'text'],
+  ['title', 'text'],
+  ['first_name', 'text'],
+  ['last_name', 'text'],
+  ['practice_name', 'text'],
+  ['address', 'text'],
+  ['commune_insee', 'text'],
+  ['lat', 'float8'],
+  ['lng', 'float8'],
+  ['phone', 'text'],
+  ['email', 'text'],
 ] as const;
 const UPDATE_COLUMNS = CREATE_COLUMNS.filter(([name]) => name !== 'rpps');
 
 const columnsOf = (row: PlannedRow, id: string): Record<string, unknown> => {
   const p = row.practitioner;
   return {
-    id, rpps: p.rpps ?? null, profession: p.profession, title: p.title ?? null, first_name: p.firstName, last_name: p.lastName, practice_name: p.practiceName ?? null,
-    address: p.address ?? null, commune_insee: p.communeInsee, lat: row.position?.lat ?? null, lng: row.position?.lng ?? null, phone: p.phone ?? null, email: p.email ?? null,
+    id,
+    rpps: p.rpps ?? null,
+    profession: p.profession,
+    title: p.title ?? null,
+    first_name: p.firstName,
+    last_name: p.lastName,
+    practice_name: p.practiceName ?? null,
+    address: p.address ?? null,
+    commune_insee: p.communeInsee,
+    lat: row.position?.lat ?? null,
+    lng: row.position?.lng ?? null,
+    phone: p.phone ?? null,
+    email: p.email ?? null,
   };
 };
 
@@ -34,10 +56,10 @@ export async function writeRows(tx: Db, territory: string, planned: PlannedRow[]
     `unnest(${columns.map(([, type], i) => `$${i + 2}::${type}[]`).join(', ')}) as v(${columns.map(([name]) => name).join(', ')})`;
   for (let start = 0; start < creates.length; start += CHUNK) {
     const names = CREATE_COLUMNS.map(([name]) => name).join(', ');
-    await tx.query(
-      `insert into practitioners (territory, ${names}) select $1, ${names} from ${unnest(CREATE_COLUMNS)}`,
-      [territory, ...arrays(creates.slice(start, start + CHUNK), CREATE_COLUMNS)],
-    );
+    await tx.query(`insert into practitioners (territory, ${names}) select $1, ${names} from ${unnest(CREATE_COLUMNS)}`, [
+      territory,
+      ...arrays(creates.slice(start, start + CHUNK), CREATE_COLUMNS),
+    ]);
   }
   for (let start = 0; start < updates.length; start += CHUNK) {
     // a blank cell leaves the field as it is: the sheet may be older than what the practitioner declared since

@@ -12,7 +12,18 @@ import {
 } from '@cpts-kit/contract';
 import {CsvEncodingError, CsvSyntaxError, decodeCsv, detectDelimiter, parseCsv, type CsvDelimiter, type CsvRecord} from './csv.js';
 import type {Db} from './db/index.js';
-import {FIELD_LABELS, FIELD_NAMES, HEADING_TO_FIELD, MAX_LENGTH, PROFESSION_LABELS, REQUIRED, decimal, normaliseKey, professionOf, type Field} from './practitioner-import-columns.js';
+import {
+  FIELD_LABELS,
+  FIELD_NAMES,
+  HEADING_TO_FIELD,
+  MAX_LENGTH,
+  PROFESSION_LABELS,
+  REQUIRED,
+  decimal,
+  normaliseKey,
+  professionOf,
+  type Field,
+} from './practitioner-import-columns.js';
 import {writeRows, type PlannedRow} from './practitioner-import-write.js';
 import {ApiProblem} from './problems.js';
 import {audit} from './territories.js';
@@ -123,9 +134,15 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
   }
 
   // the header: which column holds which field
-  const warnings: FieldError[] = records.slice(0, headerIndex).filter((r) => !isBlank(r)).map((r) => ({
-    path: `lines.${r.line}`, line: r.line, code: 'skipped_line', message: "ligne au-dessus de l'en-tête : ignorée",
-  }));
+  const warnings: FieldError[] = records
+    .slice(0, headerIndex)
+    .filter((r) => !isBlank(r))
+    .map((r) => ({
+      path: `lines.${r.line}`,
+      line: r.line,
+      code: 'skipped_line',
+      message: "ligne au-dessus de l'en-tête : ignorée",
+    }));
   const columns: ImportColumn[] = [];
   const columnOf = new Map<Field, number>();
   header.cells.forEach((raw, index) => {
@@ -136,7 +153,10 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
       const hasData = dataRecords.some((r) => (r.cells[index] ?? '').trim() !== '');
       if (heading !== '' || hasData) {
         warnings.push({
-          path: `lines.${header.line}`, line: header.line, column: heading, code: 'unknown_column',
+          path: `lines.${header.line}`,
+          line: header.line,
+          column: heading,
+          code: 'unknown_column',
           message: heading === '' ? `colonne ${index + 1} sans en-tête : ignorée` : `colonne « ${heading} » non reconnue : ignorée`,
         });
       }
@@ -151,7 +171,13 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
   });
   for (const field of REQUIRED) {
     if (!columnOf.has(field)) {
-      errors.add(header.line, field, null, 'missing_column', `colonne obligatoire absente : ${FIELD_LABELS[field]} (en-tête accepté : ${FIELD_NAMES[field].slice(0, 3).join(', ')}…)`);
+      errors.add(
+        header.line,
+        field,
+        null,
+        'missing_column',
+        `colonne obligatoire absente : ${FIELD_LABELS[field]} (en-tête accepté : ${FIELD_NAMES[field].slice(0, 3).join(', ')}…)`,
+      );
     }
   }
   if (columnOf.has('lat') !== columnOf.has('lng')) {
@@ -169,9 +195,11 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
       (await q.query<CommuneRow>('select insee, name, postal_codes, lat, lng from territory_communes where territory = $1', [input.territory])).map((c) => [c.insee, c]),
     );
     const existing = new Map(
-      (await q.query<{id: string; rpps: string; commune_insee: string}>('select id, rpps, commune_insee from practitioners where territory = $1 and rpps is not null', [input.territory])).map(
-        (p) => [p.rpps, p],
-      ),
+      (
+        await q.query<{id: string; rpps: string; commune_insee: string}>('select id, rpps, commune_insee from practitioners where territory = $1 and rpps is not null', [
+          input.territory,
+        ])
+      ).map((p) => [p.rpps, p]),
     );
     const rppsLine = new Map<string, number>();
     const planned: PlannedRow[] = [];
@@ -186,7 +214,13 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
       };
       const extra = record.cells.slice(header.cells.length).filter((c) => c.trim() !== '');
       if (extra.length > 0) {
-        errors.add(line, null, null, 'too_many_cells', `${record.cells.length} cellules pour ${header.cells.length} colonnes : une valeur contient-elle le séparateur « ${delimiter === '\t' ? 'tabulation' : delimiter} » sans guillemets ?`);
+        errors.add(
+          line,
+          null,
+          null,
+          'too_many_cells',
+          `${record.cells.length} cellules pour ${header.cells.length} colonnes : une valeur contient-elle le séparateur « ${delimiter === '\t' ? 'tabulation' : delimiter} » sans guillemets ?`,
+        );
       }
       for (const field of REQUIRED) if (value(field) === undefined) fail(field, 'required', `${FIELD_LABELS[field]} manquant(e)`);
       for (const [field, max] of Object.entries(MAX_LENGTH) as [Field, number][]) {
@@ -226,7 +260,7 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
         if (!InseeCode.safeParse(insee).success) {
           fail('communeInsee', 'invalid_insee', `code INSEE invalide : « ${value('communeInsee')} » (5 caractères, ex. 62765)`);
         } else if (!commune) {
-          const byPostalCode = [...communes.values()].filter((c) => c.postal_codes.includes(insee!));
+          const byPostalCode = [...communes.values()].filter((c) => c.postal_codes.includes(insee));
           const hint = byPostalCode.length > 0 ? ` ; ${insee} est un code postal (${byPostalCode.map((c) => `${c.name} : code INSEE ${c.insee}`).join(', ')})` : '';
           fail('communeInsee', 'unknown_commune', `le code INSEE ${insee} n'est pas une commune du territoire${hint}`);
         }
@@ -245,7 +279,8 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
       if (latText !== undefined || lngText !== undefined) {
         const lat = latText === undefined ? Number.NaN : decimal(latText);
         const lng = lngText === undefined ? Number.NaN : decimal(lngText);
-        if (latText === undefined || lngText === undefined) fail(latText === undefined ? 'lat' : 'lng', 'incomplete_location', 'donnez la latitude et la longitude, ou aucune des deux');
+        if (latText === undefined || lngText === undefined)
+          fail(latText === undefined ? 'lat' : 'lng', 'incomplete_location', 'donnez la latitude et la longitude, ou aucune des deux');
         else if (!(Math.abs(lat) <= 90)) fail('lat', 'invalid_location', `latitude invalide : « ${latText} »`);
         else if (!(Math.abs(lng) <= 180)) fail('lng', 'invalid_location', `longitude invalide : « ${lngText} »`);
         else location = {lat, lng};
@@ -254,7 +289,8 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
       const current = rpps === undefined ? undefined : existing.get(rpps);
       let position: {lat: number; lng: number} | null = location ?? null;
       if (!position && commune && (!current || current.commune_insee !== commune.insee)) {
-        if (commune.lat === null || commune.lng === null) fail('communeInsee', 'missing_location', `la commune ${commune.name} n'a pas de coordonnées connues : ajoutez les colonnes latitude et longitude`);
+        if (commune.lat === null || commune.lng === null)
+          fail('communeInsee', 'missing_location', `la commune ${commune.name} n'a pas de coordonnées connues : ajoutez les colonnes latitude et longitude`);
         else position = {lat: commune.lat, lng: commune.lng};
       }
       if (errors.size > before) continue;
@@ -316,7 +352,9 @@ export async function importPractitionersCsv(db: Db, input: ImportInput): Promis
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ApiProblem(409, 'conflict', 'Import concurrent', {detail: "Des professionnels ont été ajoutés pendant l'import : rien n'a été importé, envoyez le fichier à nouveau."});
+      throw new ApiProblem(409, 'conflict', 'Import concurrent', {
+        detail: "Des professionnels ont été ajoutés pendant l'import : rien n'a été importé, envoyez le fichier à nouveau.",
+      });
     }
     throw error;
   }

@@ -41,14 +41,13 @@ export const unauthorized = () =>
     headers: {'WWW-Authenticate': 'Bearer'},
   });
 
-export const notImplemented = () =>
-  new ApiProblem(501, 'not_implemented', 'Pas encore disponible', {detail: "Cette fonction n'est pas encore disponible sur ce serveur."});
+export const notImplemented = () => new ApiProblem(501, 'not_implemented', 'Pas encore disponible', {detail: "Cette fonction n'est pas encore disponible sur ce serveur."});
 
 export const validationProblem = (errors: FieldError[], detail = 'Certaines données sont invalides.') =>
   new ApiProblem(400, 'validation', 'Données invalides', {detail, errors});
 
 function joinPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'symbol' ? p.description ?? '' : String(p))).join('.');
+  return path.map((p) => (typeof p === 'symbol' ? (p.description ?? '') : String(p))).join('.');
 }
 
 /** One field error per zod issue; an unknown key becomes an error on that key. */

@@ -55,10 +55,9 @@ export async function purgeTerritory(db: Db, territory: string, options: {dryRun
 
 /** Keys past their lifetime, every territory: the server runs this hourly. */
 export async function purgeExpiredIdempotencyKeys(db: Db, now = new Date()): Promise<number> {
-  const rows = await db.query<{n: number}>(
-    'with d as (delete from idempotency_keys where created_at < $1::timestamptz returning 1) select count(*)::int as n from d',
-    [new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000)],
-  );
+  const rows = await db.query<{n: number}>('with d as (delete from idempotency_keys where created_at < $1::timestamptz returning 1) select count(*)::int as n from d', [
+    new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000),
+  ]);
   return rows[0]?.n ?? 0;
 }
 

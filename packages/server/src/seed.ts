@@ -20,13 +20,84 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const FIRST_NAMES = ['Claire', 'Marc', 'Julie', 'Thomas', 'Sophie', 'Nicolas', 'Camille', 'Antoine', 'Émilie', 'Hugo', 'Léa', 'Mathieu', 'Pauline', 'Julien', 'Manon', 'Romain', 'Chloé', 'Maxime', 'Sarah', 'Pierre', 'Laura', 'Benoît', 'Inès', 'Vincent', 'Anaïs', 'François', 'Élodie', 'Karim', 'Marion', 'Yann'];
-const LAST_NAMES = ['Lefebvre', 'Dubois', 'Martin', 'Leroy', 'Delattre', 'Vandenbussche', 'Lemaire', 'Caron', 'Dupuis', 'Leclercq', 'Deschamps', 'Bernard', 'Fontaine', 'Vasseur', 'Petit', 'Lambert', 'Wallart', 'Hennebelle', 'Boulanger', 'Decroix', 'Morel', 'Roussel', 'Lecomte', 'Dumont', 'Verstraete', 'Haddad', 'Lagache', 'Noël', 'Pruvost', 'Degrave'];
+const FIRST_NAMES = [
+  'Claire',
+  'Marc',
+  'Julie',
+  'Thomas',
+  'Sophie',
+  'Nicolas',
+  'Camille',
+  'Antoine',
+  'Émilie',
+  'Hugo',
+  'Léa',
+  'Mathieu',
+  'Pauline',
+  'Julien',
+  'Manon',
+  'Romain',
+  'Chloé',
+  'Maxime',
+  'Sarah',
+  'Pierre',
+  'Laura',
+  'Benoît',
+  'Inès',
+  'Vincent',
+  'Anaïs',
+  'François',
+  'Élodie',
+  'Karim',
+  'Marion',
+  'Yann',
+];
+const LAST_NAMES = [
+  'Lefebvre',
+  'Dubois',
+  'Martin',
+  'Leroy',
+  'Delattre',
+  'Vandenbussche',
+  'Lemaire',
+  'Caron',
+  'Dupuis',
+  'Leclercq',
+  'Deschamps',
+  'Bernard',
+  'Fontaine',
+  'Vasseur',
+  'Petit',
+  'Lambert',
+  'Wallart',
+  'Hennebelle',
+  'Boulanger',
+  'Decroix',
+  'Morel',
+  'Roussel',
+  'Lecomte',
+  'Dumont',
+  'Verstraete',
+  'Haddad',
+  'Lagache',
+  'Noël',
+  'Pruvost',
+  'Degrave',
+];
 
 /** Roughly the mix of a CPTS: many GPs, nurses and physios, a few of the rarer professions. */
 const PROFESSION_MIX: [Profession, number][] = [
-  ['medecin_generaliste', 18], ['infirmier', 14], ['masseur_kinesitherapeute', 10], ['pharmacien', 8], ['chirurgien_dentiste', 6],
-  ['sage_femme', 5], ['orthophoniste', 5], ['psychologue', 4], ['pedicure_podologue', 3], ['ipa', 3], ['medecin_specialiste', 4],
+  ['medecin_generaliste', 18],
+  ['infirmier', 14],
+  ['masseur_kinesitherapeute', 10],
+  ['pharmacien', 8],
+  ['chirurgien_dentiste', 6],
+  ['sage_femme', 5],
+  ['orthophoniste', 5],
+  ['psychologue', 4],
+  ['pedicure_podologue', 3],
+  ['ipa', 3],
+  ['medecin_specialiste', 4],
 ];
 
 const TITLES: Partial<Record<Profession, string>> = {medecin_generaliste: 'Dr', medecin_specialiste: 'Dr', chirurgien_dentiste: 'Dr', pharmacien: 'Dr'};
@@ -49,7 +120,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeed> {
     email: 'contact@demo.cpts-kit.fr',
     website: null,
     privacySummary:
-      "Territoire de démonstration : les données saisies servent uniquement à vous orienter vers un médecin traitant. Elles sont lues par les coordinatrices de la CPTS, conservées deux ans au plus, et vous pouvez demander à les consulter ou à les effacer en écrivant à contact@demo.cpts-kit.fr.",
+      'Territoire de démonstration : les données saisies servent uniquement à vous orienter vers un médecin traitant. Elles sont lues par les coordinatrices de la CPTS, conservées deux ans au plus, et vous pouvez demander à les consulter ou à les effacer en écrivant à contact@demo.cpts-kit.fr.',
     privacyUrl: null,
     retentionDays: 730,
     staleAfterDays: 30,
@@ -77,8 +148,22 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeed> {
       await tx.query(
         `insert into practitioners (id, territory, profession, title, first_name, last_name, practice_name, address, commune_insee, lat, lng, phone, email, created_at, updated_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
-        [id, DEMO_SLUG, profession, TITLES[profession] ?? null, firstName, lastName, pick(PRACTICES), `${1 + Math.floor(random() * 60)} ${pick(STREETS)}, ${commune.postalCodes[0] ?? ''} ${commune.name}`,
-          commune.insee, lat, lng, phone, null, created],
+        [
+          id,
+          DEMO_SLUG,
+          profession,
+          TITLES[profession] ?? null,
+          firstName,
+          lastName,
+          pick(PRACTICES),
+          `${1 + Math.floor(random() * 60)} ${pick(STREETS)}, ${commune.postalCodes[0] ?? ''} ${commune.name}`,
+          commune.insee,
+          lat,
+          lng,
+          phone,
+          null,
+          created,
+        ],
       );
       await seedDeclarations(tx, id, commune.insee, random, now);
       count++;
@@ -87,10 +172,14 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeed> {
     for (const [i, offer] of offers.entries()) {
       const status = i === 10 || i === 11 ? 'draft' : i === 9 ? 'archived' : 'published';
       const created = new Date(now.getTime() - (60 - i * 4) * 86_400_000);
-      await tx.query(
-        `insert into internship_offers (id, territory, status, data, created_at, updated_at, published_at) values ($1, $2, $3, $4, $5, $5, $6)`,
-        [crypto.randomUUID(), DEMO_SLUG, status, JSON.stringify(offer), created, status === 'draft' ? null : created],
-      );
+      await tx.query(`insert into internship_offers (id, territory, status, data, created_at, updated_at, published_at) values ($1, $2, $3, $4, $5, $5, $6)`, [
+        crypto.randomUUID(),
+        DEMO_SLUG,
+        status,
+        JSON.stringify(offer),
+        created,
+        status === 'draft' ? null : created,
+      ]);
     }
     return {practitioners: count, offers: offers.length};
   });
@@ -118,10 +207,14 @@ async function seedDeclarations(db: Db, practitionerId: string, insee: string, r
       visibility: random() < 0.7 ? 'public' : 'network',
       noteForCoordinator: null,
     };
-    await db.query(
-      `insert into availability_declarations (id, practitioner_id, declaration, visibility, declared_at, declared_by) values ($1, $2, $3, $4, $5, $6)`,
-      [crypto.randomUUID(), practitionerId, JSON.stringify(declaration), declaration.visibility, new Date(now.getTime() - daysAgo * 86_400_000 - Math.floor(random() * 36_000_000)), h === 0 && random() < 0.1 ? 'coordinator' : 'practitioner'],
-    );
+    await db.query(`insert into availability_declarations (id, practitioner_id, declaration, visibility, declared_at, declared_by) values ($1, $2, $3, $4, $5, $6)`, [
+      crypto.randomUUID(),
+      practitionerId,
+      JSON.stringify(declaration),
+      declaration.visibility,
+      new Date(now.getTime() - daysAgo * 86_400_000 - Math.floor(random() * 36_000_000)),
+      h === 0 && random() < 0.1 ? 'coordinator' : 'practitioner',
+    ]);
   }
 }
 
@@ -147,17 +240,74 @@ function demoOffers(communes: string[]): InternshipOfferCreate[] {
     ...o,
   });
   return [
-    base(0, {title: 'Stage de médecine générale en MSP rurale', supervisors: ['Dr Claire Lefebvre', 'Dr Marc Dubois'], housing: [{kind: 'logement_msp', monthlyCostEur: 0, distanceKm: 0, details: 'Studio meublé au-dessus de la MSP.'}], financialAid: [{amountEur: 300, from: 'Communauté d’agglomération du Pays de Saint-Omer', conditions: 'Par mois de stage'}]}),
-    base(1, {title: 'SASPAS en cabinet de groupe', kind: 'saspas', practiceType: 'cabinet', practiceName: 'Cabinet du Centre', housing: [{kind: 'maison_des_internes', monthlyCostEur: 150, distanceKm: 4, details: null}]}),
+    base(0, {
+      title: 'Stage de médecine générale en MSP rurale',
+      supervisors: ['Dr Claire Lefebvre', 'Dr Marc Dubois'],
+      housing: [{kind: 'logement_msp', monthlyCostEur: 0, distanceKm: 0, details: 'Studio meublé au-dessus de la MSP.'}],
+      financialAid: [{amountEur: 300, from: 'Communauté d’agglomération du Pays de Saint-Omer', conditions: 'Par mois de stage'}],
+    }),
+    base(1, {
+      title: 'SASPAS en cabinet de groupe',
+      kind: 'saspas',
+      practiceType: 'cabinet',
+      practiceName: 'Cabinet du Centre',
+      housing: [{kind: 'maison_des_internes', monthlyCostEur: 150, distanceKm: 4, details: null}],
+    }),
     base(2, {title: 'Externat de médecine générale', kind: 'externat', periods: ['2027-01', '2027-03']}),
-    base(3, {title: 'Stage officinal', kind: 'pharmacie', discipline: 'Pharmacie', practiceType: 'cabinet', practiceName: 'Pharmacie de la Place', supervisors: ['Dr Sophie Caron']}),
-    base(4, {title: 'Stage de kinésithérapie libérale', kind: 'kinesitherapie', discipline: 'Masso-kinésithérapie', practiceType: 'cabinet', practiceName: 'Cabinet des Tilleuls', supervisors: ['Thomas Leroy'], housing: [{kind: 'aide_au_logement', monthlyCostEur: null, distanceKm: null, details: 'Aide de la commune au loyer.'}]}),
-    base(5, {title: 'Stage en soins infirmiers à domicile', kind: 'soins_infirmiers', discipline: 'Soins infirmiers', practiceType: 'centre_de_sante', practiceName: 'Centre de soins infirmiers de l’Aa', supervisors: ['Camille Dupuis']}),
-    base(6, {title: 'Stage de maïeutique en libéral', kind: 'maieutique', discipline: 'Maïeutique', practiceType: 'cabinet', practiceName: 'Cabinet de sages-femmes', supervisors: ['Léa Fontaine'], financialAid: [{amountEur: 200, from: 'CPTS de l’Audomarois', conditions: null}]}),
-    base(7, {title: 'Stage IPA en MSP', kind: 'ipa', discipline: 'Pratique avancée', supervisors: ['Dr Marc Dubois', 'Élodie Vasseur'], housing: [{kind: 'internat_rural', monthlyCostEur: 80, distanceKm: 6, details: null}]}),
-    base(8, {title: 'Médecine générale et soins non programmés', periods: ['2027-05'], housing: [{kind: 'logement_communal', monthlyCostEur: 120, distanceKm: 1, details: 'Logement de la mairie, meublé.'}]}),
+    base(3, {
+      title: 'Stage officinal',
+      kind: 'pharmacie',
+      discipline: 'Pharmacie',
+      practiceType: 'cabinet',
+      practiceName: 'Pharmacie de la Place',
+      supervisors: ['Dr Sophie Caron'],
+    }),
+    base(4, {
+      title: 'Stage de kinésithérapie libérale',
+      kind: 'kinesitherapie',
+      discipline: 'Masso-kinésithérapie',
+      practiceType: 'cabinet',
+      practiceName: 'Cabinet des Tilleuls',
+      supervisors: ['Thomas Leroy'],
+      housing: [{kind: 'aide_au_logement', monthlyCostEur: null, distanceKm: null, details: 'Aide de la commune au loyer.'}],
+    }),
+    base(5, {
+      title: 'Stage en soins infirmiers à domicile',
+      kind: 'soins_infirmiers',
+      discipline: 'Soins infirmiers',
+      practiceType: 'centre_de_sante',
+      practiceName: 'Centre de soins infirmiers de l’Aa',
+      supervisors: ['Camille Dupuis'],
+    }),
+    base(6, {
+      title: 'Stage de maïeutique en libéral',
+      kind: 'maieutique',
+      discipline: 'Maïeutique',
+      practiceType: 'cabinet',
+      practiceName: 'Cabinet de sages-femmes',
+      supervisors: ['Léa Fontaine'],
+      financialAid: [{amountEur: 200, from: 'CPTS de l’Audomarois', conditions: null}],
+    }),
+    base(7, {
+      title: 'Stage IPA en MSP',
+      kind: 'ipa',
+      discipline: 'Pratique avancée',
+      supervisors: ['Dr Marc Dubois', 'Élodie Vasseur'],
+      housing: [{kind: 'internat_rural', monthlyCostEur: 80, distanceKm: 6, details: null}],
+    }),
+    base(8, {
+      title: 'Médecine générale et soins non programmés',
+      periods: ['2027-05'],
+      housing: [{kind: 'logement_communal', monthlyCostEur: 120, distanceKm: 1, details: 'Logement de la mairie, meublé.'}],
+    }),
     base(9, {title: 'Stage de médecine générale (2026)', periods: ['2026-05']}),
-    base(10, {title: 'Stage de psychologie en centre de santé', kind: 'autre', discipline: 'Psychologie', practiceType: 'centre_de_sante', practiceName: 'Centre de santé municipal'}),
+    base(10, {
+      title: 'Stage de psychologie en centre de santé',
+      kind: 'autre',
+      discipline: 'Psychologie',
+      practiceType: 'centre_de_sante',
+      practiceName: 'Centre de santé municipal',
+    }),
     base(11, {title: 'SASPAS en MSP (à confirmer)', kind: 'saspas', periods: ['2027-11']}),
   ];
 }

@@ -80,8 +80,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       db,
       intakeWriter,
       config: {
-        secretKey, allowedOrigins: options.allowedOrigins ?? [], production: options.production ?? false, version: SERVER_VERSION,
-        rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT, trustProxy: options.trustProxy ?? 0,
+        secretKey,
+        allowedOrigins: options.allowedOrigins ?? [],
+        production: options.production ?? false,
+        version: SERVER_VERSION,
+        rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT,
+        trustProxy: options.trustProxy ?? 0,
         testCrashAfterCommit: options.testCrashAfterCommit === true && options.production !== true,
       },
     });

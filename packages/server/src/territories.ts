@@ -1,8 +1,23 @@
 import type {Commune, Territory} from '@cpts-kit/contract';
 import {findCommune} from './communes.js';
 import type {Db} from './db/index.js';
-import type {TerritoryRow} from './env.js';
 import {strongEtag} from './http.js';
+
+/** A territory as the database holds it. */
+export interface TerritoryRow {
+  slug: string;
+  name: string;
+  phone: string;
+  email: string;
+  website: string | null;
+  privacy_summary: string;
+  privacy_url: string | null;
+  retention_days: number;
+  stale_after_days: number;
+  allowed_origins: string[];
+  version: number;
+  updated_at: Date;
+}
 
 export const TERRITORY_COLUMNS = 'slug, name, phone, email, website, privacy_summary, privacy_url, retention_days, stale_after_days, allowed_origins, version, updated_at';
 
@@ -50,7 +65,10 @@ export class TerritoryCache {
     if (cached && now - cached.at < this.ttlMs) return cached.row;
     const row = findTerritory(this.db, slug);
     // an unknown slug is not kept: anyone could fill the map with made-up names
-    void row.then((r) => (r ? undefined : this.rows.delete(slug)), () => this.rows.delete(slug));
+    void row.then(
+      (r) => (r ? undefined : this.rows.delete(slug)),
+      () => this.rows.delete(slug),
+    );
     this.rows.set(slug, {at: now, row});
     return row;
   }
@@ -247,10 +265,15 @@ export async function createTerritory(db: Db, t: NewTerritory): Promise<void> {
     );
     for (const {commune} of communes) {
       if (!commune) continue;
-      await tx.query(
-        'insert into territory_communes (territory, insee, name, postal_codes, lat, lng, population) values ($1, $2, $3, $4, $5, $6, $7)',
-        [t.slug, commune.insee, commune.name, commune.postalCodes, commune.centre?.lat ?? null, commune.centre?.lng ?? null, commune.population],
-      );
+      await tx.query('insert into territory_communes (territory, insee, name, postal_codes, lat, lng, population) values ($1, $2, $3, $4, $5, $6, $7)', [
+        t.slug,
+        commune.insee,
+        commune.name,
+        commune.postalCodes,
+        commune.centre?.lat ?? null,
+        commune.centre?.lng ?? null,
+        commune.population,
+      ]);
     }
   });
 }

@@ -1,5 +1,5 @@
 import {IncomingMessage} from 'node:http';
-import type {Context, MiddlewareHandler} from 'hono';
+import type {Context, Env, MiddlewareHandler} from 'hono';
 import * as z from 'zod/mini';
 import {en, fr} from 'zod/locales';
 import {ApiProblem, fieldErrorsFromIssues, validationProblem} from './problems.js';
@@ -27,7 +27,12 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
  */
 async function readBodyText(c: Context): Promise<string> {
   const incoming = (c.env as {incoming?: unknown} | undefined)?.incoming;
-  if (!(incoming instanceof IncomingMessage) || incoming.headers['content-length'] === undefined || incoming.headers['transfer-encoding'] !== undefined || incoming.readableDidRead) {
+  if (
+    !(incoming instanceof IncomingMessage) ||
+    incoming.headers['content-length'] === undefined ||
+    incoming.headers['transfer-encoding'] !== undefined ||
+    incoming.readableDidRead
+  ) {
     return c.req.text();
   }
   const chunks: Buffer[] = [];
@@ -55,7 +60,7 @@ async function readJsonBody(c: Context): Promise<unknown> {
   }
 }
 
-function rawInput(c: Context, target: Target): unknown | Promise<unknown> {
+function rawInput(c: Context, target: Target): Record<string, unknown> | Promise<unknown> {
   if (target === 'json') return readJsonBody(c);
   if (target === 'param') return c.req.param();
   return Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
@@ -75,7 +80,7 @@ export async function parseWith<S extends z.core.$ZodType>(c: Context, schema: S
 export function validate<T extends Target, S extends z.core.$ZodType>(
   target: T,
   schema: S,
-): MiddlewareHandler<any, string, {in: {[K in T]: z.input<S>}; out: {[K in T]: z.output<S>}}> {
+): MiddlewareHandler<Env, string, {in: {[K in T]: z.input<S>}; out: {[K in T]: z.output<S>}}> {
   return async (c, next) => {
     const data = await parseWith(c, schema, await rawInput(c, target));
     c.req.addValidatedData(target, data as never);

@@ -59,9 +59,19 @@ async function lockCurrent(tx: Db, territory: string, id: string, expected: numb
 const bump = (tx: Db, id: string, set: string, params: unknown[]) =>
   tx.query(`update intake_requests set ${set}${set ? ', ' : ''}version = version + 1, updated_at = now() where id = $1`, [id, ...params]);
 
-async function event(tx: Db, keys: Keys, e: {requestId: string; by: string; kind: string; details: unknown; note?: string | null | undefined; at?: string | undefined}): Promise<void> {
+async function event(
+  tx: Db,
+  keys: Keys,
+  e: {requestId: string; by: string; kind: string; details: unknown; note?: string | null | undefined; at?: string | undefined},
+): Promise<void> {
   await tx.query('insert into intake_events (id, request_id, at, by, kind, details, note_encrypted) values ($1, $2, coalesce($3::timestamptz, now()), $4, $5, $6, $7)', [
-    crypto.randomUUID(), e.requestId, e.at ?? null, e.by, e.kind, JSON.stringify(e.details), sealNote(keys, e.note),
+    crypto.randomUUID(),
+    e.requestId,
+    e.at ?? null,
+    e.by,
+    e.kind,
+    JSON.stringify(e.details),
+    sealNote(keys, e.note),
   ]);
 }
 
@@ -69,7 +79,10 @@ async function moveStatus(tx: Db, keys: Keys, id: string, from: IntakeStatus, t:
   checkTransition(from, t.to);
   const reopened = t.to === 'contacted' && (from === 'resolved' || from === 'closed');
   await bump(tx, id, 'status = $2, close_reason = $3, resolved_practitioner_id = $4, merged_into = case when $5::boolean then null else merged_into end', [
-    t.to, t.closeReason ?? null, t.resolvedPractitionerId ?? null, reopened,
+    t.to,
+    t.closeReason ?? null,
+    t.resolvedPractitionerId ?? null,
+    reopened,
   ]);
   await tx.query('insert into intake_status_history (id, request_id, status, by) values ($1, $2, $3, $4)', [crypto.randomUUID(), id, t.to, actor]);
   await event(tx, keys, {requestId: id, by: actor, kind: 'transition', details: {from, to: t.to, ...(t.closeReason ? {closeReason: t.closeReason} : {})}, note: t.note});
@@ -92,7 +105,13 @@ export function transition(db: Db, keys: Keys, id: string, t: IntakeTransition, 
     const current = await lockCurrent(tx, who.territory, id, who.expected);
     await checkPractitioner(tx, who.territory, t.resolvedPractitionerId);
     await moveStatus(tx, keys, id, current.status, t, who.name);
-    await audit(tx, {territory: who.territory, actor: who.name, action: 'intake.transition', target: id, details: {from: current.status, to: t.to, closeReason: t.closeReason}});
+    await audit(tx, {
+      territory: who.territory,
+      actor: who.name,
+      action: 'intake.transition',
+      target: id,
+      details: {from: current.status, to: t.to, closeReason: t.closeReason},
+    });
   });
 }
 
@@ -114,7 +133,10 @@ export function merge(db: Db, keys: Keys, keptId: string, otherId: string, who: 
   if (keptId === otherId) return Promise.reject(refuse('Une demande ne peut pas être fusionnée avec elle-même.'));
   return db.transaction(async (tx) => {
     const kept = await lockCurrent(tx, who.territory, keptId, who.expected);
-    const [other] = await tx.query<Current>('select status, version, reference, merged_into from intake_requests where territory = $1 and id = $2 for update', [who.territory, otherId]);
+    const [other] = await tx.query<Current>('select status, version, reference, merged_into from intake_requests where territory = $1 and id = $2 for update', [
+      who.territory,
+      otherId,
+    ]);
     if (!other) throw validationProblem([{path: 'otherId', code: 'not_found', message: "l'autre demande n'existe pas dans ce territoire"}]);
     if (kept.merged_into !== null) throw refuse('Cette demande a déjà été fusionnée dans une autre : ouvrez celle-ci pour fusionner.');
     if (other.merged_into !== null) throw refuse(`La demande ${other.reference} est déjà fusionnée dans une autre.`);
@@ -126,7 +148,12 @@ export function merge(db: Db, keys: Keys, keptId: string, otherId: string, who: 
       await tx.query("insert into intake_status_history (id, request_id, status, by) values ($1, $2, 'closed', $3)", [crypto.randomUUID(), otherId, who.name]);
     }
     await bump(tx, keptId, 'duplicate_of = case when duplicate_of = $2 then null else duplicate_of end', [otherId]);
-    await event(tx, keys, {requestId: otherId, by: who.name, kind: 'merge', details: {from: other.status, to: 'closed', closeReason: 'duplicate', otherId: keptId, otherReference: kept.reference}});
+    await event(tx, keys, {
+      requestId: otherId,
+      by: who.name,
+      kind: 'merge',
+      details: {from: other.status, to: 'closed', closeReason: 'duplicate', otherId: keptId, otherReference: kept.reference},
+    });
     await event(tx, keys, {requestId: keptId, by: who.name, kind: 'merge', details: {otherId, otherReference: other.reference}});
     await audit(tx, {territory: who.territory, actor: who.name, action: 'intake.merge', target: keptId, details: {merged: otherId}});
   });
@@ -141,10 +168,13 @@ export function patchRequest(db: Db, keys: Keys, id: string, patch: IntakeReques
       await moveStatus(tx, keys, id, current.status, {to: patch.status}, who.name);
     }
     if (patch.notes !== undefined || patch.assignedTo !== undefined) {
-      await bump(tx, id, `notes_encrypted = case when $2::boolean then $3 else notes_encrypted end, notes = case when $2::boolean then null else notes end,
-                          assigned_to = case when $4::boolean then $5 else assigned_to end`, [
-        patch.notes !== undefined, sealNote(keys, patch.notes), patch.assignedTo !== undefined, patch.assignedTo ?? null,
-      ]);
+      await bump(
+        tx,
+        id,
+        `notes_encrypted = case when $2::boolean then $3 else notes_encrypted end, notes = case when $2::boolean then null else notes end,
+                          assigned_to = case when $4::boolean then $5 else assigned_to end`,
+        [patch.notes !== undefined, sealNote(keys, patch.notes), patch.assignedTo !== undefined, patch.assignedTo ?? null],
+      );
     }
     if (patch.assignedTo !== undefined) await event(tx, keys, {requestId: id, by: who.name, kind: 'assignment', details: {assignedTo: patch.assignedTo}});
     await audit(tx, {territory: who.territory, actor: who.name, action: 'intake.patch', target: id, details: {fields: Object.keys(patch), status: patch.status}});

@@ -28,7 +28,14 @@ export async function backfillWaitingList(db: Db, keys: Keys): Promise<number> {
               birth_month = v.birth_month, notes_encrypted = coalesce(v.notes, r.notes_encrypted), notes = null
          from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[]) as v(id, name_index, phone_index, rphone, birth_month, notes)
         where r.id = v.id`,
-      [values.map((v) => v.id), values.map((v) => v.nameIndex), values.map((v) => v.phoneIndex), values.map((v) => v.requesterPhoneIndex), values.map((v) => v.birthMonth), values.map((v) => v.notes)],
+      [
+        values.map((v) => v.id),
+        values.map((v) => v.nameIndex),
+        values.map((v) => v.phoneIndex),
+        values.map((v) => v.requesterPhoneIndex),
+        values.map((v) => v.birthMonth),
+        values.map((v) => v.notes),
+      ],
     );
     done += rows.length;
   }

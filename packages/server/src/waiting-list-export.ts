@@ -7,18 +7,44 @@ import {toItem, WAITING_SELECT, type WaitingRow} from './waiting-list-read.js';
 
 const STATUS: Record<IntakeStatus, string> = {received: 'Reçue', contacted: 'Contactée', oriented: 'Orientée', resolved: 'Solution trouvée', closed: 'Close'};
 const CLOSE: Record<CloseReason, string> = {
-  found_via_cpts: 'Médecin trouvé par la CPTS', found_alone: 'Médecin trouvé seul(e)', moved_away: 'A déménagé', unreachable: 'Injoignable',
-  duplicate: 'Doublon', withdrew: 'Renonce', other: 'Autre',
+  found_via_cpts: 'Médecin trouvé par la CPTS',
+  found_alone: 'Médecin trouvé seul(e)',
+  moved_away: 'A déménagé',
+  unreachable: 'Injoignable',
+  duplicate: 'Doublon',
+  withdrew: 'Renonce',
+  other: 'Autre',
 };
 const CRITERIA: Record<PriorityCriterion, string> = {
-  age_70_plus: '70 ans ou plus', under_6: 'Moins de 6 ans', ald: 'ALD', css_ame: 'CSS / AME', pregnancy: 'Grossesse', disability: 'Handicap',
-  home_visits: 'Visites à domicile', chronic_follow_up: 'Suivi chronique',
+  age_70_plus: '70 ans ou plus',
+  under_6: 'Moins de 6 ans',
+  ald: 'ALD',
+  css_ame: 'CSS / AME',
+  pregnancy: 'Grossesse',
+  disability: 'Handicap',
+  home_visits: 'Visites à domicile',
+  chronic_follow_up: 'Suivi chronique',
 };
 const CHANNEL: Record<WaitingListItem['channel'], string> = {form: 'Formulaire en ligne', phone: 'Téléphone', paper: 'Formulaire papier', import: 'Import'};
 
 const HEADER = [
-  'Référence', 'Statut', 'Inscrit(e) le', 'Jours d’attente', 'Canal', 'Nom', 'Prénoms', 'Date de naissance', 'Téléphone', 'E-mail', 'Code INSEE',
-  'Adresse', 'Critères de priorité', 'Attribuée à', 'Appels', 'Motif de clôture', 'Doublon probable de',
+  'Référence',
+  'Statut',
+  'Inscrit(e) le',
+  'Jours d’attente',
+  'Canal',
+  'Nom',
+  'Prénoms',
+  'Date de naissance',
+  'Téléphone',
+  'E-mail',
+  'Code INSEE',
+  'Adresse',
+  'Critères de priorité',
+  'Attribuée à',
+  'Appels',
+  'Motif de clôture',
+  'Doublon probable de',
 ];
 
 // built once: a DateTimeFormat costs far more to make than to use (10,000 rows took seconds)
@@ -42,9 +68,22 @@ export async function exportWaitingCsv(db: Db, keys: Keys, territory: string, f:
   const lines = rows.map((row) => {
     const item = toItem(row, keys, [], now);
     return [
-      item.reference, STATUS[item.status], dateFr(item.createdAt), String(item.waitingDays), CHANNEL[item.channel], item.person.lastName, item.person.firstNames,
-      isoToFr(item.person.birthDate), item.person.phone ?? '', item.person.email ?? '', item.person.communeInsee, item.person.address ?? '',
-      item.priorityCriteria.map((c) => CRITERIA[c]).join(', '), item.assignedTo ?? '', String(item.callCount), item.closeReason ? CLOSE[item.closeReason] : '',
+      item.reference,
+      STATUS[item.status],
+      dateFr(item.createdAt),
+      String(item.waitingDays),
+      CHANNEL[item.channel],
+      item.person.lastName,
+      item.person.firstNames,
+      isoToFr(item.person.birthDate),
+      item.person.phone ?? '',
+      item.person.email ?? '',
+      item.person.communeInsee,
+      item.person.address ?? '',
+      item.priorityCriteria.map((c) => CRITERIA[c]).join(', '),
+      item.assignedTo ?? '',
+      String(item.callCount),
+      item.closeReason ? CLOSE[item.closeReason] : '',
       item.possibleDuplicateOf ? (references.get(item.possibleDuplicateOf) ?? item.possibleDuplicateOf) : '',
     ];
   });

@@ -79,7 +79,16 @@ function decodeWaitingCursor(cursor: string, sort: WaitingListSort): KeysetCurso
   }
   if (!Array.isArray(parts) || parts.length !== 4) throw invalid();
   const [s, rank, at, id] = parts as unknown[];
-  if (s !== sort || (rank !== 0 && rank !== 1) || typeof at !== 'string' || !CURSOR_AT.test(at) || !Number.isFinite(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) throw invalid();
+  if (
+    s !== sort ||
+    (rank !== 0 && rank !== 1) ||
+    typeof at !== 'string' ||
+    !CURSOR_AT.test(at) ||
+    !Number.isFinite(Date.parse(at)) ||
+    typeof id !== 'string' ||
+    !UUID.test(id)
+  )
+    throw invalid();
   return {sort, rank, at, id};
 }
 
@@ -103,7 +112,10 @@ function afterCursor(where: Where, c: KeysetCursor): void {
 
 export async function statusCounts(db: Db, where: Where): Promise<StatusCounts> {
   const counts: StatusCounts = {received: 0, contacted: 0, oriented: 0, resolved: 0, closed: 0};
-  const rows = await db.query<{status: IntakeStatus; n: number}>(`select r.status, count(*)::int as n from intake_requests r where ${where.sql} group by r.status`, where.params);
+  const rows = await db.query<{status: IntakeStatus; n: number}>(
+    `select r.status, count(*)::int as n from intake_requests r where ${where.sql} group by r.status`,
+    where.params,
+  );
   for (const r of rows) counts[r.status] = r.n;
   return counts;
 }

@@ -107,11 +107,19 @@ export async function toDetail(db: Db, keys: Keys, row: WaitingRow): Promise<Wai
   const [history, rows, reads] = await Promise.all([
     historyOf(db, [row.id]),
     db.query<EventRow>('select id, request_id, at, by, kind, details, note_encrypted from intake_events where request_id = any($1::uuid[]) order by at, id', [ids]),
-    db.query<{id: string; at: Date; actor: string}>("select id, at, actor from audit_log where target = $1 and action = 'intake.read' order by at desc limit $2", [row.id, MAX_READS]),
+    db.query<{id: string; at: Date; actor: string}>("select id, at, actor from audit_log where target = $1 and action = 'intake.read' order by at desc limit $2", [
+      row.id,
+      MAX_READS,
+    ]),
   ]);
   const events: IntakeEvent[] = [
     ...rows.map((e): IntakeEvent => ({
-      id: e.id, requestId: e.request_id, at: iso(e.at), by: e.by, kind: e.kind, ...e.details,
+      id: e.id,
+      requestId: e.request_id,
+      at: iso(e.at),
+      by: e.by,
+      kind: e.kind,
+      ...e.details,
       note: e.note_encrypted === null ? null : decryptJson<string>(keys.encryption, e.note_encrypted),
     })),
     ...reads.map((r): IntakeEvent => ({id: r.id, requestId: row.id, at: iso(r.at), by: r.actor, kind: 'read', note: null})),

@@ -10,7 +10,6 @@ export interface Autoloader {
   disconnect(): void;
 }
 
-
 /**
  * Watches `root` (and whatever is added to it later) for the tags of `modules`, and imports each
  * tag's module the first time the tag appears. Tags already defined are left alone.

@@ -25,5 +25,29 @@ import type {Translation} from './translations/translation.js';
 // Every string of a language in one object, for developers (the npm package's `fr` and `en`).
 // The widgets never import this module: each loads its own bundles (see translations/bundle.ts).
 // Typed whole, so a bundle missing a key breaks the typecheck here.
-export const fr: Translation = {...commonFr, ...contactFr, ...labelsFr, ...intakeFr, ...mapFr, ...cartodispoFr, ...boardFr, ...offersFr, ...offerManagerFr, ...coordinatorFr, ...practitionersFr};
-export const en: Translation = {...commonEn, ...contactEn, ...labelsEn, ...intakeEn, ...mapEn, ...cartodispoEn, ...boardEn, ...offersEn, ...offerManagerEn, ...coordinatorEn, ...practitionersEn};
+export const fr: Translation = {
+  ...commonFr,
+  ...contactFr,
+  ...labelsFr,
+  ...intakeFr,
+  ...mapFr,
+  ...cartodispoFr,
+  ...boardFr,
+  ...offersFr,
+  ...offerManagerFr,
+  ...coordinatorFr,
+  ...practitionersFr,
+};
+export const en: Translation = {
+  ...commonEn,
+  ...contactEn,
+  ...labelsEn,
+  ...intakeEn,
+  ...mapEn,
+  ...cartodispoEn,
+  ...boardEn,
+  ...offersEn,
+  ...offerManagerEn,
+  ...coordinatorEn,
+  ...practitionersEn,
+};

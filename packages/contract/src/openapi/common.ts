@@ -11,19 +11,27 @@ export const commonSchemas = {
   ApiError: {
     schema: ApiError,
     description: 'RFC 9457 application/problem+json.',
-    example: {type: 'https://cpts-kit.fr/problems/validation', title: 'Données invalides', status: 400, code: 'validation', errors: [{path: 'person.phone', code: 'invalid_format', message: 'numéro de téléphone invalide'}]},
+    example: {
+      type: 'https://cpts-kit.fr/problems/validation',
+      title: 'Données invalides',
+      status: 400,
+      code: 'validation',
+      errors: [{path: 'person.phone', code: 'invalid_format', message: 'numéro de téléphone invalide'}],
+    },
   },
   Health,
 } satisfies SchemaDocs;
 
 export const systemRouteDocs = {
   getHealth: {
-    tag: 'system', auth: 'public',
+    tag: 'system',
+    auth: 'public',
     summary: 'Liveness and database reachability',
     responses: {200: 'Up', 503: 'The database cannot be reached'},
   },
   getOpenApi: {
-    tag: 'system', auth: 'public',
+    tag: 'system',
+    auth: 'public',
     summary: 'This document',
     responses: {200: 'The OpenAPI 3.1 document'},
   },

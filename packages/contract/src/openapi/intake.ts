@@ -39,7 +39,8 @@ export const intakeSchemas = {
 
 export const intakeRouteDocs = {
   createIntakeRequest: {
-    tag: 'intake', auth: 'public',
+    tag: 'intake',
+    auth: 'public',
     summary: 'Register a person who has no médecin traitant',
     body: {
       schema: IntakeRequestCreate,
@@ -54,30 +55,35 @@ export const intakeRouteDocs = {
     responses: {201: 'Registered'},
   },
   listIntakeRequests: {
-    tag: 'intake', auth: 'coordinator',
+    tag: 'intake',
+    auth: 'coordinator',
     summary: 'The waiting list: filters, triage order by default, keyset cursor, counts per status',
     query: WaitingListQuery,
     responses: {200: 'A page of requests'},
   },
   exportIntakeRequests: {
-    tag: 'intake', auth: 'coordinator',
+    tag: 'intake',
+    auth: 'coordinator',
     summary: 'CSV export of the requests (audited)',
     query: WaitingListQuery,
     responses: {200: {description: 'CSV, UTF-8 with BOM, `;`-separated', contentType: 'text/csv'}},
   },
   getIntakeRequest: {
-    tag: 'intake', auth: 'coordinator',
+    tag: 'intake',
+    auth: 'coordinator',
     summary: 'One request, with its calls and full history (ETag: its version)',
     responses: {200: 'The request'},
   },
   patchIntakeRequest: {
-    tag: 'intake', auth: 'coordinator',
+    tag: 'intake',
+    auth: 'coordinator',
     summary: 'Change notes, assignment (or status, as a transition); If-Match: the ETag read, else 412',
     body: {schema: IntakeRequestPatch, example: {status: 'contacted', notes: 'Rappelée le 12/11.'}},
     responses: {200: 'The request as saved'},
   },
   listIntakeMatches: {
-    tag: 'intake', auth: 'coordinator',
+    tag: 'intake',
+    auth: 'coordinator',
     summary: 'Practitioners who could take this patient, best first',
     responses: {200: 'Ranked practitioners'},
   },

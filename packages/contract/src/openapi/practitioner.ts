@@ -18,7 +18,18 @@ import {noContent, type RouteDocs, type SchemaDocs} from './docs.js';
 export const practitionerSchemas = {
   PractitionerPublic,
   Practitioner: {schema: Practitioner, description: 'A practitioner as the CPTS coordinators see them.'},
-  PractitionerCreate: {schema: PractitionerCreate, example: {profession: 'medecin_generaliste', title: 'Dr', firstName: 'Claire', lastName: 'Lefebvre', practiceName: 'MSP des Marais', communeInsee: '62765', phone: '03 21 38 00 00'}},
+  PractitionerCreate: {
+    schema: PractitionerCreate,
+    example: {
+      profession: 'medecin_generaliste',
+      title: 'Dr',
+      firstName: 'Claire',
+      lastName: 'Lefebvre',
+      practiceName: 'MSP des Marais',
+      communeInsee: '62765',
+      phone: '03 21 38 00 00',
+    },
+  },
   PractitionerPatch: {schema: PractitionerPatch, example: {phone: '03 21 38 11 11', active: false}},
   PublicPractitionerList,
   PractitionerList,
@@ -37,19 +48,22 @@ const csvExample = 'rpps;profession;prenom;nom;commune_insee;telephone\n10003456
 
 export const practitionerRouteDocs = {
   listPublicPractitioners: {
-    tag: 'practitioners', auth: 'public',
+    tag: 'practitioners',
+    auth: 'public',
     summary: 'Practitioners who chose to be public',
     query: PublicPractitionerQuery,
     responses: {200: 'A page of practitioners', 304: 'Not modified (ETag)'},
   },
   createPractitioner: {
-    tag: 'practitioners', auth: 'coordinator',
+    tag: 'practitioners',
+    auth: 'coordinator',
     summary: 'Add a practitioner',
     body: {schema: PractitionerCreate, example: {profession: 'medecin_generaliste', title: 'Dr', firstName: 'Claire', lastName: 'Lefebvre', communeInsee: '62765'}},
     responses: {201: 'Created'},
   },
   importPractitioners: {
-    tag: 'practitioners', auth: 'coordinator',
+    tag: 'practitioners',
+    auth: 'coordinator',
     summary: 'Import practitioners from a CSV file (all or nothing; 422 with every error by line)',
     query: PractitionerImportQuery,
     body: {schema: z.string(), contentType: 'text/csv', example: csvExample},
@@ -57,34 +71,40 @@ export const practitionerRouteDocs = {
       200: 'What was imported, or with dryRun what would be',
       422: {
         contentType: 'application/problem+json',
-        description: 'The file has errors, so nothing was written: code `import_invalid`, `errors[]` of `{path: "lines.12.rpps", line: 12, column: "RPPS", code, message}`, every one (the first 1,000)',
+        description:
+          'The file has errors, so nothing was written: code `import_invalid`, `errors[]` of `{path: "lines.12.rpps", line: 12, column: "RPPS", code, message}`, every one (the first 1,000)',
       },
     },
   },
   getPractitioner: {
-    tag: 'practitioners', auth: 'coordinator',
+    tag: 'practitioners',
+    auth: 'coordinator',
     summary: 'One practitioner, with private fields',
     responses: {200: 'The practitioner'},
   },
   patchPractitioner: {
-    tag: 'practitioners', auth: 'coordinator',
+    tag: 'practitioners',
+    auth: 'coordinator',
     summary: 'Edit or deactivate a practitioner',
     body: {schema: PractitionerPatch, example: {phone: '03 21 38 11 11', active: false}},
     responses: {200: 'The practitioner as saved'},
   },
   deletePractitioner: {
-    tag: 'practitioners', auth: 'coordinator',
+    tag: 'practitioners',
+    auth: 'coordinator',
     summary: 'Delete a practitioner and their links',
     responses: noContent,
   },
   createPersonalLink: {
-    tag: 'practitioners', auth: 'coordinator',
+    tag: 'practitioners',
+    auth: 'coordinator',
     summary: 'Issue a personal link token for a practitioner',
     body: {schema: PersonalLinkCreate, example: {expiresInDays: 365}},
     responses: {201: 'The token, shown once'},
   },
   revokePersonalLinks: {
-    tag: 'practitioners', auth: 'coordinator',
+    tag: 'practitioners',
+    auth: 'coordinator',
     summary: 'Revoke every personal link of a practitioner',
     responses: noContent,
   },

@@ -8,7 +8,8 @@ export const statsSchemas = {
 
 export const statsRouteDocs = {
   getStats: {
-    tag: 'stats', auth: 'coordinator',
+    tag: 'stats',
+    auth: 'coordinator',
     summary: 'Counts, shares and median time to solution, by commune and by reason',
     query: StatsQuery,
     responses: {200: 'The figures'},

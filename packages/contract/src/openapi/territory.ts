@@ -11,12 +11,14 @@ export const territorySchemas = {
 
 export const territoryRouteDocs = {
   getTerritory: {
-    tag: 'territory', auth: 'public',
+    tag: 'territory',
+    auth: 'public',
     summary: 'Name, communes, contact, privacy notice and retention of a territory',
     responses: {200: 'The territory', 304: 'Not modified (ETag)'},
   },
   patchTerritory: {
-    tag: 'territory', auth: 'coordinator',
+    tag: 'territory',
+    auth: 'coordinator',
     summary: 'Edit the territory',
     body: {schema: TerritoryPatch, example: {phone: '03 21 00 00 00', retentionDays: 730}},
     responses: {200: 'The territory as saved'},

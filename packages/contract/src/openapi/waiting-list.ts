@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {WaitingListQuery, IntakeImportQuery} from '../queries.js';
+import {IntakeImportQuery} from '../queries.js';
 import {
   AssistedIntakeCreate,
   CallLogCreate,
@@ -16,7 +16,9 @@ import {
 import type {ResponseDoc, RouteDocs, SchemaDocs} from './docs.js';
 
 const assistedExample = {
-  channel: 'phone', receivedOn: '2026-11-02', requester: {kind: 'self'},
+  channel: 'phone',
+  receivedOn: '2026-11-02',
+  requester: {kind: 'self'},
   person: {lastName: 'Martin', firstNames: 'Paul', birthDate: '1950-01-20', phone: '03 21 11 22 33', communeInsee: '62765'},
   situation: {reason: 'moved_in'},
   priority: {ald: 'no', cssAme: 'no', pregnancy: 'no', disability: 'no', homeVisits: 'no', chronicFollowUp: 'unknown'},
@@ -25,7 +27,8 @@ const assistedExample = {
 export const waitingListSchemas = {
   WaitingListSearch: {
     schema: WaitingListSearch,
-    description: 'A reference (DEMO-2026-000123, or its number 123), a last name (case, accents and hyphens ignored) or a phone number (any spelling): matched exactly through keyed blind indexes.',
+    description:
+      'A reference (DEMO-2026-000123, or its number 123), a last name (case, accents and hyphens ignored) or a phone number (any spelling): matched exactly through keyed blind indexes.',
     example: {text: 'Dupont'},
   },
   StatusCounts: {schema: StatusCounts, description: 'Requests per status under the current filters, the status filter left out (so every tab shows its number).'},
@@ -62,13 +65,15 @@ const importCsvExample = "Nom;Prénom;Date de naissance;Téléphone;Commune;Date
 
 export const waitingListRouteDocs = {
   searchIntakeRequests: {
-    tag: 'intake', auth: 'coordinator',
+    tag: 'intake',
+    auth: 'coordinator',
     summary: 'Find requests by reference, last name or phone (POST: the searched name stays out of URLs and logs)',
     body: {schema: WaitingListSearch, example: {text: 'Dupont'}},
     responses: {200: 'The matching requests, with counts per status'},
   },
   createAssistedIntakeRequest: {
-    tag: 'intake', auth: 'coordinator',
+    tag: 'intake',
+    auth: 'coordinator',
     summary: 'Register a person who called the CPTS or sent the paper form',
     body: {
       schema: AssistedIntakeCreate,
@@ -82,7 +87,8 @@ export const waitingListRouteDocs = {
     responses: {201: 'Registered'},
   },
   importIntakeRequests: {
-    tag: 'intake', auth: 'coordinator',
+    tag: 'intake',
+    auth: 'coordinator',
     summary: 'Import an existing waiting list from a CSV file (dry run first; then all or nothing)',
     query: IntakeImportQuery,
     body: {schema: z.string(), contentType: 'text/csv', example: importCsvExample},
@@ -95,19 +101,22 @@ export const waitingListRouteDocs = {
     },
   },
   transitionIntakeRequest: {
-    tag: 'intake', auth: 'coordinator',
+    tag: 'intake',
+    auth: 'coordinator',
     summary: 'Move a request along its lifecycle, with an optional note (If-Match: its ETag)',
     body: {schema: IntakeTransition, example: {to: 'contacted', note: 'Jointe, cherche un médecin à Arques.'}},
     responses: {200: 'The request as saved', 409: invalidTransition, 412: stale},
   },
   logIntakeCall: {
-    tag: 'intake', auth: 'coordinator',
+    tag: 'intake',
+    auth: 'coordinator',
     summary: 'Log a call attempt (date, outcome, note)',
     body: {schema: CallLogCreate, example: {outcome: 'no_answer'}},
     responses: {201: 'The request with the call in its log', 412: stale},
   },
   mergeIntakeRequest: {
-    tag: 'intake', auth: 'coordinator',
+    tag: 'intake',
+    auth: 'coordinator',
     summary: 'Merge a duplicate into this request: the other is closed as a duplicate pointing here, both histories kept',
     body: {schema: MergeRequest, example: {otherId: '0b5d7f3e-1c1a-4d4e-9a39-2f0f4b7b2a10'}},
     responses: {200: 'The kept request', 409: invalidTransition, 412: stale},

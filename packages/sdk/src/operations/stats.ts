@@ -1,8 +1,4 @@
-import {
-  getStatsRoute,
-  type Stats,
-  type StatsQuery,
-} from '@cpts-kit/contract';
+import {getStatsRoute, type Stats, type StatsQuery} from '@cpts-kit/contract';
 import type {CptsClient, Query, RequestOptions} from '../client.js';
 
 export function getStats(client: CptsClient, query?: StatsQuery, options?: RequestOptions): Promise<Stats> {

@@ -1,8 +1,4 @@
-import {
-  getHealthRoute,
-  getOpenApiRoute,
-  type Health,
-} from '@cpts-kit/contract';
+import {getHealthRoute, getOpenApiRoute, type Health} from '@cpts-kit/contract';
 import type {CptsClient, RequestOptions} from '../client.js';
 
 export function getHealth(client: CptsClient, options?: RequestOptions): Promise<Health> {

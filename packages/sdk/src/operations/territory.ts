@@ -1,9 +1,4 @@
-import {
-  getTerritoryRoute,
-  patchTerritoryRoute,
-  type Territory,
-  type TerritoryPatch,
-} from '@cpts-kit/contract';
+import {getTerritoryRoute, patchTerritoryRoute, type Territory, type TerritoryPatch} from '@cpts-kit/contract';
 import type {CptsClient, RequestOptions} from '../client.js';
 
 export function getTerritory(client: CptsClient, options?: RequestOptions): Promise<Territory> {

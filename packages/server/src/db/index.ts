@@ -36,10 +36,19 @@ export type PreparedValue = string | number | boolean | null;
 
 const asText = (params: PreparedValue[]) => params.map((v) => (v === null ? null : String(v)));
 
+/** A parsed column value back as text: JSON for json columns and ISO for timestamps, not "[object Object]". */
+function textOf(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  return JSON.stringify(v);
+}
+
 /** Inside a transaction the statement is rare enough: an ordinary query, its values as text. */
 async function preparedAsQuery(db: Pick<Db, 'query'>, sql: string, params: PreparedValue[]): Promise<Record<string, string | null>[]> {
   const rows = await db.query<Record<string, unknown>>(sql, asText(params));
-  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null || v === undefined ? null : String(v)])));
+  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, textOf(v)])));
 }
 
 /** `db.prepared`, or an ordinary query on a Db without it (a test's stand-in, say). */
@@ -79,7 +88,9 @@ function pglitePrepared(pglite: PGlite) {
           await pglite.execProtocol(concat([serialize.parse({name, text: sql}), serialize.sync()]), {syncToFs: false});
           ready.add(name);
         }
-        const {messages} = await pglite.execProtocol(concat([serialize.bind({statement: name, values: asText(params)}), serialize.describe({type: 'P'}), serialize.execute({}), serialize.sync()]));
+        const {messages} = await pglite.execProtocol(
+          concat([serialize.bind({statement: name, values: asText(params)}), serialize.describe({type: 'P'}), serialize.execute({}), serialize.sync()]),
+        );
         let columns: string[] = [];
         const rows: Record<string, string | null>[] = [];
         for (const m of messages) {
@@ -199,7 +210,7 @@ export async function openPgliteWorker(dataDir: string): Promise<Db> {
     const id = nextId++;
     if (pending.size === 0) worker.ref();
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, {resolve: resolve as (value: unknown) => void, reject});
+      pending.set(id, {resolve: resolve, reject});
       worker.postMessage({...message, id});
     });
   };

@@ -35,10 +35,14 @@ export function availabilityRoutes({db, communes}: Deps) {
       const territory = c.get('territory');
       const caller = c.get('caller');
       const declaration = c.req.valid('json');
-      const named = [...declaration.scopeCommunes.map((insee, i) => ({insee, path: `scopeCommunes.${i}`})), ...declaration.homeVisitCommunes.map((insee, i) => ({insee, path: `homeVisitCommunes.${i}`}))];
+      const named = [
+        ...declaration.scopeCommunes.map((insee, i) => ({insee, path: `scopeCommunes.${i}`})),
+        ...declaration.homeVisitCommunes.map((insee, i) => ({insee, path: `homeVisitCommunes.${i}`})),
+      ];
       const outside: typeof named = [];
       for (const u of named) if (!(await communes.includes(territory.slug, u.insee))) outside.push(u);
-      if (outside.length > 0) throw validationProblem(outside.map((u) => ({path: u.path, code: 'unknown_commune', message: `la commune ${u.insee} n'appartient pas au territoire`})));
+      if (outside.length > 0)
+        throw validationProblem(outside.map((u) => ({path: u.path, code: 'unknown_commune', message: `la commune ${u.insee} n'appartient pas au territoire`})));
       // a new row every time: the history of declarations is what the CPTS reports on
       await db.query(
         `insert into availability_declarations (id, practitioner_id, declaration, visibility, declared_by, declared_by_token) values ($1, $2, $3, $4, 'practitioner', $5)`,
@@ -71,7 +75,7 @@ export function availabilityRoutes({db, communes}: Deps) {
           (!query.commune || r.communeInsee === query.commune) &&
           (!query.accepting || r.availability?.accepting === query.accepting) &&
           (query.homeVisits === undefined || (r.availability?.homeVisits ?? false) === query.homeVisits) &&
-          (query.snp === undefined || ((r.availability?.snpSlotsThisWeek ?? 0) > 0) === query.snp) &&
+          (query.snp === undefined || (r.availability?.snpSlotsThisWeek ?? 0) > 0 === query.snp) &&
           (query.msu === undefined || (r.availability?.hostsInterns ?? false) === query.msu) &&
           (!query.freshness || r.freshness === query.freshness) &&
           (!q || r.displayName.toLocaleLowerCase('fr').includes(q)),

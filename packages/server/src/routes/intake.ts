@@ -1,10 +1,4 @@
-import {
-  Id,
-  IntakeRequestCreate,
-  IntakeRequestPatch,
-  WaitingListQuery,
-  type IntakeRequestCreated,
-} from '@cpts-kit/contract';
+import {Id, IntakeRequestCreate, IntakeRequestPatch, WaitingListQuery, type IntakeRequestCreated} from '@cpts-kit/contract';
 import {Hono} from 'hono';
 import * as z from 'zod/mini';
 import {actorName, coordinatorName, requireAuth} from '../auth.js';
@@ -61,67 +55,72 @@ export function intakeRoutes({db, keys, communes, config, intakeWriter: writer}:
     return row;
   }
 
-  return new Hono<AppEnv>()
-    .post('/v1/territories/:t/intake-requests', limit, validate('json', IntakeRequestCreate), async (c) => {
-      const territory = c.get('territory').slug;
-      const key = requireIdempotencyKey(c);
-      const body = c.req.valid('json');
-      if (!(await communes.includes(territory, body.person.communeInsee))) {
-        throw validationProblem([{path: 'person.communeInsee', code: 'unknown_commune', message: "cette commune n'est pas couverte par ce territoire"}]);
-      }
-      const bodyHash = sha256Hex(canonicalJson(body));
-      const created = await inFlight.run(territory, key, async (): Promise<IntakeRequestCreated> => {
-        const at = new Date();
-        const inserted = await writer.insert(prepareIntakeInsert(keys, {territory, key, operation: OPERATION, bodyHash, at, channel: 'form', by: 'formulaire'}, body));
-        if (inserted) {
-          if (crashArmed) crashNow();
-          crashArmed = false;
-          return {...inserted, status: 'received'};
+  return (
+    new Hono<AppEnv>()
+      .post('/v1/territories/:t/intake-requests', limit, validate('json', IntakeRequestCreate), async (c) => {
+        const territory = c.get('territory').slug;
+        const key = requireIdempotencyKey(c);
+        const body = c.req.valid('json');
+        if (!(await communes.includes(territory, body.person.communeInsee))) {
+          throw validationProblem([{path: 'person.communeInsee', code: 'unknown_commune', message: "cette commune n'est pas couverte par ce territoire"}]);
         }
-        // the key was used before: same form → the first answer again; another form → 422
-        const stored = await storedKey(territory, key);
-        if (!stored || stored.body_hash !== bodyHash || !stored.id || !stored.reference) throw idempotencyConflict();
-        return {id: stored.id, reference: stored.reference, status: 'received'};
-      });
-      c.header('Location', `/v1/territories/${territory}/intake-requests/${created.id}`);
-      return c.json(created, 201);
-    })
-    .get('/v1/territories/:t/intake-requests', coordinator, validate('query', WaitingListQuery), async (c) => {
-      const territory = c.get('territory').slug;
-      const page = await listWaiting(db, territory, c.req.valid('query'), coordinatorName(c.get('caller')));
-      const history = await historyOf(db, page.rows.map((r) => r.id));
-      await audit(db, {territory, actor: actorName(c.get('caller')), action: 'intake.list', details: {count: page.rows.length}});
-      c.header('Cache-Control', 'private, no-store');
-      const now = new Date();
-      return c.json({items: page.rows.map((r) => toItem(r, keys, history.get(r.id) ?? [], now)), nextCursor: page.nextCursor, counts: page.counts});
-    })
-    // before `/:id`, which would otherwise take `export.csv` for an id
-    .get('/v1/territories/:t/intake-requests/export.csv', coordinator, validate('query', WaitingListQuery), async (c) => {
-      const territory = c.get('territory').slug;
-      const query = c.req.valid('query');
-      const {csv, rows} = await exportWaitingCsv(db, keys, territory, query, coordinatorName(c.get('caller')));
-      const {cursor: _c, limit: _l, ...filters} = query;
-      await audit(db, {territory, actor: actorName(c.get('caller')), action: 'intake.export', details: {rows, filters}});
-      c.header('Cache-Control', 'private, no-store');
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="liste-attente-${territory}-${new Date().toISOString().slice(0, 10)}.csv"`);
-      return c.body(csv);
-    })
-    .get('/v1/territories/:t/intake-requests/:id', coordinator, validate('param', IdParam), async (c) => {
-      const territory = c.get('territory').slug;
-      const row = await findRequest(territory, c.req.valid('param').id);
-      await audit(db, {territory, actor: actorName(c.get('caller')), action: 'intake.read', target: row.id});
-      c.header('Cache-Control', 'private, no-store');
-      c.header('ETag', etagOf(row.version));
-      return c.json(await toDetail(db, keys, row));
-    })
-    .patch('/v1/territories/:t/intake-requests/:id', coordinator, validate('param', IdParam), validate('json', IntakeRequestPatch), async (c) => {
-      const territory = c.get('territory').slug;
-      const {id} = c.req.valid('param');
-      const expected = ifMatchVersion(c.req.header('If-Match'));
-      await patchRequest(db, keys, id, c.req.valid('json'), {territory, name: actorName(c.get('caller')), expected});
-      const row = await findRequest(territory, id);
-      c.header('ETag', etagOf(row.version));
-      return c.json(await toDetail(db, keys, row));
-    });
+        const bodyHash = sha256Hex(canonicalJson(body));
+        const created = await inFlight.run(territory, key, async (): Promise<IntakeRequestCreated> => {
+          const at = new Date();
+          const inserted = await writer.insert(prepareIntakeInsert(keys, {territory, key, operation: OPERATION, bodyHash, at, channel: 'form', by: 'formulaire'}, body));
+          if (inserted) {
+            if (crashArmed) crashNow();
+            crashArmed = false;
+            return {...inserted, status: 'received'};
+          }
+          // the key was used before: same form → the first answer again; another form → 422
+          const stored = await storedKey(territory, key);
+          if (!stored || stored.body_hash !== bodyHash || !stored.id || !stored.reference) throw idempotencyConflict();
+          return {id: stored.id, reference: stored.reference, status: 'received'};
+        });
+        c.header('Location', `/v1/territories/${territory}/intake-requests/${created.id}`);
+        return c.json(created, 201);
+      })
+      .get('/v1/territories/:t/intake-requests', coordinator, validate('query', WaitingListQuery), async (c) => {
+        const territory = c.get('territory').slug;
+        const page = await listWaiting(db, territory, c.req.valid('query'), coordinatorName(c.get('caller')));
+        const history = await historyOf(
+          db,
+          page.rows.map((r) => r.id),
+        );
+        await audit(db, {territory, actor: actorName(c.get('caller')), action: 'intake.list', details: {count: page.rows.length}});
+        c.header('Cache-Control', 'private, no-store');
+        const now = new Date();
+        return c.json({items: page.rows.map((r) => toItem(r, keys, history.get(r.id) ?? [], now)), nextCursor: page.nextCursor, counts: page.counts});
+      })
+      // before `/:id`, which would otherwise take `export.csv` for an id
+      .get('/v1/territories/:t/intake-requests/export.csv', coordinator, validate('query', WaitingListQuery), async (c) => {
+        const territory = c.get('territory').slug;
+        const query = c.req.valid('query');
+        const {csv, rows} = await exportWaitingCsv(db, keys, territory, query, coordinatorName(c.get('caller')));
+        const {cursor: _c, limit: _l, ...filters} = query;
+        await audit(db, {territory, actor: actorName(c.get('caller')), action: 'intake.export', details: {rows, filters}});
+        c.header('Cache-Control', 'private, no-store');
+        c.header('Content-Type', 'text/csv; charset=utf-8');
+        c.header('Content-Disposition', `attachment; filename="liste-attente-${territory}-${new Date().toISOString().slice(0, 10)}.csv"`);
+        return c.body(csv);
+      })
+      .get('/v1/territories/:t/intake-requests/:id', coordinator, validate('param', IdParam), async (c) => {
+        const territory = c.get('territory').slug;
+        const row = await findRequest(territory, c.req.valid('param').id);
+        await audit(db, {territory, actor: actorName(c.get('caller')), action: 'intake.read', target: row.id});
+        c.header('Cache-Control', 'private, no-store');
+        c.header('ETag', etagOf(row.version));
+        return c.json(await toDetail(db, keys, row));
+      })
+      .patch('/v1/territories/:t/intake-requests/:id', coordinator, validate('param', IdParam), validate('json', IntakeRequestPatch), async (c) => {
+        const territory = c.get('territory').slug;
+        const {id} = c.req.valid('param');
+        const expected = ifMatchVersion(c.req.header('If-Match'));
+        await patchRequest(db, keys, id, c.req.valid('json'), {territory, name: actorName(c.get('caller')), expected});
+        const row = await findRequest(territory, id);
+        c.header('ETag', etagOf(row.version));
+        return c.json(await toDetail(db, keys, row));
+      })
+  );
 }

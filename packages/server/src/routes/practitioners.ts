@@ -14,7 +14,16 @@ import {likePattern} from './internships.js';
 const IdParam = z.object({t: z.string(), id: Id});
 
 /** What spreadsheets and browsers label a .csv file with (Excel on Windows: application/vnd.ms-excel). */
-const CSV_TYPES = new Set(['text/csv', 'text/plain', 'application/csv', 'text/comma-separated-values', 'text/x-csv', 'application/vnd.ms-excel', 'application/octet-stream', '']);
+const CSV_TYPES = new Set([
+  'text/csv',
+  'text/plain',
+  'application/csv',
+  'text/comma-separated-values',
+  'text/x-csv',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+  '',
+]);
 
 const rppsTaken = () =>
   new ApiProblem(409, 'rpps_taken', 'RPPS déjà enregistré', {
@@ -38,7 +47,10 @@ export function practitionerRoutes({db}: Deps) {
 
   /** The given position, else the commune's centre; the commune must belong to the territory. */
   async function resolveLocation(territory: string, insee: string, given?: {lat: number; lng: number}): Promise<{lat: number; lng: number}> {
-    const [commune] = await db.query<{lat: number | null; lng: number | null}>('select lat, lng from territory_communes where territory = $1 and insee = $2', [territory, insee]);
+    const [commune] = await db.query<{lat: number | null; lng: number | null}>('select lat, lng from territory_communes where territory = $1 and insee = $2', [
+      territory,
+      insee,
+    ]);
     if (!commune) throw validationProblem([{path: 'communeInsee', code: 'unknown_commune', message: "cette commune n'appartient pas au territoire"}]);
     if (given) return given;
     if (commune.lat === null || commune.lng === null) {
@@ -50,7 +62,11 @@ export function practitionerRoutes({db}: Deps) {
   /** One practitioner per RPPS in a territory: the import updates by it (the unique index has the last word). */
   async function ensureRppsFree(territory: string, rpps: string | undefined, self?: string): Promise<void> {
     if (rpps === undefined) return;
-    const [other] = await db.query<{id: string}>('select id from practitioners where territory = $1 and rpps = $2 and id is distinct from $3', [territory, rpps, self ?? null]);
+    const [other] = await db.query<{id: string}>('select id from practitioners where territory = $1 and rpps = $2 and id is distinct from $3', [
+      territory,
+      rpps,
+      self ?? null,
+    ]);
     if (other) throw rppsTaken();
   }
 
@@ -106,7 +122,22 @@ export function practitionerRoutes({db}: Deps) {
       await write(
         `insert into practitioners (id, territory, rpps, profession, title, first_name, last_name, practice_name, address, commune_insee, lat, lng, phone, email)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [id, territory.slug, body.rpps ?? null, body.profession, body.title ?? null, body.firstName, body.lastName, body.practiceName ?? null, body.address ?? null, body.communeInsee, location.lat, location.lng, body.phone ?? null, body.email ?? null],
+        [
+          id,
+          territory.slug,
+          body.rpps ?? null,
+          body.profession,
+          body.title ?? null,
+          body.firstName,
+          body.lastName,
+          body.practiceName ?? null,
+          body.address ?? null,
+          body.communeInsee,
+          location.lat,
+          location.lng,
+          body.phone ?? null,
+          body.email ?? null,
+        ],
       );
       await audit(db, {territory: territory.slug, actor: actorName(c.get('caller')), action: 'practitioner.create', target: id});
       c.header('Location', `/v1/territories/${territory.slug}/practitioners/${id}`);
@@ -120,7 +151,10 @@ export function practitionerRoutes({db}: Deps) {
           detail: `Envoyez le fichier CSV tel quel, en text/csv (reçu : ${mediaType}) : pas de formulaire multipart ni de JSON.`,
         });
       }
-      const charset = parameters.find((p) => /^charset=/i.test(p))?.slice('charset='.length).replace(/"/g, '');
+      const charset = parameters
+        .find((p) => /^charset=/i.test(p))
+        ?.slice('charset='.length)
+        .replace(/"/g, '');
       const result = await importPractitionersCsv(db, {
         territory: c.get('territory').slug,
         bytes: new Uint8Array(await c.req.arrayBuffer()),

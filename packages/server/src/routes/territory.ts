@@ -38,7 +38,11 @@ export function territoryRoutes({db, communes, territories}: Deps) {
       }
       if (patch.retentionDays !== undefined) set('retention_days', patch.retentionDays);
       if (patch.staleAfterDays !== undefined) set('stale_after_days', patch.staleAfterDays);
-      if (patch.allowedOrigins !== undefined) set('allowed_origins', patch.allowedOrigins.map((o) => o.toLowerCase()));
+      if (patch.allowedOrigins !== undefined)
+        set(
+          'allowed_origins',
+          patch.allowedOrigins.map((o) => o.toLowerCase()),
+        );
       if (sets.length > 0) {
         params.push(slug);
         await db.query(`update territories set ${sets.join(', ')}, version = version + 1, updated_at = now() where slug = $${params.length}`, params);

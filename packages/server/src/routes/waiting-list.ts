@@ -1,4 +1,14 @@
-import {AssistedIntakeCreate, CallLogCreate, Id, IntakeImportQuery, IntakeRequestCreate, IntakeTransition, MergeRequest, WaitingListSearch, type IntakeRequestCreated} from '@cpts-kit/contract';
+import {
+  AssistedIntakeCreate,
+  CallLogCreate,
+  Id,
+  IntakeImportQuery,
+  IntakeRequestCreate,
+  IntakeTransition,
+  MergeRequest,
+  WaitingListSearch,
+  type IntakeRequestCreated,
+} from '@cpts-kit/contract';
 import type {Context} from 'hono';
 import {Hono} from 'hono';
 import * as z from 'zod/mini';
@@ -17,7 +27,16 @@ import {etagOf, findWaitingRow, historyOf, toDetail, toItem} from '../waiting-li
 
 const IdParam = z.object({t: z.string(), id: Id});
 const ASSISTED = 'createAssistedIntakeRequest';
-const CSV_TYPES = new Set(['text/csv', 'text/plain', 'application/csv', 'text/comma-separated-values', 'text/x-csv', 'application/vnd.ms-excel', 'application/octet-stream', '']);
+const CSV_TYPES = new Set([
+  'text/csv',
+  'text/plain',
+  'application/csv',
+  'text/comma-separated-values',
+  'text/x-csv',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+  '',
+]);
 const DAY_MS = 86_400_000;
 
 /** The day of a call or a paper form: not in the future, and within the two years a waiting list keeps. */
@@ -51,8 +70,17 @@ export function waitingListRoutes({db, keys, communes, intakeWriter: writer}: De
     .post('/v1/territories/:t/intake-requests/search', coordinator, validate('json', WaitingListSearch), async (c) => {
       const territory = c.get('territory').slug;
       const search = c.req.valid('json');
-      const page = await listWaiting(db, territory, {status: search.status, sort: search.sort, limit: search.limit}, coordinatorName(c.get('caller')), searchClause(keys, search.text));
-      const history = await historyOf(db, page.rows.map((r) => r.id));
+      const page = await listWaiting(
+        db,
+        territory,
+        {status: search.status, sort: search.sort, limit: search.limit},
+        coordinatorName(c.get('caller')),
+        searchClause(keys, search.text),
+      );
+      const history = await historyOf(
+        db,
+        page.rows.map((r) => r.id),
+      );
       // the searched text is personal: the audit keeps that a search was made, and how many it found
       await audit(db, {territory, actor: actorName(c.get('caller')), action: 'intake.search', details: {count: page.rows.length}});
       c.header('Cache-Control', 'private, no-store');
@@ -95,10 +123,16 @@ export function waitingListRoutes({db, keys, communes, intakeWriter: writer}: De
           detail: `Envoyez le fichier CSV tel quel, en text/csv (reçu : ${mediaType || 'aucun'}) : pas de formulaire multipart ni de JSON.`,
         });
       }
-      const charset = parameters.find((p) => /^charset=/i.test(p))?.slice('charset='.length).replace(/"/g, '');
+      const charset = parameters
+        .find((p) => /^charset=/i.test(p))
+        ?.slice('charset='.length)
+        .replace(/"/g, '');
       const result = await importIntakeCsv(db, keys, {
-        territory: c.get('territory').slug, bytes: new Uint8Array(await c.req.arrayBuffer()), charset,
-        dryRun: c.req.valid('query').dryRun ?? false, actor: actorName(c.get('caller')),
+        territory: c.get('territory').slug,
+        bytes: new Uint8Array(await c.req.arrayBuffer()),
+        charset,
+        dryRun: c.req.valid('query').dryRun ?? false,
+        actor: actorName(c.get('caller')),
       });
       return c.json(result);
     })

@@ -45,8 +45,26 @@ function csvRow(format: BoardFormat, {row, communeName}: IndexedRow): string[] {
 /** The CSV of `rows` (what the table shows, in its order, every column whichever are shown). */
 export function boardCsv(format: BoardFormat, rows: readonly IndexedRow[]): string {
   const c = format.t.columns;
-  const header = [c.name, c.profession, c.commune, c.accepting, c.quota, c.scope, c.homeVisits, c.snp, c.teleconsultation, c.msu, c.visibility, c.freshness, c.declaredAt, c.note];
-  return toCsv(header, rows.map((r) => csvRow(format, r)));
+  const header = [
+    c.name,
+    c.profession,
+    c.commune,
+    c.accepting,
+    c.quota,
+    c.scope,
+    c.homeVisits,
+    c.snp,
+    c.teleconsultation,
+    c.msu,
+    c.visibility,
+    c.freshness,
+    c.declaredAt,
+    c.note,
+  ];
+  return toCsv(
+    header,
+    rows.map((r) => csvRow(format, r)),
+  );
 }
 
 /** Downloads `csv` from the page, no server round trip: the rows are already here. */

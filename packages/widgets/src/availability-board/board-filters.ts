@@ -14,7 +14,14 @@ export interface FiltersState {
   setSort(sort: BoardSort): void;
 }
 
-function renderSelect<T extends string>(id: string, label: string, value: string, any: string, options: readonly (readonly [T, string])[], onChange: (v: T | '') => void): TemplateResult {
+function renderSelect<T extends string>(
+  id: string,
+  label: string,
+  value: string,
+  any: string,
+  options: readonly (readonly [T, string])[],
+  onChange: (v: T | '') => void,
+): TemplateResult {
   return html`<div class="filter">
     <label for=${id}>${label}</label>
     <select id=${id} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value as T | '')}>
@@ -45,10 +52,31 @@ export function renderFilters(rows: readonly IndexedRow[], state: FiltersState, 
         <p class="hint" id="board-q-hint">${t.searchHint}</p>
       </div>
       <div class="filter-row">
-        ${renderSelect('board-profession', t.profession, f.profession, t.anyProfession, professions.map((p) => [p, strings.professions[p]] as const), (profession) => state.setFilter({profession}))}
+        ${renderSelect(
+          'board-profession',
+          t.profession,
+          f.profession,
+          t.anyProfession,
+          professions.map((p) => [p, strings.professions[p]] as const),
+          (profession) => state.setFilter({profession}),
+        )}
         ${renderSelect('board-commune', t.commune, f.commune, t.anyCommune, communes, (commune) => state.setFilter({commune}))}
-        ${renderSelect('board-accepting', t.accepting, f.accepting, t.anyAccepting, ACCEPTING.map((a) => [a, t.acceptingFilter[a]] as const), (accepting) => state.setFilter({accepting}))}
-        ${renderSelect('board-freshness', t.freshnessFilter, f.freshness, t.anyFreshness, FRESHNESS.map((v) => [v, t.freshness[v]] as const), (freshness) => state.setFilter({freshness}))}
+        ${renderSelect(
+          'board-accepting',
+          t.accepting,
+          f.accepting,
+          t.anyAccepting,
+          ACCEPTING.map((a) => [a, t.acceptingFilter[a]] as const),
+          (accepting) => state.setFilter({accepting}),
+        )}
+        ${renderSelect(
+          'board-freshness',
+          t.freshnessFilter,
+          f.freshness,
+          t.anyFreshness,
+          FRESHNESS.map((v) => [v, t.freshness[v]] as const),
+          (freshness) => state.setFilter({freshness}),
+        )}
         <div class="filter">
           <label for="board-sort">${t.sort}</label>
           <select id="board-sort" @change=${(e: Event) => state.setSort((e.target as HTMLSelectElement).value as BoardSort)}>

@@ -157,8 +157,9 @@ export class BoardMapView implements ReactiveController {
         <h3 id="board-details-title" tabindex="-1">${row.displayName}</h3>
         <p>${format.profession(row)} · ${format.communeName(row.communeInsee)}</p>
         <p>${renderFreshness(format, row)}</p>
-        ${a
-          ? html`<dl>
+        ${
+          a
+            ? html`<dl>
               <dt>${c.accepting}</dt><dd>${format.accepting(row)}</dd>
               <dt>${c.scope}</dt><dd>${format.scope(row)}</dd>
               <dt>${c.homeVisits}</dt><dd>${format.yesNo(a.homeVisits)}</dd>
@@ -168,7 +169,8 @@ export class BoardMapView implements ReactiveController {
               <dt>${c.visibility}</dt><dd>${t.visibility[a.visibility]}</dd>
               ${a.noteForCoordinator ? html`<dt>${c.note}</dt><dd class="note">${a.noteForCoordinator}</dd>` : nothing}
             </dl>`
-          : nothing}
+            : nothing
+        }
         <button type="button" class="secondary" @click=${close}>${t.close}</button>
       </section>
     `;

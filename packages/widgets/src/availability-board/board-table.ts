@@ -15,9 +15,9 @@ export interface TableState {
 /** The freshness badge, and the declaration's date beside it. */
 export function renderFreshness(format: BoardFormat, row: BoardRow): TemplateResult {
   const a = row.availability;
-  return html`<span class="badge" data-freshness=${row.freshness}>${format.t.freshness[row.freshness]}</span>${a
-    ? html` <span class="muted">${format.t.declaredOn(format.date(a.declaredAt))}</span>`
-    : nothing}`;
+  return html`<span class="badge" data-freshness=${row.freshness}>${format.t.freshness[row.freshness]}</span>${
+    a ? html` <span class="muted">${format.t.declaredOn(format.date(a.declaredAt))}</span>` : nothing
+  }`;
 }
 
 function toggled(columns: ReadonlySet<BoardColumn>, column: BoardColumn, on: boolean): Set<BoardColumn> {

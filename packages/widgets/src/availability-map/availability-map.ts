@@ -280,9 +280,10 @@ export class CptsAvailabilityMap extends CptsElement {
     return html`
       <div class="list-box">
         <p class="count" role="status" aria-live="polite">${t.map.inView(all.length)}</p>
-        ${all.length === 0
-          ? html`<p class="empty">${t.map.none}</p>`
-          : html`<ul class="list" part="list">
+        ${
+          all.length === 0
+            ? html`<p class="empty">${t.map.none}</p>`
+            : html`<ul class="list" part="list">
               ${shown.map(
                 (p) => html`<li>
                   <button type="button" part="list-item" data-id=${p.id} aria-current=${this.selected?.id === p.id ? 'true' : 'false'} @click=${() => this.select(p, true)}>
@@ -292,10 +293,13 @@ export class CptsAvailabilityMap extends CptsElement {
                   </button>
                 </li>`,
               )}
-            </ul>`}
-        ${all.length > shown.length
-          ? html`<button type="button" class="more" @click=${() => (this.listLimit += LIST_STEP)}>${t.map.showMore(all.length - shown.length)}</button>`
-          : nothing}
+            </ul>`
+        }
+        ${
+          all.length > shown.length
+            ? html`<button type="button" class="more" @click=${() => (this.listLimit += LIST_STEP)}>${t.map.showMore(all.length - shown.length)}</button>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -315,14 +319,16 @@ export class CptsAvailabilityMap extends CptsElement {
         ${p.practiceName ? html`<p>${p.practiceName}</p>` : nothing}
         ${p.address || this.communeName(p) ? html`<p>${[p.address, this.communeName(p)].filter(Boolean).join(', ')}</p>` : nothing}
         ${p.phone ? html`<p><a href=${telHref(p.phone)} aria-label=${t.map.call(formatFrenchPhone(p.phone))}>${formatFrenchPhone(p.phone)}</a></p>` : nothing}
-        ${a
-          ? html`<ul class="facts">
+        ${
+          a
+            ? html`<ul class="facts">
               <li data-accepting=${a.accepting}>${t.accepting[a.accepting]}</li>
               <li>${a.homeVisits ? t.map.homeVisitsYes : t.map.homeVisitsNo}</li>
               ${a.teleconsultation ? html`<li>${t.map.teleconsultation}</li>` : nothing}
               <li class="muted">${t.map.updated(date!)}</li>
             </ul>`
-          : nothing}
+            : nothing
+        }
         <button type="button" class="secondary" @click=${() => (this.selected = undefined)}>${t.map.close}</button>
       </section>
     `;
@@ -335,22 +341,26 @@ export class CptsAvailabilityMap extends CptsElement {
       <section part="base" lang=${this.localize.lang} aria-labelledby="map-title" aria-busy=${data.status === 'loading' ? 'true' : 'false'}>
         <h2 id="map-title" class="title">${t.map.title}</h2>
         ${data.status === 'loading' ? html`<p class="loading" role="status">${t.map.loading}</p>` : nothing}
-        ${data.status === 'error'
-          ? html`<div role="alert" class="alert"><p><strong>${t.map.loadError}</strong></p><p>${this.errorMessage(data.error)}</p>
+        ${
+          data.status === 'error'
+            ? html`<div role="alert" class="alert"><p><strong>${t.map.loadError}</strong></p><p>${this.errorMessage(data.error)}</p>
               <button type="button" class="secondary" @click=${() => {
                 this.loadedWith = null;
                 this.requestUpdate();
               }}>${t.retry}</button></div>`
-          : nothing}
-        ${data.status === 'ready'
-          ? html`
+            : nothing
+        }
+        ${
+          data.status === 'ready'
+            ? html`
               ${this.renderFilters(data.items)} ${this.renderToggle()}
               <div class="layout">
                 ${this.renderMap()}
                 <div class="side">${this.selected ? this.renderDetails(this.selected) : nothing} ${this.renderList()}</div>
               </div>
             `
-          : nothing}
+            : nothing
+        }
       </section>
     `;
   }

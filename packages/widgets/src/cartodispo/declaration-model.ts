@@ -17,10 +17,19 @@ export interface DeclarationDraft {
 }
 
 /** The fields a message can be shown under; a server error's `path` starts with one of them. */
-export type DeclarationField = 'accepting' | 'monthlyQuota' | 'patientScope' | 'scopeCommunes' | 'homeVisits' | 'homeVisitCommunes' | 'snpSlotsThisWeek' | 'visibility' | 'noteForCoordinator';
+export type DeclarationField =
+  'accepting' | 'monthlyQuota' | 'patientScope' | 'scopeCommunes' | 'homeVisits' | 'homeVisitCommunes' | 'snpSlotsThisWeek' | 'visibility' | 'noteForCoordinator';
 
 export const declarationFields: readonly DeclarationField[] = [
-  'accepting', 'monthlyQuota', 'patientScope', 'scopeCommunes', 'homeVisits', 'homeVisitCommunes', 'snpSlotsThisWeek', 'visibility', 'noteForCoordinator',
+  'accepting',
+  'monthlyQuota',
+  'patientScope',
+  'scopeCommunes',
+  'homeVisits',
+  'homeVisitCommunes',
+  'snpSlotsThisWeek',
+  'visibility',
+  'noteForCoordinator',
 ];
 
 export const MAX_COUNT = 500;

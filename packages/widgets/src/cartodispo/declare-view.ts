@@ -33,12 +33,7 @@ export interface DeclareHost extends ReactiveControllerHost, HTMLElement {
   reportError(error: unknown): void;
 }
 
-type LoadState =
-  | {status: 'loading'}
-  | {status: 'missing-link'}
-  | {status: 'invalid-link'}
-  | {status: 'error'; error: unknown}
-  | {status: 'ready'; own: OwnAvailability};
+type LoadState = {status: 'loading'} | {status: 'missing-link'} | {status: 'invalid-link'} | {status: 'error'; error: unknown} | {status: 'ready'; own: OwnAvailability};
 
 type Status = {kind: 'success' | 'error'; text: string} | undefined;
 
@@ -121,7 +116,16 @@ export class DeclareView implements ReactiveController {
 
   private onScopeChange(scope: PatientScope, on: boolean): void {
     // "all" and the narrower scopes contradict each other: picking one side clears the other
-    const next = scope === 'all' ? (on ? ['all' as const] : []) : this.toggle(this.draft.patientScope.filter((s) => s !== 'all'), scope, on);
+    const next =
+      scope === 'all'
+        ? on
+          ? ['all' as const]
+          : []
+        : this.toggle(
+            this.draft.patientScope.filter((s) => s !== 'all'),
+            scope,
+            on,
+          );
     this.update({patientScope: next});
   }
 
@@ -229,14 +233,16 @@ export class DeclareView implements ReactiveController {
           <span class="badge" data-freshness=${own.freshness}>${t.freshness[own.freshness]}</span>
           ${current ? t.lastUpdate(daysAgo(current.declaredAt, this.host.langCode)) : t.never}
         </p>
-        ${current
-          ? html`<div class="confirm">
+        ${
+          current
+            ? html`<div class="confirm">
               <button type="button" part="nothing-changed" class="secondary" ?disabled=${this.saving !== undefined} aria-describedby="confirm-hint" @click=${() => this.send('confirm')}>
                 ${this.saving === 'confirm' ? t.saving : t.nothingChanged}
               </button>
               <p class="hint" id="confirm-hint">${t.nothingChangedHint}</p>
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }
@@ -283,8 +289,9 @@ export class DeclareView implements ReactiveController {
           </div>
         </fieldset>
 
-        ${takes
-          ? html`
+        ${
+          takes
+            ? html`
               <div class="field" data-field="monthlyQuota">
                 <label for="quota">${t.quota}</label>
                 <p class="hint" id="hint-quota">${t.quotaHint}</p>
@@ -305,7 +312,8 @@ export class DeclareView implements ReactiveController {
               </fieldset>
               ${d.patientScope.includes('chosen_communes') ? this.renderCommunePicker('scopeCommunes', t.communesLegend) : nothing}
             `
-          : nothing}
+            : nothing
+        }
 
         <fieldset data-field="homeVisits">
           <legend>${t.homeVisitsLegend}</legend>

@@ -44,10 +44,11 @@ export function renderActionMenu(o: ActionMenuOptions): TemplateResult {
       aria-controls=${`${o.id}-list`} @click=${() => o.onToggle(!o.open)}>${o.label}</button>
     <ul id=${`${o.id}-list`} ?hidden=${!o.open}>
       ${o.actions.map(
-        (a) => html`<li><button type="button" class=${a.className ?? ''} aria-label=${a.name} @click=${() => {
-          o.onToggle(false);
-          a.run();
-        }}>${a.label}</button></li>`,
+        (a) =>
+          html`<li><button type="button" class=${a.className ?? ''} aria-label=${a.name} @click=${() => {
+            o.onToggle(false);
+            a.run();
+          }}>${a.label}</button></li>`,
       )}
     </ul>
   </div>`;

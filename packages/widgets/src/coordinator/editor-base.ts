@@ -92,7 +92,13 @@ export abstract class CoordinatorEditor<F extends string, P extends string, V ex
   }
 
   private frame(field: F) {
-    return {id: `${this.idPrefix}-${field}`, label: this.label(field), hint: this.hint(field), error: this.errorText(field), errorPrefix: this.localize.strings.coordinator.errorPrefix};
+    return {
+      id: `${this.idPrefix}-${field}`,
+      label: this.label(field),
+      hint: this.hint(field),
+      error: this.errorText(field),
+      errorPrefix: this.localize.strings.coordinator.errorPrefix,
+    };
   }
 
   protected renderSummary(): TemplateResult | typeof nothing {

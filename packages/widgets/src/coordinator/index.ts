@@ -1,6 +1,14 @@
 export {CptsCoordinatorSignIn} from './coordinator-sign-in.js';
 export {CoordinatorSession, type CoordinatorSessionHost, type CoordinatorSessionOptions} from './session.js';
-export {CoordinatorSessionStore, coordinatorSessionContext, isRefusal, verifyCoordinator, type SessionStatus, type SignInProblem, type SessionMember} from './session-store.js';
+export {
+  CoordinatorSessionStore,
+  coordinatorSessionContext,
+  isRefusal,
+  verifyCoordinator,
+  type SessionStatus,
+  type SignInProblem,
+  type SessionMember,
+} from './session-store.js';
 export {CoordinatorEditor} from './editor-base.js';
 export {renderTextField, renderSelectField, renderCheckboxField, describedBy, type Choice, type FieldFrame} from './fields.js';
 export {renderActionMenu, type MenuAction, type ActionMenuOptions} from './action-menu.js';

@@ -40,9 +40,7 @@ export function renderSignInForm(o: SignInFormOptions): TemplateResult {
       <div class="field">
         <label for=${id}>${s.token}</label>
         <p class="hint" id=${`${id}-hint`}>${s.tokenHint}</p>
-        ${problem
-          ? html`<p class="field-error" id=${`${id}-error`} role="alert"><span class="visually-hidden">${s.errorPrefix} </span>${problemText(o)}</p>`
-          : nothing}
+        ${problem ? html`<p class="field-error" id=${`${id}-error`} role="alert"><span class="visually-hidden">${s.errorPrefix} </span>${problemText(o)}</p>` : nothing}
         <input id=${id} type="password" autocomplete="off" spellcheck="false" aria-invalid=${problem ? 'true' : 'false'}
           aria-describedby=${problem ? `${id}-hint ${id}-error` : `${id}-hint`} />
       </div>

@@ -22,7 +22,7 @@ export function messageFor(t: IntakeFormStrings, error: FieldError): string {
 
 /** Writes what was typed into `key` (a text answer). */
 export function onText(view: FormView, key: keyof IntakeFormValues): (event: Event) => void {
-  return (event: Event) => view.set(key, (event.target as HTMLInputElement).value as never);
+  return (event: Event) => view.set(key, (event.target as HTMLInputElement).value);
 }
 
 export function describedBy(id: string, hint: boolean, error: FieldError | undefined, extra?: string): string | undefined {
@@ -63,11 +63,11 @@ export function textField(t: IntakeFormStrings, view: FormView, options: TextFie
         id=${id}
         class=${options.wide === false ? 'narrow' : ''}
         type=${options.type ?? 'text'}
-        .value=${live(view.values[options.value] as string)}
-        @input=${onText(view, options.value)}
         autocomplete=${ifDefined(options.autocomplete)}
         inputmode=${ifDefined(options.inputmode)}
         maxlength=${ifDefined(options.maxlength)}
+        .value=${live(view.values[options.value] as string)}
+        @input=${onText(view, options.value)}
         spellcheck="false"
         aria-describedby=${ifDefined(describedBy(id, Boolean(options.hint), error))}
         aria-invalid=${error ? 'true' : 'false'}

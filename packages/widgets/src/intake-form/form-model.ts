@@ -139,8 +139,7 @@ export function parseDayMonthYear(day: string, month: string, year: string): Dat
 /** Whole years between `birth` and `today`, by the calendar. */
 export function ageOn(birth: Date, today: Date): number {
   let age = today.getUTCFullYear() - birth.getUTCFullYear();
-  const beforeBirthday =
-    today.getUTCMonth() < birth.getUTCMonth() || (today.getUTCMonth() === birth.getUTCMonth() && today.getUTCDate() < birth.getUTCDate());
+  const beforeBirthday = today.getUTCMonth() < birth.getUTCMonth() || (today.getUTCMonth() === birth.getUTCMonth() && today.getUTCDate() < birth.getUTCDate());
   if (beforeBirthday) age -= 1;
   return age;
 }
@@ -171,11 +170,7 @@ function fold(text: string): string {
     .trim();
 }
 
-export type CommuneMatch =
-  | {status: 'empty'}
-  | {status: 'found'; commune: Commune}
-  | {status: 'several'; communes: Commune[]}
-  | {status: 'outside'};
+export type CommuneMatch = {status: 'empty'} | {status: 'found'; commune: Commune} | {status: 'several'; communes: Commune[]} | {status: 'outside'};
 
 /**
  * The territory's commune the box designates: an option of the list, a name (accents and case
@@ -250,9 +245,7 @@ export function validate(values: IntakeFormValues, communes: readonly Commune[],
   const candidate = {
     requester: {
       kind: values.requesterKind || undefined,
-      ...(helped
-        ? {name: optionalText(values.requesterName), phone: optionalText(values.requesterPhone), organisation: optionalText(values.requesterOrganisation)}
-        : {}),
+      ...(helped ? {name: optionalText(values.requesterName), phone: optionalText(values.requesterPhone), organisation: optionalText(values.requesterOrganisation)} : {}),
     },
     person: {
       lastName: values.lastName,

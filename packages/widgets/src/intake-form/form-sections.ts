@@ -23,8 +23,9 @@ export function whoSection(t: IntakeFormStrings, view: FormView): TemplateResult
       onPick: (kind) => view.set('requesterKind', kind),
       field: 'requester.kind',
     })}
-    ${isHelped(view)
-      ? html`
+    ${
+      isHelped(view)
+        ? html`
           <fieldset class="section">
             <legend class="section-title">${t.helperLegend}</legend>
             ${textField(t, view, {field: 'requester.name', label: t.helperName, value: 'requesterName', autocomplete: 'name', maxlength: 120})}
@@ -48,7 +49,8 @@ export function whoSection(t: IntakeFormStrings, view: FormView): TemplateResult
             })}
           </fieldset>
         `
-      : nothing}
+        : nothing
+    }
   `;
 }
 
@@ -65,7 +67,8 @@ function communeField(t: IntakeFormStrings, view: FormView, territory: Territory
             <p>${t.communeSeveral}</p>
             <ul>
               ${match.communes.map(
-                (commune) => html`<li><button type="button" class="link-button" @click=${() => pickCommune(communeLabel(commune))}>${t.communePick(communeLabel(commune))}</button></li>`,
+                (commune) =>
+                  html`<li><button type="button" class="link-button" @click=${() => pickCommune(communeLabel(commune))}>${t.communePick(communeLabel(commune))}</button></li>`,
               )}
             </ul>
           </div>
@@ -225,9 +228,7 @@ export function consentSection(t: IntakeFormStrings, view: FormView, territory: 
     <fieldset class="section">
       <legend class="section-title">${t.consentLegend}</legend>
       <p class="privacy">${territory.privacyNotice.summary}</p>
-      ${territory.privacyNotice.url
-        ? html`<p><a href=${territory.privacyNotice.url} target="_blank" rel="noopener noreferrer">${t.privacyLink}</a></p>`
-        : nothing}
+      ${territory.privacyNotice.url ? html`<p><a href=${territory.privacyNotice.url} target="_blank" rel="noopener noreferrer">${t.privacyLink}</a></p>` : nothing}
       <div class="field ${error ? 'field--error' : ''}">
         ${renderError(t, 'consent', error)}
         <div class="choice">

@@ -43,7 +43,7 @@ export class CptsIntakeForm extends CptsElement {
   static override stringBundles = [intakeStrings];
   static override styles = [tokens, base, styles];
 
-  private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));
+  private readonly territoryData: TerritoryController = new TerritoryController(this, (error) => this.fireError(error));
   private attempt: Attempt | undefined;
   // the flag, not the disabled button: Lit disables it on the next frame, after a double click's second event
   private sending = false;
@@ -215,9 +215,7 @@ export class CptsIntakeForm extends CptsElement {
           <label for="website">${t.honeypot}</label>
           <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(this.values.website)} @input=${onText(view, 'website')} />
         </div>
-        ${this.phase.name === 'failed'
-          ? failureNotice(t, territory, this.failureMessage(this.phase.error), this.localize.strings.retry, this.retry)
-          : nothing}
+        ${this.phase.name === 'failed' ? failureNotice(t, territory, this.failureMessage(this.phase.error), this.localize.strings.retry, () => void this.retry()) : nothing}
         <button part="submit" class="button" type="submit" ?disabled=${submitting}>${t.submit}</button>
         <p role="status" class="status">${submitting ? t.sending : ''}</p>
       </form>
@@ -233,23 +231,29 @@ export class CptsIntakeForm extends CptsElement {
       <div part="base" lang=${this.localize.lang} aria-busy=${busy ? 'true' : 'false'}>
         <h2 id="title" class="title">${t.title}</h2>
         ${!current || current.status === 'loading' ? html`<p class="status" role="status">${t.loading}</p>` : nothing}
-        ${current?.status === 'error'
-          ? html`
+        ${
+          current?.status === 'error'
+            ? html`
               <div role="alert" class="failure">
                 <p><strong>${t.loadError}</strong></p>
                 <p>${this.errorMessage(current.error)}</p>
-                ${this.territoryData.fromProvider
-                  ? nothing
-                  : html`<button type="button" class="button" @click=${() => this.territoryData.reload()}>${this.localize.strings.retry}</button>`}
+                ${
+                  this.territoryData.fromProvider
+                    ? nothing
+                    : html`<button type="button" class="button" @click=${() => this.territoryData.reload()}>${this.localize.strings.retry}</button>`
+                }
               </div>
             `
-          : nothing}
-        ${territory
-          ? this.phase.name === 'submitted'
-            ? receipt(t, territory, this.phase, this.localize.lang, () => this.reset())
-            : html`<p class="intro">${t.intro}</p>
+            : nothing
+        }
+        ${
+          territory
+            ? this.phase.name === 'submitted'
+              ? receipt(t, territory, this.phase, this.localize.lang, () => this.reset())
+              : html`<p class="intro">${t.intro}</p>
                 ${phoneAlternative(t, territory)} ${this.renderForm(territory)}`
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }

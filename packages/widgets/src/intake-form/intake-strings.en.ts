@@ -121,9 +121,7 @@ export const en: Pick<Translation, 'intake'> = {
     failedTitle: 'Your request could not be sent',
     failedKept: 'Your answers are kept on this page: you can try again.',
     rateLimited: (s) =>
-      s === undefined
-        ? 'Too many requests were sent. Wait a minute, then try again.'
-        : `Too many requests were sent. Try again in ${s === 1 ? '1 second' : `${s} seconds`}.`,
+      s === undefined ? 'Too many requests were sent. Wait a minute, then try again.' : `Too many requests were sent. Try again in ${s === 1 ? '1 second' : `${s} seconds`}.`,
     successTitle: 'Your request is registered',
     reference: 'Request number',
     receiptDate: 'Date',

@@ -4,10 +4,7 @@ import {errorKindOf, isFieldKey, type FieldError} from './form-model.js';
 
 /** Where the form is: filling it in, waiting for the server, told it failed, or stored. */
 export type Phase =
-  | {name: 'editing'}
-  | {name: 'submitting'}
-  | {name: 'failed'; error: unknown}
-  | {name: 'submitted'; reference: string; at: Date; person: string; commune: string};
+  {name: 'editing'} | {name: 'submitting'} | {name: 'failed'; error: unknown} | {name: 'submitted'; reference: string; at: Date; person: string; commune: string};
 
 /** One submission: the key goes with the exact body it was first sent with. */
 export interface Attempt {

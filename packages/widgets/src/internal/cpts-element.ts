@@ -9,7 +9,6 @@ import {CptsConfigError} from './config-error.js';
 import type {StringBundle} from '../translations/bundle.js';
 import {LocalizeController} from '../translations/localize.js';
 
-
 /**
  * Base of every cpts-kit element: language, theme, and the SDK client, which comes from (first
  * match wins) the `client` property, the enclosing `<cpts-provider>`, or the element's own `api` and
@@ -39,6 +38,7 @@ export abstract class CptsElement extends LitElement {
   @property() territory?: string;
 
   /** `fr` or `en`. Unset: the provider's, else the page's (`<html lang>`), else French. */
+  // eslint-disable-next-line lit/no-native-attributes -- the native \`lang\` on purpose: the page sets it as on any element
   @property() override lang = '';
 
   /** `default` or `civic`. Unset: the provider's, else `default`. */
@@ -76,7 +76,7 @@ export abstract class CptsElement extends LitElement {
     try {
       // the language may change while we wait: wait for that one too, never render one not loaded
       let lang = this.localize.lang;
-      for (let next: Promise<void> | undefined = loading; next; ) {
+      for (let next: Promise<void> | undefined = loading; next;) {
         await next;
         next = this.localize.lang === lang ? undefined : this.localize.whenLoaded();
         lang = this.localize.lang;

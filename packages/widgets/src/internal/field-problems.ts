@@ -35,10 +35,11 @@ export function renderErrorSummary(
     <h3 id=${titleId}>${title}</h3>
     <ul>
       ${issues.map(
-        (i) => html`<li><a href=${`#${i.id}`} @click=${(e: Event) => {
-          e.preventDefault();
-          focusField(i.id);
-        }}>${i.label}${separator}${i.message}</a></li>`,
+        (i) =>
+          html`<li><a href=${`#${i.id}`} @click=${(e: Event) => {
+            e.preventDefault();
+            focusField(i.id);
+          }}>${i.label}${separator}${i.message}</a></li>`,
       )}
     </ul>
   </div>`;

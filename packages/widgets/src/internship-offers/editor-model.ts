@@ -47,10 +47,34 @@ const text = (value: number | null | undefined) => (value === null || value === 
 /** A new offer: its lists show « Choisissez… » until chosen, never their first entry. */
 export function emptyEditorValues(communeInsee = ''): EditorValues {
   return {
-    title: '', kind: '', discipline: 'Médecine générale', supervisors: '', practiceType: '', practiceName: '', communeInsee,
-    periods: '', places: '1', housingKind: '', housingCost: '', housingDistance: '', housingDetails: '', carNeeded: false, stationDistance: '',
-    vehicleProvided: false, travelCostsPaid: false, transportDetails: '', discoveryKit: false, welcomeDay: false, referentName: '', aidAmount: '',
-    aidFrom: '', aidConditions: '', description: '', contactName: '', contactEmail: '', contactPhone: '',
+    title: '',
+    kind: '',
+    discipline: 'Médecine générale',
+    supervisors: '',
+    practiceType: '',
+    practiceName: '',
+    communeInsee,
+    periods: '',
+    places: '1',
+    housingKind: '',
+    housingCost: '',
+    housingDistance: '',
+    housingDetails: '',
+    carNeeded: false,
+    stationDistance: '',
+    vehicleProvided: false,
+    travelCostsPaid: false,
+    transportDetails: '',
+    discoveryKit: false,
+    welcomeDay: false,
+    referentName: '',
+    aidAmount: '',
+    aidFrom: '',
+    aidConditions: '',
+    description: '',
+    contactName: '',
+    contactEmail: '',
+    contactPhone: '',
   };
 }
 
@@ -59,13 +83,33 @@ export function editorValuesOf(offer: OfferCreate): {values: EditorValues; extra
   const [aid, ...moreAid] = offer.financialAid;
   return {
     values: {
-      title: offer.title, kind: offer.kind, discipline: offer.discipline, supervisors: offer.supervisors.join('\n'), practiceType: offer.practiceType,
-      practiceName: offer.practiceName, communeInsee: offer.communeInsee, periods: offer.periods.join(', '), places: String(offer.places),
-      housingKind: housing?.kind ?? '', housingCost: text(housing?.monthlyCostEur), housingDistance: text(housing?.distanceKm), housingDetails: housing?.details ?? '',
-      carNeeded: offer.transport.carNeeded, stationDistance: text(offer.transport.stationDistanceKm), vehicleProvided: offer.transport.vehicleProvided,
-      travelCostsPaid: offer.transport.travelCostsPaid, transportDetails: offer.transport.details ?? '', discoveryKit: offer.welcome.discoveryKit,
-      welcomeDay: offer.welcome.welcomeDay, referentName: offer.welcome.referentName ?? '', aidAmount: text(aid?.amountEur), aidFrom: aid?.from ?? '',
-      aidConditions: aid?.conditions ?? '', description: offer.description, contactName: offer.contact.name, contactEmail: offer.contact.email,
+      title: offer.title,
+      kind: offer.kind,
+      discipline: offer.discipline,
+      supervisors: offer.supervisors.join('\n'),
+      practiceType: offer.practiceType,
+      practiceName: offer.practiceName,
+      communeInsee: offer.communeInsee,
+      periods: offer.periods.join(', '),
+      places: String(offer.places),
+      housingKind: housing?.kind ?? '',
+      housingCost: text(housing?.monthlyCostEur),
+      housingDistance: text(housing?.distanceKm),
+      housingDetails: housing?.details ?? '',
+      carNeeded: offer.transport.carNeeded,
+      stationDistance: text(offer.transport.stationDistanceKm),
+      vehicleProvided: offer.transport.vehicleProvided,
+      travelCostsPaid: offer.transport.travelCostsPaid,
+      transportDetails: offer.transport.details ?? '',
+      discoveryKit: offer.welcome.discoveryKit,
+      welcomeDay: offer.welcome.welcomeDay,
+      referentName: offer.welcome.referentName ?? '',
+      aidAmount: text(aid?.amountEur),
+      aidFrom: aid?.from ?? '',
+      aidConditions: aid?.conditions ?? '',
+      description: offer.description,
+      contactName: offer.contact.name,
+      contactEmail: offer.contact.email,
       contactPhone: offer.contact.phone ?? '',
     },
     extras: {housing: moreHousing, financialAid: moreAid, location: offer.location},
@@ -83,7 +127,10 @@ const orNull = (value: string) => (value.trim() === '' ? null : value);
 /** The values as the API takes them; not yet validated. */
 export function offerFromEditor(v: EditorValues, extras: EditorExtras = {housing: [], financialAid: [], location: null}): unknown {
   const housing = v.housingKind
-    ? [{kind: v.housingKind, monthlyCostEur: optionalNumber(v.housingCost), distanceKm: optionalNumber(v.housingDistance), details: orNull(v.housingDetails)}, ...extras.housing]
+    ? [
+        {kind: v.housingKind, monthlyCostEur: optionalNumber(v.housingCost), distanceKm: optionalNumber(v.housingDistance), details: orNull(v.housingDetails)},
+        ...extras.housing,
+      ]
     : extras.housing;
   const aidAmount = optionalNumber(v.aidAmount);
   const hasAid = aidAmount !== null || v.aidFrom.trim() !== '';
@@ -91,7 +138,10 @@ export function offerFromEditor(v: EditorValues, extras: EditorExtras = {housing
     title: v.title,
     kind: v.kind,
     discipline: v.discipline,
-    supervisors: v.supervisors.split('\n').map((s) => s.trim()).filter(Boolean),
+    supervisors: v.supervisors
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
     practiceType: v.practiceType,
     practiceName: v.practiceName,
     communeInsee: v.communeInsee,
@@ -99,7 +149,13 @@ export function offerFromEditor(v: EditorValues, extras: EditorExtras = {housing
     periods: v.periods.split(/[\s,;]+/).filter(Boolean),
     places: v.places.trim() === '' ? Number.NaN : Number(v.places),
     housing,
-    transport: {carNeeded: v.carNeeded, stationDistanceKm: optionalNumber(v.stationDistance), vehicleProvided: v.vehicleProvided, travelCostsPaid: v.travelCostsPaid, details: orNull(v.transportDetails)},
+    transport: {
+      carNeeded: v.carNeeded,
+      stationDistanceKm: optionalNumber(v.stationDistance),
+      vehicleProvided: v.vehicleProvided,
+      travelCostsPaid: v.travelCostsPaid,
+      details: orNull(v.transportDetails),
+    },
     welcome: {discoveryKit: v.discoveryKit, welcomeDay: v.welcomeDay, referentName: orNull(v.referentName)},
     financialAid: hasAid ? [{amountEur: aidAmount ?? Number.NaN, from: v.aidFrom, conditions: orNull(v.aidConditions)}, ...extras.financialAid] : extras.financialAid,
     description: v.description,

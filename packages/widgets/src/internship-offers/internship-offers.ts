@@ -298,12 +298,14 @@ export class CptsInternshipOffers extends CptsElement {
         <p class="muted">${t.offerKinds[offer.kind]} · ${offer.discipline}</p>
         <p>${communeName} — ${t.practiceTypes[offer.practiceType]}</p>
         <p>${offer.periods.map((p) => formatPeriod(p, lang)).join(', ')} · ${o.places(offer.places)}</p>
-        ${offer.housing.length > 0 || aid > 0
-          ? html`<ul class="badges">
+        ${
+          offer.housing.length > 0 || aid > 0
+            ? html`<ul class="badges">
               ${offer.housing.length > 0 ? html`<li class="badge">${o.housingBadge}</li>` : nothing}
               ${aid > 0 ? html`<li class="badge">${o.aidBadge(formatEuros(aid, lang))}</li>` : nothing}
             </ul>`
-          : nothing}
+            : nothing
+        }
         <button type="button" class="open" data-offer=${offer.id} aria-label=${o.openNamed(offer.title)} @click=${() => this.openOffer(offer, true)}>${o.open}</button>
       </li>
     `;
@@ -324,19 +326,23 @@ export class CptsInternshipOffers extends CptsElement {
           </select>
         </div>
       </div>
-      ${results.length === 0
-        ? html`<div part="empty" class="empty">
+      ${
+        results.length === 0
+          ? html`<div part="empty" class="empty">
             <p>${o.empty}</p>
             ${hasFilters(this.filters) ? html`<button type="button" class="secondary" @click=${this.resetFilters}>${o.reset}</button>` : nothing}
           </div>`
-        : html`<ul part="list" class="cards">
+          : html`<ul part="list" class="cards">
               ${shown.map((i) => this.renderCard(i))}
             </ul>
-            ${rest > 0
-              ? html`<button type="button" class="secondary more" @click=${() => (this.visible += this.batchSize)}>
+            ${
+              rest > 0
+                ? html`<button type="button" class="secondary more" @click=${() => (this.visible += this.batchSize)}>
                   ${o.showMore(Math.min(rest, this.batchSize))}
                 </button>`
-              : nothing}`}
+                : nothing
+            }`
+      }
     `;
   }
 
@@ -345,8 +351,9 @@ export class CptsInternshipOffers extends CptsElement {
     const offer = this.selected;
     return html`
       <dialog part="dialog" aria-labelledby=${DETAIL_TITLE_ID} @cancel=${this.onDialogCancel} @close=${this.onDialogClose}>
-        ${offer
-          ? html`<div class="dialog-bar">
+        ${
+          offer
+            ? html`<div class="dialog-bar">
                 <button type="button" class="secondary" @click=${() => window.print()}>${t.offers.print}</button>
                 <button type="button" @click=${() => this.close()}>${t.offers.close}</button>
               </div>
@@ -354,7 +361,8 @@ export class CptsInternshipOffers extends CptsElement {
                 ${renderOfferDetail(offer, {t, lang: this.localize.lang, communeName: this.communeName(offer.communeInsee), headingId: DETAIL_TITLE_ID})}
                 <cpts-offer-interest .offer=${offer} .client=${this.resolveClient()} lang=${this.localize.lang} theme=${this.theme ?? this.providedTheme ?? 'default'}></cpts-offer-interest>
               </div>`
-          : nothing}
+            : nothing
+        }
       </dialog>
     `;
   }
@@ -372,7 +380,8 @@ export class CptsInternshipOffers extends CptsElement {
                 <p>${this.errorMessage(load.error)}</p>
                 <button type="button" @click=${this.retry}>${this.localize.strings.retry}</button>
               </div>`
-            : nothing}
+              : nothing
+          }
           ${load.status === 'ready' ? html`${this.renderFilters()} ${this.renderResults()}` : nothing}
         </div>
         ${this.renderDialog()}

@@ -19,9 +19,9 @@ function housingItems(offer: InternshipOffer, {t, lang}: DetailContext): Templat
   return html`<ul>
     ${offer.housing.map(
       (h) => html`<li>
-        <strong>${t.housingKinds[h.kind]}</strong>${h.monthlyCostEur === null ? nothing : html` — ${h.monthlyCostEur === 0 ? o.free : o.perMonth(formatEuros(h.monthlyCostEur, lang))}`}${h.distanceKm === null
-          ? nothing
-          : html`, ${o.distance(km(h.distanceKm, lang))}`}
+        <strong>${t.housingKinds[h.kind]}</strong>${h.monthlyCostEur === null ? nothing : html` — ${h.monthlyCostEur === 0 ? o.free : o.perMonth(formatEuros(h.monthlyCostEur, lang))}`}${
+          h.distanceKm === null ? nothing : html`, ${o.distance(km(h.distanceKm, lang))}`
+        }
         ${h.details ? html`<br />${h.details}` : nothing}
       </li>`,
     )}
@@ -75,9 +75,7 @@ export function renderOfferDetail(offer: InternshipOffer, ctx: DetailContext): T
       <section>
         <h3>${o.practice}</h3>
         <p>${offer.practiceName} — ${t.practiceTypes[offer.practiceType]}, ${communeName}</p>
-        ${offer.supervisors.length > 0
-          ? html`<p><strong>${o.supervisors}</strong> : ${offer.supervisors.join(', ')}</p>`
-          : nothing}
+        ${offer.supervisors.length > 0 ? html`<p><strong>${o.supervisors}</strong> : ${offer.supervisors.join(', ')}</p>` : nothing}
         <p><strong>${o.periods}</strong> : ${offer.periods.map((p) => formatPeriod(p, lang)).join(', ')}</p>
       </section>
       <section>
@@ -93,18 +91,18 @@ export function renderOfferDetail(offer: InternshipOffer, ctx: DetailContext): T
         <h3>${o.aid}</h3>
         ${aidItems(offer, ctx)}
       </section>
-      ${offer.description.trim()
-        ? html`<section part="description">
+      ${
+        offer.description.trim()
+          ? html`<section part="description">
             <h3>${o.description}</h3>
             ${paragraphs(offer.description).map((p) => html`<p class="para">${p}</p>`)}
           </section>`
-        : nothing}
+          : nothing
+      }
       <section>
         <h3>${o.contact}</h3>
         <p>
-          ${offer.contact.name}${offer.contact.phone
-            ? html` — <a href=${telHref(offer.contact.phone)}>${formatFrenchPhone(offer.contact.phone)}</a>`
-            : nothing}
+          ${offer.contact.name}${offer.contact.phone ? html` — <a href=${telHref(offer.contact.phone)}>${formatFrenchPhone(offer.contact.phone)}</a>` : nothing}
         </p>
         <p>
           <a part="contact-link" class="button-link" href=${mailtoHref(offer.contact.email, o.mailSubject(offer.title))}>${o.contactReferent}</a>

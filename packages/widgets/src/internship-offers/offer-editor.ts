@@ -8,7 +8,17 @@ import {base} from '../styles/base.js';
 import {formStyles} from '../styles/form.js';
 import {tokens} from '../styles/tokens.js';
 import {labelStrings} from '../translations/labels.js';
-import {checkEditor, EDITOR_FIELD_ORDER, editorErrorsOfServer, editorValuesOf, emptyEditorValues, type EditorExtras, type EditorField, type EditorProblem, type EditorValues} from './editor-model.js';
+import {
+  checkEditor,
+  EDITOR_FIELD_ORDER,
+  editorErrorsOfServer,
+  editorValuesOf,
+  emptyEditorValues,
+  type EditorExtras,
+  type EditorField,
+  type EditorProblem,
+  type EditorValues,
+} from './editor-model.js';
 import {offerManagerStrings} from './offer-manager-strings.js';
 import {CptsOfferSavedEvent} from './offer-events.js';
 import {offersStrings} from './offers-strings.js';
@@ -64,12 +74,34 @@ export class CptsOfferEditor extends CoordinatorEditor<EditorField, EditorProble
     const t = this.localize.strings;
     const m = t.offerManager;
     const labels: Record<EditorField, string> = {
-      title: m.titleField, kind: t.offers.kind, discipline: t.offers.discipline, supervisors: m.supervisorsField, practiceType: m.practiceType,
-      practiceName: m.practiceName, communeInsee: t.offers.commune, periods: m.periodsField, places: m.placesField, housingKind: m.housingKind,
-      housingCost: m.housingCost, housingDistance: m.housingDistance, housingDetails: m.details, carNeeded: m.carNeeded, stationDistance: m.stationDistance,
-      vehicleProvided: m.vehicleProvided, travelCostsPaid: m.travelCostsPaid, transportDetails: m.details, discoveryKit: m.discoveryKit,
-      welcomeDay: m.welcomeDay, referentName: m.referentName, aidAmount: m.aidAmount, aidFrom: m.aidFrom, aidConditions: m.aidConditions,
-      description: m.descriptionField, contactName: m.contactName, contactEmail: m.contactEmail, contactPhone: m.contactPhone,
+      title: m.titleField,
+      kind: t.offers.kind,
+      discipline: t.offers.discipline,
+      supervisors: m.supervisorsField,
+      practiceType: m.practiceType,
+      practiceName: m.practiceName,
+      communeInsee: t.offers.commune,
+      periods: m.periodsField,
+      places: m.placesField,
+      housingKind: m.housingKind,
+      housingCost: m.housingCost,
+      housingDistance: m.housingDistance,
+      housingDetails: m.details,
+      carNeeded: m.carNeeded,
+      stationDistance: m.stationDistance,
+      vehicleProvided: m.vehicleProvided,
+      travelCostsPaid: m.travelCostsPaid,
+      transportDetails: m.details,
+      discoveryKit: m.discoveryKit,
+      welcomeDay: m.welcomeDay,
+      referentName: m.referentName,
+      aidAmount: m.aidAmount,
+      aidFrom: m.aidFrom,
+      aidConditions: m.aidConditions,
+      description: m.descriptionField,
+      contactName: m.contactName,
+      contactEmail: m.contactEmail,
+      contactPhone: m.contactPhone,
     };
     return labels[field];
   }
@@ -118,23 +150,34 @@ export class CptsOfferEditor extends CoordinatorEditor<EditorField, EditorProble
         ${this.renderSummary()}
         <fieldset>
           <legend>${m.sectionGeneral}</legend>
-          ${this.textField('title')} ${this.selectField('kind', options(OfferKind.options, (k) => t.offerKinds[k]))}
+          ${this.textField('title')} ${this.selectField(
+            'kind',
+            options(OfferKind.options, (k) => t.offerKinds[k]),
+          )}
           ${this.textField('discipline')} ${this.textField('periods')}
           ${this.textField('places', {type: 'number', inputmode: 'numeric'})} ${this.textField('description', {multiline: true})}
         </fieldset>
         <fieldset>
           <legend>${m.sectionPractice}</legend>
-          ${this.selectField('practiceType', options(PracticeType.options, (p) => t.practiceTypes[p]))} ${this.textField('practiceName')}
-          ${this.selectField('communeInsee', this.communes.map((c) => ({value: c.insee, label: c.name})))}
+          ${this.selectField(
+            'practiceType',
+            options(PracticeType.options, (p) => t.practiceTypes[p]),
+          )} ${this.textField('practiceName')}
+          ${this.selectField(
+            'communeInsee',
+            this.communes.map((c) => ({value: c.insee, label: c.name})),
+          )}
           ${this.textField('supervisors', {multiline: true})}
         </fieldset>
         <fieldset>
           <legend>${m.sectionHousing}</legend>
           <!-- « Aucun » is a real answer here, so it stands first in place of « Choisissez… » -->
           ${this.selectField('housingKind', [{value: '', label: m.housingNone}, ...options(HousingKind.options, (h) => t.housingKinds[h])], false)}
-          ${this.values.housingKind
-            ? html`${this.textField('housingCost', {inputmode: 'decimal'})} ${this.textField('housingDistance', {inputmode: 'decimal'})} ${this.textField('housingDetails')}`
-            : nothing}
+          ${
+            this.values.housingKind
+              ? html`${this.textField('housingCost', {inputmode: 'decimal'})} ${this.textField('housingDistance', {inputmode: 'decimal'})} ${this.textField('housingDetails')}`
+              : nothing
+          }
         </fieldset>
         <fieldset>
           <legend>${m.sectionTransport}</legend>

@@ -215,9 +215,11 @@ export class CptsOfferManager extends CptsElement {
         <p class="muted">${offer.periods.map((p) => formatPeriod(p, lang)).join(', ')} · ${t.offers.places(offer.places)}</p>
         <div class="actions">
           <button type="button" class="secondary" data-action="edit" @click=${() => this.openEditor({mode: 'edit', offer})}>${m.edit(title)}</button>
-          ${offer.status !== 'published'
-            ? html`<button type="button" data-action="publish" aria-label=${m.publishName(title)} @click=${() => this.publish(offer)}>${m.publish}</button>`
-            : html`<button type="button" class="secondary" data-action="archive" aria-label=${m.archiveName(title)} @click=${() => this.archive(offer)}>${m.archive}</button>`}
+          ${
+            offer.status !== 'published'
+              ? html`<button type="button" data-action="publish" aria-label=${m.publishName(title)} @click=${() => this.publish(offer)}>${m.publish}</button>`
+              : html`<button type="button" class="secondary" data-action="archive" aria-label=${m.archiveName(title)} @click=${() => this.archive(offer)}>${m.archive}</button>`
+          }
           <button type="button" class="secondary" aria-label=${m.duplicateName(title)} @click=${() => this.duplicate(offer)}>${m.duplicate}</button>
           <button type="button" class="secondary" aria-label=${m.interestsName(title)} @click=${() => this.showInterests(offer)}>${m.interests}</button>
         </div>
@@ -235,11 +237,12 @@ export class CptsOfferManager extends CptsElement {
     return html`
       <section part="interests" class="interests" aria-labelledby="manager-interests-title">
         <h2 id="manager-interests-title" tabindex="-1">${m.interestsOf(shown.offer.title)}</h2>
-        ${shown.items === undefined
-          ? html`<p role="status">${t.loading}</p>`
-          : shown.items.length === 0
-            ? html`<p>${m.noInterests}</p>`
-            : html`<ul class="cards">
+        ${
+          shown.items === undefined
+            ? html`<p role="status">${t.loading}</p>`
+            : shown.items.length === 0
+              ? html`<p>${m.noInterests}</p>`
+              : html`<ul class="cards">
                 ${shown.items.map(
                   (i) => html`<li class="card" data-interest=${i.id}>
                     <h3>${i.name}</h3>
@@ -248,7 +251,8 @@ export class CptsOfferManager extends CptsElement {
                     ${i.message ? html`<p class="para">${i.message}</p>` : nothing}
                   </li>`,
                 )}
-              </ul>`}
+              </ul>`
+        }
       </section>
     `;
   }
@@ -265,8 +269,9 @@ export class CptsOfferManager extends CptsElement {
       </div>
       <p class="notice" role="status" part="status">${this.notice}</p>
       ${this.failure ? html`<div role="alert" class="failure"><p>${this.failure}</p></div>` : nothing}
-      ${editing
-        ? html`<cpts-offer-editor .client=${this.session.client} lang=${this.localize.lang} .communes=${communes}
+      ${
+        editing
+          ? html`<cpts-offer-editor .client=${this.session.client} lang=${this.localize.lang} .communes=${communes}
             .offer=${editing.mode === 'edit' ? editing.offer : undefined} .draft=${editing.mode === 'new' ? editing.draft : undefined}
             @cpts-offer-saved=${this.onSaved} @cpts-offer-cancel=${this.closeEditor} @cpts-error=${this.session.onChildError}></cpts-offer-editor>`
         : nothing}

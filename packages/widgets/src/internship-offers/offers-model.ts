@@ -57,7 +57,9 @@ export function indexOffers(offers: readonly InternshipOffer[], labels: SearchLa
 
 /** Words of the query, normalised; an offer matches when it contains every one, in any order. */
 export function queryWords(q: string): string[] {
-  return normalizeText(q).split(/\s+/).filter((w) => w.length > 0);
+  return normalizeText(q)
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
 }
 
 /** The widget's filter, run on every keystroke: pure and allocation-light (see bench/offers.ts). */

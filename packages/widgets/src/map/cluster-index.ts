@@ -84,7 +84,7 @@ export async function workerIndex(): Promise<ClusterIndex & {ping(): Promise<voi
   worker.addEventListener('error', () => failAll(new Error('cluster worker failed')));
   const call = (request: DistributiveOmit<WorkerRequest, 'seq'>, transfer: Transferable[] = []): Promise<WorkerResponse> =>
     new Promise((resolve, reject) => {
-      const message = {...request, seq: ++seq} as WorkerRequest;
+      const message = {...request, seq: ++seq};
       pending.set(message.seq, {resolve, reject});
       worker.postMessage(message, transfer);
     });
@@ -119,10 +119,7 @@ export async function createClusterIndex(size: number): Promise<ClusterIndex> {
   try {
     index = await workerIndex();
     // a worker that cannot load (CSP, 404) only says so through its error event: probe it once
-    await Promise.race([
-      index.ping(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('cluster worker did not answer')), 5_000)),
-    ]);
+    await Promise.race([index.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('cluster worker did not answer')), 5_000))]);
     return index;
   } catch {
     index?.terminate();

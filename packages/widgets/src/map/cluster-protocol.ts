@@ -2,9 +2,7 @@
 export type BBoxTuple = [number, number, number, number];
 
 /** One thing to draw: a cluster of `count` points, or the point at `index` in the loaded list. */
-export type ClusterItem =
-  | {kind: 'cluster'; id: number; count: number; lat: number; lng: number}
-  | {kind: 'point'; index: number; lat: number; lng: number};
+export type ClusterItem = {kind: 'cluster'; id: number; count: number; lat: number; lng: number} | {kind: 'point'; index: number; lat: number; lng: number};
 
 /** Messages to the cluster worker. Coordinates travel as one transferable array: cloning 100k objects would block the page. */
 export type WorkerRequest =

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- brings the stylesheet module's type into every program that imports the map (Storybook's too)
 /// <reference path="./leaflet-css.d.ts" />
 import {unsafeCSS, type CSSResult} from 'lit';
 import leafletCss from 'leaflet/dist/leaflet.css';

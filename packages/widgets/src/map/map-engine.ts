@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- brings the module's types into every program that imports the engine (Storybook's too)
 /// <reference path="./leaflet-esm.d.ts" />
 // Everything heavy of the map: Leaflet, its stylesheet, supercluster. The element imports this
 // module with `import()` only when a map is shown, so the build puts it (and Leaflet, and
@@ -153,9 +154,10 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
       element?.setAttribute('aria-label', options.describeCluster(item.count));
       element?.setAttribute('data-count', String(item.count));
     });
-    m.on('click', async () => {
-      const zoom = index ? await index.expansionZoom(item.id) : map.getZoom() + 1;
-      map.setView([item.lat, item.lng], Math.min(zoom, map.getMaxZoom()), {animate});
+    m.on('click', () => {
+      // a worker that has died answers with a rejection: zoom in one step instead
+      const next = index ? index.expansionZoom(item.id).catch(() => map.getZoom() + 1) : Promise.resolve(map.getZoom() + 1);
+      void next.then((zoom) => map.setView([item.lat, item.lng], Math.min(zoom, map.getMaxZoom()), {animate}));
     });
     return m;
   }
@@ -198,7 +200,7 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
     });
     // the worker decision is made per size class: a filter that shrinks the set keeps the same index kind
     const large = next.length > WORKER_THRESHOLD;
-    if (!index || (indexSize > WORKER_THRESHOLD) !== large) {
+    if (!index || indexSize > WORKER_THRESHOLD !== large) {
       index?.terminate();
       index = await createClusterIndex(next.length);
     }
@@ -208,7 +210,6 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
     points = next;
     await redraw();
   }
-
 
   return {
     setPoints(next) {

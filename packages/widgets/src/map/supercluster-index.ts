@@ -8,7 +8,7 @@ export class SuperclusterIndex {
   private readonly index = new Supercluster<PointProps, Record<string, never>>(CLUSTER_OPTIONS);
 
   load(coords: Float64Array): void {
-    const features: Array<PointFeature<PointProps>> = new Array(coords.length / 2);
+    const features = new Array<PointFeature<PointProps>>(coords.length / 2);
     for (let i = 0; i < features.length; i++) {
       features[i] = {type: 'Feature', geometry: {type: 'Point', coordinates: [coords[2 * i]!, coords[2 * i + 1]!]}, properties: {i}};
     }

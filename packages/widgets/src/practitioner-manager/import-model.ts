@@ -1,7 +1,18 @@
 /** Headings of the template, in the order the contract's example uses; the server also reads English names. */
 export const TEMPLATE_COLUMNS = ['rpps', 'profession', 'titre', 'prenom', 'nom', 'structure', 'adresse', 'commune_insee', 'telephone', 'email'] as const;
 
-const TEMPLATE_ROW = ['10003456786', 'medecin_generaliste', 'Dr', 'Claire', 'Lefebvre', 'MSP des Marais', '1 rue de l’Église', '62765', '03 21 38 00 00', 'claire.lefebvre@exemple.fr'];
+const TEMPLATE_ROW = [
+  '10003456786',
+  'medecin_generaliste',
+  'Dr',
+  'Claire',
+  'Lefebvre',
+  'MSP des Marais',
+  '1 rue de l’Église',
+  '62765',
+  '03 21 38 00 00',
+  'claire.lefebvre@exemple.fr',
+];
 
 /**
  * A template a spreadsheet opens as it should: `;` (what French Excel writes) and a BOM, without

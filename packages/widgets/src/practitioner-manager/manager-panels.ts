@@ -44,8 +44,9 @@ export function renderIssuedLink(link: IssuedLink, s: PractitionerManagerStrings
 export function renderConfirmDialog(c: Confirming | undefined, s: PractitionerManagerStrings, confirm: () => void, cancel: () => void, onClose: () => void): TemplateResult {
   const title = c ? (c.kind === 'delete' ? s.confirmRemoveTitle(c.row.displayName) : s.confirmRevokeTitle(c.row.displayName)) : '';
   return html`<dialog part="dialog" aria-labelledby="pm-confirm-title" aria-describedby="pm-confirm-text" @close=${onClose}>
-    ${c
-      ? html`<div>
+    ${
+      c
+        ? html`<div>
           <h3 id="pm-confirm-title">${title}</h3>
           <p id="pm-confirm-text">${c.kind === 'delete' ? s.confirmRemoveText : s.confirmRevokeText}</p>
           <div class="actions">
@@ -53,6 +54,7 @@ export function renderConfirmDialog(c: Confirming | undefined, s: PractitionerMa
             <button type="button" class="secondary" id="pm-confirm-cancel" @click=${cancel}>${s.cancel}</button>
           </div>
         </div>`
-      : nothing}
+        : nothing
+    }
   </dialog>`;
 }

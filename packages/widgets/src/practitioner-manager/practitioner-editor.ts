@@ -113,7 +113,10 @@ export class CptsPractitionerEditor extends CoordinatorEditor<PractitionerField,
         <fieldset>
           <legend>${s.sectionPractice}</legend>
           ${this.textField('practiceName')} ${this.textField('address')}
-          ${this.selectField('communeInsee', this.communes.map((c) => ({value: c.insee, label: c.name})))}
+          ${this.selectField(
+            'communeInsee',
+            this.communes.map((c) => ({value: c.insee, label: c.name})),
+          )}
         </fieldset>
         <fieldset>
           <legend>${s.sectionContact}</legend>

@@ -197,8 +197,9 @@ export class CptsPractitionerImport extends CptsElement {
       <h4 class="result-title" tabindex="-1">${s.importPreviewTitle}</h4>
       <p>${s.importPreview(result.created, result.updated)}</p>
       ${this.renderWarnings(result.warnings)}
-      ${result.preview.length > 0
-        ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="pi-preview-caption">
+      ${
+        result.preview.length > 0
+          ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="pi-preview-caption">
             <table>
               <caption id="pi-preview-caption">${s.previewCaption(result.preview.length, result.rows)}</caption>
               <thead><tr><th scope="col">${s.importLine}</th><th scope="col">${s.previewAction}</th><th scope="col">${s.previewName}</th><th scope="col">${s.fields.profession}</th><th scope="col">${s.fields.communeInsee}</th></tr></thead>
@@ -215,7 +216,8 @@ export class CptsPractitionerImport extends CptsElement {
               </tbody>
             </table>
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
         <button type="button" @click=${() => this.send(false)}>${s.importConfirm(rows)}</button>
         <button type="button" class="secondary" @click=${this.reset}>${s.cancel}</button>
@@ -276,10 +278,12 @@ export class CptsPractitionerImport extends CptsElement {
       ${this.renderProgress()}
       ${step.kind === 'preview' ? this.renderPreview(step.result) : nothing}
       ${step.kind === 'errors' ? this.renderErrors(step.errors) : nothing}
-      ${step.kind === 'done'
-        ? html`<div class="panel success" part="done"><p class="result-title" tabindex="-1">${s.importDone(step.result.created, step.result.updated)}</p>
+      ${
+        step.kind === 'done'
+          ? html`<div class="panel success" part="done"><p class="result-title" tabindex="-1">${s.importDone(step.result.created, step.result.updated)}</p>
             <div><button type="button" class="secondary" @click=${this.reset}>${s.importAnother}</button></div></div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 }

@@ -39,7 +39,8 @@ export const en: Pick<Translation, 'practitionerManager'> = {
     revoked: (name) => `${name}’s personal links are revoked: they no longer work.`,
     saved: (name) => `${name} is saved.`,
     confirmRemoveTitle: (name) => `Delete ${name}?`,
-    confirmRemoveText: 'Their availability declarations and personal links will be deleted too. This cannot be undone. To only take them off the map, deactivate them instead.',
+    confirmRemoveText:
+      'Their availability declarations and personal links will be deleted too. This cannot be undone. To only take them off the map, deactivate them instead.',
     confirmRemove: 'Delete for good',
     confirmRevokeTitle: (name) => `Revoke ${name}’s links?`,
     confirmRevokeText: 'Every personal link of theirs will stop working. You can issue a new one.',

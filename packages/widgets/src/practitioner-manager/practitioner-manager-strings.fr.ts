@@ -8,8 +8,7 @@ export const fr: Pick<Translation, 'practitionerManager'> = {
     create: 'Nouveau praticien',
     search: 'Rechercher un praticien',
     searchHint: 'Nom, profession ou commune',
-    count: (shown, total) =>
-      shown === total ? (total < 2 ? `${total} praticien` : `${total} praticiens`) : `${shown} sur ${total} praticiens`,
+    count: (shown, total) => (shown === total ? (total < 2 ? `${total} praticien` : `${total} praticiens`) : `${shown} sur ${total} praticiens`),
     empty: 'Aucun praticien pour l’instant : ajoutez-en un ou importez un fichier CSV.',
     noMatch: 'Aucun praticien ne correspond à votre recherche.',
     inactive: 'Désactivé',
@@ -40,7 +39,8 @@ export const fr: Pick<Translation, 'practitionerManager'> = {
     revoked: (name) => `Les liens personnels de ${name} sont révoqués : ils ne fonctionnent plus.`,
     saved: (name) => `${name} est enregistré.`,
     confirmRemoveTitle: (name) => `Supprimer ${name} ?`,
-    confirmRemoveText: 'Ses déclarations de disponibilité et ses liens personnels seront supprimés aussi. Cette action est définitive. Pour le retirer seulement de la carte, désactivez-le plutôt.',
+    confirmRemoveText:
+      'Ses déclarations de disponibilité et ses liens personnels seront supprimés aussi. Cette action est définitive. Pour le retirer seulement de la carte, désactivez-le plutôt.',
     confirmRemove: 'Supprimer définitivement',
     confirmRevokeTitle: (name) => `Révoquer les liens de ${name} ?`,
     confirmRevokeText: 'Tous ses liens personnels cesseront de fonctionner. Vous pourrez lui en émettre un nouveau.',
@@ -48,7 +48,8 @@ export const fr: Pick<Translation, 'practitionerManager'> = {
     cancel: 'Annuler',
     linkTitle: (name) => `Lien personnel de ${name}`,
     linkLabel: 'Adresse du lien',
-    linkOnce: 'Ce lien n’est affiché qu’une seule fois : copiez-le maintenant et envoyez-le au praticien. Il ne pourra plus être relu ; en cas de perte, émettez-en un nouveau.',
+    linkOnce:
+      'Ce lien n’est affiché qu’une seule fois : copiez-le maintenant et envoyez-le au praticien. Il ne pourra plus être relu ; en cas de perte, émettez-en un nouveau.',
     linkExpires: (date) => `Valable jusqu’au ${date}.`,
     copy: 'Copier le lien',
     copied: 'Lien copié.',
@@ -109,7 +110,8 @@ export const fr: Pick<Translation, 'practitionerManager'> = {
       `Le fichier est valide : ${create < 2 ? `${create} praticien sera créé` : `${create} praticiens seront créés`}, ${update < 2 ? `${update} sera mis à jour` : `${update} seront mis à jour`}. Rien n’est encore enregistré.`,
     importConfirm: (rows) => `Importer ${rows < 2 ? `${rows} ligne` : `${rows} lignes`}`,
     importing: (rows, size) => `Import de ${rows < 2 ? `${rows} ligne` : `${rows} lignes`} (${size}) en cours…`,
-    importDone: (created, updated) => `Import terminé : ${created < 2 ? `${created} créé` : `${created} créés`}, ${updated < 2 ? `${updated} mis à jour` : `${updated} mis à jour`}.`,
+    importDone: (created, updated) =>
+      `Import terminé : ${created < 2 ? `${created} créé` : `${created} créés`}, ${updated < 2 ? `${updated} mis à jour` : `${updated} mis à jour`}.`,
     importErrorsTitle: (count) => (count < 2 ? `${count} erreur dans le fichier : rien n’a été enregistré` : `${count} erreurs dans le fichier : rien n’a été enregistré`),
     importErrorsHint: 'Corrigez le fichier puis vérifiez-le de nouveau.',
     importLine: 'Ligne',

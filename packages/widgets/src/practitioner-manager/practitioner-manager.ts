@@ -319,22 +319,24 @@ export class CptsPractitionerManager extends CptsElement {
           @input=${(e: Event) => (this.q = (e.target as HTMLInputElement).value)} />
       </div>
       <p class="count" id="pm-count" aria-live="polite">${s.count(shown.length, rows.length)}</p>
-      ${rows.length === 0
-        ? html`<p class="empty">${s.empty}</p>`
-        : shown.length === 0
-          ? html`<p class="empty">${s.noMatch}</p>`
-          : renderPractitionerTable(shown, {
-              s,
-              coordinator: this.localize.strings.coordinator,
-              profession: (r) => this.localize.strings.professions[r.profession],
-              commune: (r) => communeName(communes, r.communeInsee),
-              menuOf: this.menuOf,
-              setMenu: (id) => (this.menuOf = id),
-              edit: (r) => void this.openEditor(r),
-              setActive: (r, active) => void this.setActive(r, active),
-              issueLink: (r) => void this.issueLink(r),
-              ask: (kind, r) => void this.ask(kind, r),
-            })}
+      ${
+        rows.length === 0
+          ? html`<p class="empty">${s.empty}</p>`
+          : shown.length === 0
+            ? html`<p class="empty">${s.noMatch}</p>`
+            : renderPractitionerTable(shown, {
+                s,
+                coordinator: this.localize.strings.coordinator,
+                profession: (r) => this.localize.strings.professions[r.profession],
+                commune: (r) => communeName(communes, r.communeInsee),
+                menuOf: this.menuOf,
+                setMenu: (id) => (this.menuOf = id),
+                edit: (r) => void this.openEditor(r),
+                setActive: (r, active) => void this.setActive(r, active),
+                issueLink: (r) => void this.issueLink(r),
+                ask: (kind, r) => void this.ask(kind, r),
+              })
+      }
     `;
   }
 
@@ -352,8 +354,9 @@ export class CptsPractitionerManager extends CptsElement {
       </div>
       <p class="notice" role="status" part="status">${this.notice}</p>
       ${this.failure ? html`<div role="alert" class="failure"><p>${this.failure}</p></div>` : nothing}
-      ${editing
-        ? html`<cpts-practitioner-editor .client=${client} lang=${this.localize.lang} theme=${theme}
+      ${
+        editing
+          ? html`<cpts-practitioner-editor .client=${client} lang=${this.localize.lang} theme=${theme}
             .communes=${this.communes} .practitioner=${editing.practitioner}
             @cpts-practitioner-saved=${this.onSaved} @cpts-practitioner-cancel=${this.closeEditor} @cpts-error=${this.session.onChildError}></cpts-practitioner-editor>`
         : nothing}
@@ -362,7 +365,13 @@ export class CptsPractitionerManager extends CptsElement {
         theme=${theme} .communes=${this.communes} @cpts-practitioners-imported=${() => this.reload()}
         @cpts-error=${this.session.onChildError}></cpts-practitioner-import>
       ${this.renderList()}
-      ${renderConfirmDialog(this.confirming, s, () => void this.confirmed(), () => this.dialog?.close(), () => this.onDialogClose())}
+      ${renderConfirmDialog(
+        this.confirming,
+        s,
+        () => void this.confirmed(),
+        () => this.dialog?.close(),
+        () => this.onDialogClose(),
+      )}
     `;
   }
 

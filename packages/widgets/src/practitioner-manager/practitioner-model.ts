@@ -18,8 +18,16 @@ export function emptyValues(communeInsee = ''): PractitionerValues {
 
 export function valuesOf(p: Practitioner): PractitionerValues {
   return {
-    profession: p.profession, title: p.title ?? '', firstName: p.firstName, lastName: p.lastName, rpps: p.rpps ?? '', practiceName: p.practiceName ?? '',
-    address: p.address ?? '', communeInsee: p.communeInsee, phone: p.phone ?? '', email: p.email ?? '',
+    profession: p.profession,
+    title: p.title ?? '',
+    firstName: p.firstName,
+    lastName: p.lastName,
+    rpps: p.rpps ?? '',
+    practiceName: p.practiceName ?? '',
+    address: p.address ?? '',
+    communeInsee: p.communeInsee,
+    phone: p.phone ?? '',
+    email: p.email ?? '',
   };
 }
 
@@ -67,7 +75,7 @@ export function patchOf(before: Practitioner, body: PractitionerCreate): Practit
   const current = bodyOf(valuesOf(before));
   const patch: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) if (typeof value === 'string' && current[key] !== value) patch[key] = value;
-  return patch as PractitionerPatch;
+  return patch;
 }
 
 /** The server's field errors by field; codes the form does not know read as "invalid". */

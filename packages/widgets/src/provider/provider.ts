@@ -47,6 +47,7 @@ export class CptsProvider extends LitElement {
   @property() territory?: string;
 
   /** `fr` or `en` for every widget inside. Unset: each widget follows the page. */
+  // eslint-disable-next-line lit/no-native-attributes -- the native \`lang\` on purpose: the page sets it as on any element
   @property() override lang = '';
 
   /** `default` or `civic` for every widget inside that sets none of its own. */

@@ -29,7 +29,7 @@ export class CptsTerritoryContact extends CptsElement {
   static override stringBundles = [contactStrings];
   static override styles = [tokens, base, styles];
 
-  private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));
+  private readonly territoryData: TerritoryController = new TerritoryController(this, (error) => this.fireError(error));
 
   /** The territory shown, once loaded. */
   get data(): Territory | undefined {
@@ -57,9 +57,7 @@ export class CptsTerritoryContact extends CptsElement {
       <div role="alert">
         <p><strong>${t.contact.error}</strong></p>
         <p>${this.errorMessage(error)}</p>
-        ${this.territoryData.fromProvider
-          ? nothing
-          : html`<button type="button" @click=${() => this.territoryData.reload()}>${t.retry}</button>`}
+        ${this.territoryData.fromProvider ? nothing : html`<button type="button" @click=${() => this.territoryData.reload()}>${t.retry}</button>`}
       </div>
     `;
   }

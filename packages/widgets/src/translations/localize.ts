@@ -77,10 +77,7 @@ export class LocalizeController implements ReactiveController {
   get lang(): LanguageCode {
     return (
       // the property, not the attribute: a developer may set `el.lang = 'en'` from script
-      toSupportedLanguage(this.host.lang || this.host.getAttribute('lang')) ??
-      this.providedLang ??
-      toSupportedLanguage(inheritedLang(this.host)) ??
-      defaultLanguage
+      toSupportedLanguage(this.host.lang || this.host.getAttribute('lang')) ?? this.providedLang ?? toSupportedLanguage(inheritedLang(this.host)) ?? defaultLanguage
     );
   }
 
