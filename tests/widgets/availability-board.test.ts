@@ -202,7 +202,9 @@ describe('<cpts-availability-board>', () => {
       await typeIn(el, '#board-token', 'bad-token');
       root(el).querySelector<HTMLButtonElement>('[part="sign-in"] button[type="submit"]')!.click();
       await until(() => root(el).querySelector('#board-token-error') !== null, 'the sign-in error');
-      expect(root(el).querySelector('#board-token-error')!.textContent).to.equal('Erreur : Ce jeton n’est pas celui d’un coordinateur, ou il a expiré. Vérifiez-le et réessayez.');
+      expect(root(el).querySelector('#board-token-error')!.textContent).to.equal(
+        'Erreur : Ce jeton n’est pas celui d’un coordinateur, ou il a expiré. Vérifiez-le et réessayez.',
+      );
       const input = root(el).querySelector<HTMLInputElement>('#board-token')!;
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(input.getAttribute('aria-describedby')).to.contain('board-token-error');

@@ -374,8 +374,9 @@ export class CptsInternshipOffers extends CptsElement {
       <div part="base" lang=${this.localize.lang} aria-busy=${load.status === 'loading' ? 'true' : 'false'}>
         <div class="list-view">
           ${load.status === 'loading' ? html`<p class="status" role="status">${o.loading}</p>` : nothing}
-          ${load.status === 'error'
-            ? html`<div role="alert" class="alert load-error">
+          ${
+            load.status === 'error'
+              ? html`<div role="alert" class="alert load-error">
                 <p><strong>${o.loadError}</strong></p>
                 <p>${this.errorMessage(load.error)}</p>
                 <button type="button" @click=${this.retry}>${this.localize.strings.retry}</button>

@@ -274,12 +274,15 @@ export class CptsOfferManager extends CptsElement {
           ? html`<cpts-offer-editor .client=${this.session.client} lang=${this.localize.lang} .communes=${communes}
             .offer=${editing.mode === 'edit' ? editing.offer : undefined} .draft=${editing.mode === 'new' ? editing.draft : undefined}
             @cpts-offer-saved=${this.onSaved} @cpts-offer-cancel=${this.closeEditor} @cpts-error=${this.session.onChildError}></cpts-offer-editor>`
-        : nothing}
-      ${this.offers === undefined
-        ? html`<p role="status">${this.localize.strings.loading}</p>`
-        : this.offers.length === 0
-          ? html`<p>${m.noOffers}</p>`
-          : html`<ul part="offers" class="cards">${this.offers.map((o) => this.renderOffer(o))}</ul>`}
+          : nothing
+      }
+      ${
+        this.offers === undefined
+          ? html`<p role="status">${this.localize.strings.loading}</p>`
+          : this.offers.length === 0
+            ? html`<p>${m.noOffers}</p>`
+            : html`<ul part="offers" class="cards">${this.offers.map((o) => this.renderOffer(o))}</ul>`
+      }
       ${this.renderInterests()}
     `;
   }

@@ -359,8 +359,20 @@ export class CptsPractitionerManager extends CptsElement {
           ? html`<cpts-practitioner-editor .client=${client} lang=${this.localize.lang} theme=${theme}
             .communes=${this.communes} .practitioner=${editing.practitioner}
             @cpts-practitioner-saved=${this.onSaved} @cpts-practitioner-cancel=${this.closeEditor} @cpts-error=${this.session.onChildError}></cpts-practitioner-editor>`
-        : nothing}
-      ${this.link ? renderIssuedLink(this.link, s, this.localize.lang, this.copyStatus, () => void this.copyLink(), () => this.closeLink()) : nothing}
+          : nothing
+      }
+      ${
+        this.link
+          ? renderIssuedLink(
+              this.link,
+              s,
+              this.localize.lang,
+              this.copyStatus,
+              () => void this.copyLink(),
+              () => this.closeLink(),
+            )
+          : nothing
+      }
       <cpts-practitioner-import id="pm-import" part="import" ?hidden=${!this.importOpen} .client=${client} lang=${this.localize.lang}
         theme=${theme} .communes=${this.communes} @cpts-practitioners-imported=${() => this.reload()}
         @cpts-error=${this.session.onChildError}></cpts-practitioner-import>
