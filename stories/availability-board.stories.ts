@@ -128,3 +128,16 @@ export const Civic: Story = {globals: {theme: 'civic'}};
 
 /** In English. */
 export const English: Story = {globals: {lang: 'en'}};
+
+/** On the coordinator page: the page's one sign-in above, the board with no form of its own. */
+export const WithPageSignIn: Story = {
+  args: {signedIn: false},
+  render: (args, context) => {
+    const {lang, theme} = widgetGlobals(context.globals);
+    const client = createMockClient({lang, board: args.board});
+    return html`<cpts-provider lang=${lang} theme=${theme} .client=${client}>
+      <cpts-coordinator-sign-in></cpts-coordinator-sign-in>
+      <cpts-availability-board></cpts-availability-board>
+    </cpts-provider>`;
+  },
+};

@@ -65,12 +65,16 @@ describe('the coordinators’ availability board, against the real server', () =
     });
     await page.goto(at('/examples/coordinator.html'));
     const board = page.locator('cpts-availability-board');
-    await board.locator('#board-token').fill('not-a-token');
-    await board.getByRole('button', {name: 'Se connecter'}).click();
-    await board.getByText('Ce jeton n’est pas reconnu, ou il a expiré.', {exact: false}).waitFor();
+    // the page's one sign-in, above every coordinator tool: the board shows no form of its own
+    const signIn = page.locator('cpts-coordinator-sign-in');
+    await board.getByText('Connectez-vous ci-dessus', {exact: false}).waitFor();
+    assert.equal(await board.locator('#board-token').count(), 0);
+    await signIn.locator('#cs-token').fill('not-a-token');
+    await signIn.getByRole('button', {name: 'Se connecter'}).click();
+    await signIn.getByText('Ce jeton n’est pas celui d’un coordinateur, ou il a expiré.', {exact: false}).waitFor();
 
-    await board.locator('#board-token').fill(server.demoToken!);
-    await board.getByRole('button', {name: 'Se connecter'}).click();
+    await signIn.locator('#cs-token').fill(server.demoToken!);
+    await signIn.getByRole('button', {name: 'Se connecter'}).click();
     await board.locator('tbody tr').first().waitFor();
     assert.match(await board.locator('[part="status"]').innerText(), /^\d+ praticiens sur \d+ · \d+ acceptent? de nouveaux patients · \d+ déclarations? à actualiser/);
 

@@ -203,7 +203,7 @@ describe('<cpts-availability-board>', () => {
       root(el).querySelector<HTMLButtonElement>('[part="sign-in"] button[type="submit"]')!.click();
       await until(() => root(el).querySelector('#board-token-error') !== null, 'the sign-in error');
       expect(root(el).querySelector('#board-token-error')!.textContent).to.equal(
-        'Erreur : Ce jeton n’est pas reconnu, ou il a expiré. Vérifiez-le, ou demandez-en un nouveau.',
+        'Erreur : Ce jeton n’est pas celui d’un coordinateur, ou il a expiré. Vérifiez-le et réessayez.',
       );
       const input = root(el).querySelector<HTMLInputElement>('#board-token')!;
       expect(input.getAttribute('aria-invalid')).to.equal('true');
@@ -259,24 +259,52 @@ describe('<cpts-availability-board>', () => {
       expect(api.boardRequests().map((r) => r.authorization)).to.deep.equal(['Bearer good-token', 'Bearer good-token']);
     });
 
-    it('follows a sign-in made in the offer manager of the same provider', async () => {
+    it('follows <cpts-coordinator-sign-in>: no form of its own, signed in and out with the page', async () => {
       const api = new BoardApi();
       const page = await fixture<HTMLElement>(html`<cpts-provider .client=${api.client()}>
+        <cpts-coordinator-sign-in></cpts-coordinator-sign-in>
         <cpts-availability-board></cpts-availability-board>
         <cpts-offer-manager></cpts-offer-manager>
       </cpts-provider>`);
       const board = page.querySelector<CptsAvailabilityBoard>('cpts-availability-board')!;
-      const manager = page.querySelector<HTMLElement & {updateComplete: Promise<unknown>}>('cpts-offer-manager')!;
-      await manager.updateComplete;
-      const input = manager.shadowRoot!.querySelector<HTMLInputElement>('#manager-token')!;
+      const signIn = page.querySelector<HTMLElement & {updateComplete: Promise<unknown>}>('cpts-coordinator-sign-in')!;
+      await signIn.updateComplete;
+      await board.updateComplete;
+      expect(root(board).querySelector('[part="sign-in"]')).to.equal(null);
+      expect(root(board).querySelector('[part="sign-in-above"]')).to.not.equal(null);
+      const input = signIn.shadowRoot!.querySelector<HTMLInputElement>('#cs-token')!;
       input.value = 'good-token';
-      input.dispatchEvent(new Event('input'));
-      manager.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-      await until(() => names(board).length === 4, 'the board, signed in by the manager');
-      // the coordinator session checks the token with a read of the board, then the board reads it
+      signIn.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => names(board).length === 4, 'the board, signed in by the page’s sign-in');
+      // the session checks the token with a read of the board, then the board reads it
       expect(new Set(api.boardRequests().map((r) => r.authorization))).to.deep.equal(new Set(['Bearer good-token']));
-      expect(board.outerHTML + manager.outerHTML).to.not.include('good-token');
+      expect(board.outerHTML + signIn.outerHTML).to.not.include('good-token');
+      expect(root(board).querySelector('[part="session"]')).to.equal(null);
+      await signIn.updateComplete;
+      signIn.shadowRoot!.querySelector<HTMLButtonElement>('#cs-sign-out')!.click();
+      await until(() => root(board).querySelector('table') === null, 'the board, signed out');
+      expect(root(board).querySelector('[part="sign-in"]')).to.equal(null);
     });
+
+    it('asks for the token again above the board when it is refused mid-session, and keeps the rows', async () => {
+      const api = new BoardApi();
+      const page = await fixture<HTMLElement>(html`<cpts-provider .client=${api.client()}>
+        <cpts-coordinator-sign-in></cpts-coordinator-sign-in>
+        <cpts-availability-board .token=${'good-token'}></cpts-availability-board>
+      </cpts-provider>`);
+      const board = page.querySelector<CptsAvailabilityBoard>('cpts-availability-board')!;
+      await until(() => names(board).length === 4, 'the rows');
+      api.tokens = new Set(['new-token']);
+      [...root(board).querySelectorAll('button')].find((b) => b.textContent === 'Actualiser')!.click();
+      await until(() => root(board).querySelector('#board-token') !== null, 'the form above the board');
+      expect(names(board)).to.have.length(4);
+      await until(() => root(board).activeElement?.id === 'board-token', 'focus on the token field');
+      await sendKeys({type: 'new-token'});
+      await sendKeys({press: 'Enter'});
+      await until(() => root(board).querySelector('#board-token') === null, 'signed in again');
+      expect(names(board)).to.have.length(4);
+    });
+
     it('keeps a sign-in within its provider: not the page’s document, not an outer provider’s tools', async () => {
       const api = new BoardApi();
       const leaked: Event[] = [];

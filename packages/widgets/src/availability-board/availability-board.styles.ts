@@ -1,30 +1,14 @@
 import {css} from 'lit';
 
-/** Wide, dense, a table first; the controls' shared look is in styles/controls.ts. */
+/**
+ * Wide, dense, a table first; the controls' shared look is in styles/controls.ts, the session's
+ * lines in coordinator/coordinator.styles.ts (`sessionStyles`).
+ */
 export const styles = css`
   :host {
     --padding: var(--cpts-spacing-m);
     --map-height: 28rem;
     --control-height: 2.75rem;
-  }
-
-  [part='base'] {
-    display: grid;
-    gap: var(--cpts-spacing-m);
-    padding: var(--padding);
-    background: var(--cpts-color-background);
-    border: var(--cpts-border-width) solid var(--cpts-color-border);
-    border-radius: var(--cpts-radius);
-  }
-
-  .title {
-    margin: 0;
-    font-size: var(--cpts-font-size-large);
-    line-height: 1.25;
-  }
-
-  .loading {
-    color: var(--cpts-color-text-muted);
   }
 
   .board {
@@ -38,13 +22,19 @@ export const styles = css`
     font-size: var(--cpts-font-size);
   }
 
-  .board-sign-in {
+  /* the coordinator session's form and lines (coordinator/session.ts), in the board's look */
+  .sign-in {
     display: grid;
     gap: var(--cpts-spacing-m);
     max-width: 32rem;
   }
 
-  .board input[type='password'],
+  .sign-in h2 {
+    margin: 0;
+    font-size: var(--cpts-font-size);
+  }
+
+  input[type='password'],
   .board input[type='search'],
   .board select {
     font: inherit;
@@ -56,7 +46,7 @@ export const styles = css`
     border-radius: var(--cpts-radius);
   }
 
-  .board input[type='password'],
+  input[type='password'],
   .board input[type='search'] {
     width: 100%;
     max-width: 28rem;

@@ -1,7 +1,11 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import {getAvailabilityBoard} from '@cpts-kit/sdk';
+import {getAvailabilityBoard, type CptsClient} from '@cpts-kit/sdk';
 import type {Board, BoardRow, Territory} from '@cpts-kit/contract';
+import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
+import {sessionStyles} from '../coordinator/coordinator.styles.js';
+import {CoordinatorSession} from '../coordinator/session.js';
+import {isRefusal} from '../coordinator/session-store.js';
 import {CptsElement} from '../internal/cpts-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
 import {base} from '../styles/base.js';
@@ -16,8 +20,6 @@ import {renderFilters} from './board-filters.js';
 import {BoardMapView} from './board-map-view.js';
 import {countRows, filterAndSort, indexRows, noBoardFilters, type BoardFilters, type BoardSort, type IndexedRow} from './board-model.js';
 import {CptsBoardSelectEvent} from './board-select-event.js';
-import {BoardSession, isRefused} from './board-session.js';
-import {renderSignIn} from './board-sign-in.js';
 import {boardStrings} from './board-strings.js';
 import {renderColumnsMenu, renderTable} from './board-table.js';
 
@@ -32,7 +34,9 @@ export type BoardView = 'list' | 'map';
  * (hundreds of rows); filters, an accent-insensitive search, sorting (by family name, commune,
  * freshness, last declaration), the columns shown, counts and a CSV export of the filtered rows
  * then run in the page. The map view's code (Leaflet, supercluster) is downloaded only when the map
- * is first shown. Inside a `<cpts-provider>`, one sign-in serves every coordinator tool.
+ * is first shown. Inside a `<cpts-provider>`, it takes part in the provider's coordinator session
+ * (see `<cpts-coordinator-sign-in>`): one sign-in and one sign-out for every coordinator tool, and
+ * a token refused mid-session asked for again above the board.
  *
  * @fires cpts-select - A row was chosen, in the table or on the map; `detail` is the `BoardRow`.
  * @fires cpts-signed-in - The coordinator signed in; `client` is the SDK client carrying the token.
@@ -40,7 +44,9 @@ export type BoardView = 'list' | 'map';
  *
  * @csspart base - The wrapper.
  * @csspart status - The live status line: loading, counts, export.
- * @csspart sign-in - The token sign-in form.
+ * @csspart sign-in - The token sign-in form (when this tool shows it).
+ * @csspart sign-in-above - In a provider whose form is elsewhere: « Connectez-vous ci-dessus ».
+ * @csspart session - Once signed in, alone or first of its provider: the line with the sign-out.
  * @csspart filters - The filters, search and sort.
  * @csspart columns - The menu of the table's columns.
  * @csspart list - The scrolling box around the table.
@@ -55,15 +61,21 @@ export type BoardView = 'list' | 'map';
  * @cssproperty --map-height - Height of the map (28rem).
  */
 export class CptsAvailabilityBoard extends CptsElement {
-  static override stringBundles = [boardStrings, labelStrings];
-  static override styles = [tokens, base, controlStyles, mapFrameStyles, styles];
+  static override stringBundles = [boardStrings, coordinatorStrings, labelStrings];
+  static override styles = [tokens, base, controlStyles, sessionStyles, mapFrameStyles, styles];
 
   private readonly territoryController = new TerritoryController(this, () => {
     // the board works without the territory: communes then show by their INSEE code
   });
-  private readonly session = new BoardSession(this, {
-    open: (client, signal) => this.open(client, signal),
-    closed: (refused) => this.forget(refused),
+  private readonly session = new CoordinatorSession(this, {
+    idPrefix: 'board',
+    strings: () => this.localize.strings.coordinator,
+    errorMessage: (error) => this.errorMessage(error),
+    token: () => this.token,
+    // the board's first read checks the token: signing in here costs one request
+    verify: (client) => this.open(client),
+    onSignedIn: (client, typed) => void this.signedIn(client, typed),
+    onSignedOut: () => this.forget(),
   });
   private readonly map = new BoardMapView(this, {
     shown: () => this.session.client !== undefined && this.board !== undefined && this.view === 'map',
@@ -73,6 +85,8 @@ export class CptsAvailabilityBoard extends CptsElement {
     renderFailure: (error, retry) => this.renderFailure(error, retry),
   });
   private board: Board | undefined;
+  /** The client `board` was read with: a sign-in this board checked needs no second read. */
+  private boardClient: CptsClient | undefined;
   private loading = false;
   private loadError: unknown;
   private abort: AbortController | undefined;
@@ -119,11 +133,26 @@ export class CptsAvailabilityBoard extends CptsElement {
     this.abort?.abort();
   }
 
-  /** The session's first read: a refusal propagates, so the session can ask for the token again. */
-  private async open(client: Parameters<typeof getAvailabilityBoard>[0], signal: AbortSignal): Promise<void> {
-    this.notice = '';
-    this.board = await getAvailabilityBoard(client, undefined, {signal});
-    this.loadError = undefined;
+  /** The token's check, when signing in here: a refusal propagates, so the session says so by the field. */
+  private async open(client: CptsClient): Promise<void> {
+    try {
+      const board = await getAvailabilityBoard(client);
+      this.board = board;
+      this.boardClient = client;
+      this.notice = '';
+      this.loadError = undefined;
+    } catch (error) {
+      if (!isRefusal(error)) this.fireError(error);
+      throw error;
+    }
+  }
+
+  /** Signed in (here, or in another tool of the provider): read the board unless this sign-in did. */
+  private async signedIn(client: CptsClient, typed: boolean): Promise<void> {
+    if (this.boardClient !== client) await this.reload();
+    if (!typed) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
   }
 
   private async reload(): Promise<void> {
@@ -138,13 +167,14 @@ export class CptsAvailabilityBoard extends CptsElement {
     this.requestUpdate();
     try {
       const board = await getAvailabilityBoard(client, undefined, {signal: abort.signal});
-      if (!abort.signal.aborted) this.board = board;
+      if (!abort.signal.aborted) {
+        this.board = board;
+        this.boardClient = client;
+      }
     } catch (error) {
       if (abort.signal.aborted) return;
-      // revoked or expired while the page was open: ask for a token again
-      if (isRefused(error)) return this.session.signOut(true);
-      this.loadError = error;
-      this.fireError(error);
+      // revoked or expired while the page was open, the token is asked for again above the board
+      if (this.session.reportFailure(error) !== undefined) this.loadError = error;
     } finally {
       if (!abort.signal.aborted) {
         this.loading = false;
@@ -153,16 +183,17 @@ export class CptsAvailabilityBoard extends CptsElement {
     }
   }
 
-  private forget(refused: boolean): void {
+  private forget(): void {
     this.abort?.abort();
     this.board = undefined;
+    this.boardClient = undefined;
     this.indexed = undefined;
     this.shownCache = undefined;
     this.selected = undefined;
     this.loading = false;
     this.loadError = undefined;
     this.map.destroy();
-    this.notice = refused ? '' : this.localize.strings.board.signedOut;
+    this.notice = this.localize.strings.board.signedOut;
   }
 
   private communeName = (insee: string): string => this.territoryData?.communes.find((c) => c.insee === insee)?.name ?? insee;
@@ -224,7 +255,6 @@ export class CptsAvailabilityBoard extends CptsElement {
     return html`<div class="actions">
       <button type="button" class="secondary" ?disabled=${this.loading} @click=${() => this.reload()}>${t.refresh}</button>
       <button type="button" class="secondary" part="export" ?disabled=${!canExport} @click=${() => this.exportCsv()}>${t.exportCsv}</button>
-      <button type="button" class="secondary" @click=${() => this.session.signOut()}>${t.signOut}</button>
     </div>`;
   }
 
@@ -291,20 +321,34 @@ export class CptsAvailabilityBoard extends CptsElement {
     `;
   }
 
+  /** Checking a token the page set: no form to show meanwhile. */
+  private get checkingToken(): boolean {
+    return this.session.store.status === 'checking' && !!this.token && this.session.showsForm;
+  }
+
+  /** Tries the last sign-in again, after a failure that was not a refusal. */
+  private retrySignIn(): void {
+    if (this.token) void this.session.signIn(this.token);
+    else this.renderRoot.querySelector<HTMLFormElement>('form[part="sign-in"]')?.requestSubmit();
+  }
+
   private renderSignedOut(): TemplateResult {
     const t = this.localize.strings.board;
-    const phase = this.session.phase;
-    if (phase.kind === 'signing-in' && phase.from !== 'form') return html`<p class="loading" part="status" role="status">${t.loading}</p>`;
-    const error = phase.kind === 'signed-out' ? phase.error : undefined;
-    return html`${renderSignIn(this.session, t, this.notice)}${error !== undefined ? this.renderFailure(error, () => this.session.retry()) : nothing}`;
+    if (this.checkingToken || (this.session.client && this.loading)) return html`<p class="loading" part="status" role="status">${t.loading}</p>`;
+    const store = this.session.store;
+    // a failure other than the token's is the board's to show, with a retry, where the form is
+    const error = this.session.showsForm && store.problem === 'failed' ? store.error : undefined;
+    return html`${error !== undefined ? this.renderFailure(error, () => this.retrySignIn()) : nothing}
+      <p class="loading" role="status">${this.session.client ? '' : this.notice}</p>`;
   }
 
   override render() {
     const t = this.localize.strings.board;
-    const busy = this.session.phase.kind === 'signing-in' || this.loading;
+    const busy = this.session.store.status === 'checking' || this.loading;
     return html`
       <section part="base" lang=${this.localize.lang} aria-labelledby="title">
         <h2 id="title" class="title" tabindex="-1">${t.title}</h2>
+        ${this.checkingToken ? nothing : this.session.renderSignIn()}
         <div class="board" aria-busy=${busy ? 'true' : 'false'}>
           ${this.session.client && this.board ? this.renderBoard(this.board) : this.renderSignedOut()}
         </div>

@@ -3,16 +3,7 @@ import type {Translation} from '../translations/translation.js';
 export const en: Pick<Translation, 'board'> = {
   board: {
     title: 'Practitioners’ availability',
-    signInTitle: 'Coordinator sign-in',
-    signInIntro: 'The board shows every practitioner of the territory, including those visible to the CPTS network only.',
-    token: 'Coordinator token',
-    tokenHint: 'Kept in this tab’s memory only.',
-    signIn: 'Sign in',
-    checking: 'Checking the token…',
-    signInError: 'This token is not recognised, or it has expired. Check it, or ask for a new one.',
-    signOut: 'Sign out',
     signedOut: 'You are signed out.',
-    errorPrefix: 'Error:',
     loading: 'Loading availability…',
     loadError: 'Could not load the availability.',
     refresh: 'Refresh',

@@ -3,16 +3,7 @@ import type {Translation} from '../translations/translation.js';
 export const fr: Pick<Translation, 'board'> = {
   board: {
     title: 'Disponibilités des professionnels',
-    signInTitle: 'Connexion coordinateur',
-    signInIntro: 'Le tableau montre tous les professionnels du territoire, y compris ceux visibles seulement par le réseau de la CPTS.',
-    token: 'Jeton de coordinateur',
-    tokenHint: 'Conservé uniquement dans la mémoire de cet onglet.',
-    signIn: 'Se connecter',
-    checking: 'Vérification du jeton…',
-    signInError: 'Ce jeton n’est pas reconnu, ou il a expiré. Vérifiez-le, ou demandez-en un nouveau.',
-    signOut: 'Se déconnecter',
     signedOut: 'Vous êtes déconnecté.',
-    errorPrefix: 'Erreur :',
     loading: 'Chargement des disponibilités…',
     loadError: 'Impossible de charger les disponibilités.',
     refresh: 'Actualiser',

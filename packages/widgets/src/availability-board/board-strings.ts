@@ -9,16 +9,7 @@ import type {BoardSort} from './board-model.js';
  */
 export interface BoardStrings {
   title: string;
-  signInTitle: string;
-  signInIntro: string;
-  token: string;
-  tokenHint: string;
-  signIn: string;
-  checking: string;
-  signInError: string;
-  signOut: string;
   signedOut: string;
-  errorPrefix: string;
   loading: string;
   loadError: string;
   refresh: string;

@@ -7,19 +7,7 @@ export const styles = css`
   }
 
   [part='base'] {
-    display: grid;
-    gap: var(--cpts-spacing-m);
     max-width: var(--max-width);
-    padding: var(--padding);
-    background: var(--cpts-color-background);
-    border: var(--cpts-border-width) solid var(--cpts-color-border);
-    border-radius: var(--cpts-radius);
-  }
-
-  .title {
-    margin: 0;
-    font-size: var(--cpts-font-size-large);
-    line-height: 1.25;
   }
 
   .summary {
@@ -139,15 +127,5 @@ export const styles = css`
     color: var(--cpts-color-success);
     border-inline-start: 4px solid var(--cpts-color-success);
     background: var(--cpts-color-surface);
-  }
-
-  .status[data-kind='error'] {
-    display: grid;
-    gap: var(--cpts-spacing-s);
-    justify-items: start;
-    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
-    color: var(--cpts-color-error);
-    background: var(--cpts-color-error-background);
-    border-inline-start: 4px solid var(--cpts-color-error);
   }
 `;

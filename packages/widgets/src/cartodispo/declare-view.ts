@@ -372,7 +372,7 @@ export class DeclareView implements ReactiveController {
 
   private renderStatus(): TemplateResult {
     const status = this.status;
-    return html`<div class="status" part="status" role="status" aria-live="polite" data-kind=${status?.kind ?? nothing}>${status ? html`<p tabindex="-1">${status.text}</p>` : nothing}</div>`;
+    return html`<div class=${status?.kind === 'error' ? 'status alert' : 'status'} part="status" role="status" aria-live="polite" data-kind=${status?.kind ?? nothing}>${status ? html`<p tabindex="-1">${status.text}</p>` : nothing}</div>`;
   }
 
   render(): TemplateResult {

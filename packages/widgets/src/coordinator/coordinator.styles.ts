@@ -1,4 +1,33 @@
 import {css} from 'lit';
+import {dialogStyles} from '../styles/dialog.js';
+
+/**
+ * The session's lines (`coordinator/session.ts`): signed in with its sign-out, « Connectez-vous
+ * ci-dessus » with its link-looking button. Part of `coordinatorStyles`; a tool with a look of its
+ * own (the availability board) lists it alone.
+ */
+export const sessionStyles = css`
+  .session {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cpts-spacing-s);
+    align-items: center;
+  }
+
+  .session p,
+  .sign-in-above {
+    margin: 0;
+  }
+
+  button.link {
+    min-height: 0;
+    padding: 0;
+    color: var(--cpts-color-primary);
+    background: none;
+    border: none;
+    text-decoration: underline;
+  }
+`;
 
 /**
  * What every coordinator tool shares beyond the form styles: the toolbar, the session line, dense
@@ -20,30 +49,17 @@ export const coordinatorStyles = css`
   }
 
   .actions,
-  .toolbar,
-  .session {
+  .toolbar {
     display: flex;
     flex-wrap: wrap;
     gap: var(--cpts-spacing-s);
     align-items: center;
   }
 
+  ${sessionStyles}
+
   .toolbar h2 {
     margin-inline-end: auto;
-  }
-
-  .session p,
-  .sign-in-above {
-    margin: 0;
-  }
-
-  button.link {
-    min-height: 0;
-    padding: 0;
-    color: var(--cpts-color-primary);
-    background: none;
-    border: none;
-    text-decoration: underline;
   }
 
   button.danger {
@@ -158,17 +174,11 @@ export const coordinatorStyles = css`
     background: var(--cpts-color-surface);
   }
 
+  ${dialogStyles}
+
   dialog {
     width: min(32rem, calc(100vw - 1rem));
     padding: var(--cpts-spacing-m);
-    color: var(--cpts-color-text);
-    background: var(--cpts-color-background);
-    border: var(--cpts-border-width) solid var(--cpts-color-border);
-    border-radius: var(--cpts-radius);
-  }
-
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
   }
 
   dialog > div {

@@ -14,7 +14,7 @@ export {renderTextField, renderSelectField, renderCheckboxField, describedBy, ty
 export {renderActionMenu, type MenuAction, type ActionMenuOptions} from './action-menu.js';
 export {renderSignInForm, type SignInFormOptions} from './sign-in-form.js';
 export {coordinatorStrings, type CoordinatorStrings} from './coordinator-strings.js';
-export {coordinatorStyles} from './coordinator.styles.js';
+export {coordinatorStyles, sessionStyles} from './coordinator.styles.js';
 export {normalizeText as normalizeSearchText, matchesEveryWord} from './search.js';
 export {downloadFile} from './download.js';
 export {isStale} from './conflict.js';

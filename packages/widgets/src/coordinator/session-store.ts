@@ -74,7 +74,7 @@ export class CoordinatorSessionStore {
   }
 
   /** Checks `token` with `base`'s API and territory; true when signed in. */
-  async signIn(base: CptsClient, token: string, verify = verifyCoordinator): Promise<boolean> {
+  async signIn(base: CptsClient, token: string, verify: (client: CptsClient) => Promise<void> = verifyCoordinator): Promise<boolean> {
     const trimmed = token.trim();
     this.error = undefined;
     if (!trimmed) {
@@ -101,8 +101,7 @@ export class CoordinatorSessionStore {
     return true;
   }
 
-  /** Signs in with a client already checked (another tool's, announced by `cpts-signed-in`). */
-  adopt(client: CptsClient): void {
+  private adopt(client: CptsClient): void {
     this.current = client;
     this.status = 'signed-in';
     this.problem = undefined;

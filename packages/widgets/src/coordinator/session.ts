@@ -1,7 +1,8 @@
 import {ContextConsumer} from '@lit/context';
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {CptsClient} from '@cpts-kit/sdk';
-import {CptsSignedInEvent, providerOf} from '../events/signed-in.js';
+import {CptsErrorEvent} from '../events/error.js';
+import {CptsSignedInEvent} from '../events/signed-in.js';
 import {CptsConfigError} from '../internal/config-error.js';
 import type {CoordinatorStrings} from './coordinator-strings.js';
 import {renderSignInForm} from './sign-in-form.js';
@@ -29,6 +30,14 @@ export interface CoordinatorSessionOptions {
   onSignedIn?: (client: CptsClient, typed: boolean) => void;
   /** Signed out, here or in another tool: forget what the session showed. */
   onSignedOut?: () => void;
+  /**
+   * Checks a token typed (or set) in this host; a 401 or 403 refuses it. Default: a read of the
+   * availability board. A tool whose first read can check the token gives it here, so signing in
+   * costs one request, not two.
+   */
+  verify?: (client: CptsClient) => Promise<void>;
+  /** A token the page set on the host (its `token` property): signed in with whenever it changes. */
+  token?: () => string | undefined;
 }
 
 /**
@@ -50,8 +59,8 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
   /** The client last seen, to tell the host once of each sign-in and sign-out. */
   private seen: CptsClient | undefined;
   private typedHere = false;
-  /** The provider listened on for other tools' `cpts-signed-in` (tools not yet on this kit). */
-  private provider: Element | null = null;
+  /** The page's token last signed in with, so each new one is tried once. */
+  private pageToken: string | undefined;
 
   constructor(host: CoordinatorSessionHost, options: CoordinatorSessionOptions) {
     this.element = host;
@@ -99,8 +108,14 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
 
   hostConnected(): void {
     this.connect();
-    this.provider = providerOf(this.element);
-    this.provider?.addEventListener('cpts-signed-in', this.onOtherSignIn);
+  }
+
+  hostUpdate(): void {
+    const token = this.options.token?.();
+    if (token && token !== this.pageToken) {
+      this.pageToken = token;
+      void this.signIn(token);
+    }
   }
 
   hostDisconnected(): void {
@@ -108,8 +123,6 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
     this.unsubscribe = undefined;
     this.joined?.leave(this);
     this.joined = undefined;
-    this.provider?.removeEventListener('cpts-signed-in', this.onOtherSignIn);
-    this.provider = null;
   }
 
   /** Checks the token typed and signs every tool of the session in. */
@@ -123,7 +136,7 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
       return false;
     }
     this.typedHere = true;
-    const ok = await this.store.signIn(base, token);
+    const ok = await this.store.signIn(base, token, this.options.verify);
     this.typedHere = false;
     if (ok && this.store.client) this.element.dispatchEvent(new CptsSignedInEvent(this.store.client));
     else void this.whenRendered().then(() => this.focusToken());
@@ -143,6 +156,21 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
     void this.whenRendered().then(() => this.focusToken());
     return true;
   }
+
+  /**
+   * A request of the tool failed: a refused token is asked for again (and `undefined` returned);
+   * anything else is reported as `cpts-error` and its words returned, for the tool to show.
+   */
+  reportFailure(error: unknown): string | undefined {
+    if (this.reportRefused(error)) return undefined;
+    this.element.dispatchEvent(new CptsErrorEvent(error));
+    return this.options.errorMessage(error);
+  }
+
+  /** For a child's `@cpts-error` (an editor, an import: they show their own failures): a refused token is the session's to ask for. */
+  readonly onChildError = (event: CptsErrorEvent): void => {
+    this.reportRefused(event.error);
+  };
 
   focusToken(): void {
     this.element.shadowRoot?.querySelector<HTMLInputElement>(`#${this.options.idPrefix}-token`)?.focus();
@@ -179,6 +207,13 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
     });
   }
 
+  /** A tool's whole view: the session's lines, the tool once signed in, and a failure while signed out. */
+  renderTool(tool: () => TemplateResult, failure: string | undefined): TemplateResult {
+    const client = this.client;
+    return html`${this.renderSignIn()} ${client ? tool() : nothing}
+      ${!client && failure ? html`<div role="alert" class="failure"><p>${failure}</p></div>` : nothing}`;
+  }
+
   private connect(): void {
     const store = this.store;
     if (this.joined === store) return;
@@ -200,12 +235,6 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
       this.seen = undefined;
       this.options.onSignedOut?.();
     }
-  };
-
-  // a tool not yet on this kit signed in (it announces its client): the session follows it
-  private readonly onOtherSignIn = (event: Event): void => {
-    if (!(event instanceof CptsSignedInEvent) || !this.shared || event.client === this.store.client) return;
-    this.store.adopt(event.client);
   };
 
   private async whenRendered(): Promise<void> {

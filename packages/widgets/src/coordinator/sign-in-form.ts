@@ -44,7 +44,7 @@ export function renderSignInForm(o: SignInFormOptions): TemplateResult {
         <input id=${id} type="password" autocomplete="off" spellcheck="false" aria-invalid=${problem ? 'true' : 'false'}
           aria-describedby=${problem ? `${id}-hint ${id}-error` : `${id}-hint`} />
       </div>
-      <div><button type="submit" ?disabled=${o.checking}>${o.checking ? s.signingIn : s.signIn}</button></div>
+      <div><button type="submit" class="primary" ?disabled=${o.checking}>${o.checking ? s.signingIn : s.signIn}</button></div>
     </form>
   `;
 }

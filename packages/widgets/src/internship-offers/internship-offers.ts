@@ -376,7 +376,7 @@ export class CptsInternshipOffers extends CptsElement {
           ${load.status === 'loading' ? html`<p class="status" role="status">${o.loading}</p>` : nothing}
           ${
             load.status === 'error'
-              ? html`<div role="alert" class="load-error">
+              ? html`<div role="alert" class="alert load-error">
                 <p><strong>${o.loadError}</strong></p>
                 <p>${this.errorMessage(load.error)}</p>
                 <button type="button" @click=${this.retry}>${this.localize.strings.retry}</button>

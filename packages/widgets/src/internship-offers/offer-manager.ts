@@ -1,11 +1,10 @@
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {InternshipInterest, InternshipOffer, InternshipOfferCreate} from '@cpts-kit/contract';
 import {archiveInternshipOffer, createInternshipOffer, listInternshipInterests, publishInternshipOffer, type CptsClient} from '@cpts-kit/sdk';
 import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
 import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
 import {CoordinatorSession} from '../coordinator/session.js';
-import type {CptsErrorEvent} from '../events/error.js';
 import {CptsElement} from '../internal/cpts-element.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
@@ -55,6 +54,7 @@ export class CptsOfferManager extends CptsElement {
     idPrefix: 'manager',
     strings: () => this.localize.strings.coordinator,
     errorMessage: (error) => this.errorMessage(error),
+    token: () => this.token,
     onSignedIn: (client, typed) => void this.load(client, typed),
     onSignedOut: () => this.forget(),
   });
@@ -76,11 +76,6 @@ export class CptsOfferManager extends CptsElement {
     defineElement('cpts-offer-editor', CptsOfferEditor);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (changed.has('token') && this.token) void this.session.signIn(this.token);
-  }
-
   private focusOn(selector: string, fallback = '#manager-title'): void {
     void this.updateComplete.then(() => (this.renderRoot.querySelector<HTMLElement>(selector) ?? this.renderRoot.querySelector<HTMLElement>(fallback))?.focus());
   }
@@ -91,9 +86,7 @@ export class CptsOfferManager extends CptsElement {
     try {
       this.offers = await fetchAllOffers(client);
     } catch (error) {
-      if (this.session.reportRefused(error)) return;
-      this.failure = this.errorMessage(error);
-      this.fireError(error);
+      this.failure = this.session.reportFailure(error);
       return;
     }
     if (!typed) return;
@@ -128,10 +121,7 @@ export class CptsOfferManager extends CptsElement {
       if (notice) this.notice = notice;
       return true;
     } catch (error) {
-      if (!this.session.reportRefused(error)) {
-        this.failure = this.errorMessage(error);
-        this.fireError(error);
-      }
+      this.failure = this.session.reportFailure(error);
       return false;
     } finally {
       this.busy = false;
@@ -179,9 +169,7 @@ export class CptsOfferManager extends CptsElement {
       this.focusOn('#manager-interests-title');
     } catch (error) {
       this.interestsOf = undefined;
-      if (this.session.reportRefused(error)) return;
-      this.failure = this.errorMessage(error);
-      this.fireError(error);
+      this.failure = this.session.reportFailure(error);
     }
   }
 
@@ -207,16 +195,11 @@ export class CptsOfferManager extends CptsElement {
     try {
       await this.refresh();
     } catch (error) {
-      if (!this.session.reportRefused(error)) this.fireError(error);
+      this.session.reportFailure(error);
     }
     this.notice = this.localize.strings.offerManager.savedNamed(event.detail.title);
     // the saved offer's card, on the button that opens it again
     this.focusOn(offerButton(event.detail.id, 'edit'));
-  }
-
-  // the editor reports its own failures; a refused token is the session's to ask for
-  private onEditorError(event: CptsErrorEvent): void {
-    this.session.reportRefused(event.error);
   }
 
   private renderOffer(offer: InternshipOffer): TemplateResult {
@@ -290,7 +273,7 @@ export class CptsOfferManager extends CptsElement {
         editing
           ? html`<cpts-offer-editor .client=${this.session.client} lang=${this.localize.lang} .communes=${communes}
             .offer=${editing.mode === 'edit' ? editing.offer : undefined} .draft=${editing.mode === 'new' ? editing.draft : undefined}
-            @cpts-offer-saved=${this.onSaved} @cpts-offer-cancel=${this.closeEditor} @cpts-error=${this.onEditorError}></cpts-offer-editor>`
+            @cpts-offer-saved=${this.onSaved} @cpts-offer-cancel=${this.closeEditor} @cpts-error=${this.session.onChildError}></cpts-offer-editor>`
           : nothing
       }
       ${
@@ -305,11 +288,7 @@ export class CptsOfferManager extends CptsElement {
   }
 
   override render() {
-    return html`<div part="base" lang=${this.localize.lang}>
-      ${this.session.renderSignIn()}
-      ${this.session.client ? this.renderTool() : nothing}
-      ${!this.session.client && this.failure ? html`<div role="alert" class="failure"><p>${this.failure}</p></div>` : nothing}
-    </div>`;
+    return html`<div part="base" lang=${this.localize.lang}>${this.session.renderTool(() => this.renderTool(), this.failure)}</div>`;
   }
 }
 

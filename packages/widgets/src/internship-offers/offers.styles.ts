@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import {dialogStyles} from '../styles/dialog.js';
 
 // moved to the shared styles: the coordinator kit and other features use it too
 export {formStyles} from '../styles/form.js';
@@ -122,32 +123,23 @@ export const listStyles = css`
     margin: 0;
   }
 
+  /* the error box itself is .alert (styles/messages.ts) */
   [role='alert'].load-error {
     display: grid;
     gap: var(--cpts-spacing-s);
     justify-items: start;
-    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
-    color: var(--cpts-color-error);
-    background: var(--cpts-color-error-background);
-    border-inline-start: 4px solid var(--cpts-color-error);
   }
 
   [role='alert'].load-error p {
     margin: 0;
   }
 
+  ${dialogStyles}
+
   dialog {
     width: min(48rem, calc(100vw - 1rem));
     max-height: calc(100dvh - 1rem);
     padding: 0;
-    color: var(--cpts-color-text);
-    background: var(--cpts-color-background);
-    border: var(--cpts-border-width) solid var(--cpts-color-border);
-    border-radius: var(--cpts-radius);
-  }
-
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
   }
 
   .dialog-bar {

@@ -1,11 +1,10 @@
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import type {BoardRow, Commune, Practitioner} from '@cpts-kit/contract';
 import {createPersonalLink, deletePractitioner, getAvailabilityBoard, getPractitioner, patchPractitioner, revokePersonalLinks, type CptsClient} from '@cpts-kit/sdk';
 import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
 import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
 import {CoordinatorSession} from '../coordinator/session.js';
-import type {CptsErrorEvent} from '../events/error.js';
 import {CptsElement} from '../internal/cpts-element.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
@@ -65,6 +64,7 @@ export class CptsPractitionerManager extends CptsElement {
     idPrefix: 'pm',
     strings: () => this.localize.strings.coordinator,
     errorMessage: (error) => this.errorMessage(error),
+    token: () => this.token,
     onSignedIn: (client, typed) => void this.load(client, typed),
     onSignedOut: () => this.forget(),
   });
@@ -110,11 +110,6 @@ export class CptsPractitionerManager extends CptsElement {
     return state?.status === 'ready' ? state.territory.communes : [];
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (changed.has('token') && this.token) void this.session.signIn(this.token);
-  }
-
   private focusOn(selector: string): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
@@ -135,9 +130,8 @@ export class CptsPractitionerManager extends CptsElement {
       this.rows = (await getAvailabilityBoard(client)).items;
       return true;
     } catch (error) {
-      if (this.session.reportRefused(error)) return false;
-      this.failure = `${context}${this.errorMessage(error)}`;
-      this.fireError(error);
+      const message = this.session.reportFailure(error);
+      if (message) this.failure = `${context}${message}`;
       return false;
     }
   }
@@ -150,11 +144,6 @@ export class CptsPractitionerManager extends CptsElement {
     this.menuOf = this.failure = undefined;
     this.importOpen = false;
     this.notice = this.q = '';
-  }
-
-  // the editor and the import report their own failures; a refused token is the session's to ask for
-  private onChildError(event: CptsErrorEvent): void {
-    this.session.reportRefused(event.error);
   }
 
   /** Reads the list again after a change; a failure says the list is out of date, not that the change failed. */
@@ -172,10 +161,7 @@ export class CptsPractitionerManager extends CptsElement {
     this.notice = '';
     try {
       const notice = await action(client).catch((error: unknown) => {
-        if (!this.session.reportRefused(error)) {
-          this.failure = this.errorMessage(error);
-          this.fireError(error);
-        }
+        this.failure = this.session.reportFailure(error);
         return false as const;
       });
       if (notice === false) return false;
@@ -282,9 +268,7 @@ export class CptsPractitionerManager extends CptsElement {
       try {
         this.editing = {practitioner: await getPractitioner(client, row.practitionerId)};
       } catch (error) {
-        if (this.session.reportRefused(error)) return;
-        this.failure = this.errorMessage(error);
-        this.fireError(error);
+        this.failure = this.session.reportFailure(error);
         return;
       }
     } else {
@@ -374,7 +358,7 @@ export class CptsPractitionerManager extends CptsElement {
         editing
           ? html`<cpts-practitioner-editor .client=${client} lang=${this.localize.lang} theme=${theme}
             .communes=${this.communes} .practitioner=${editing.practitioner}
-            @cpts-practitioner-saved=${this.onSaved} @cpts-practitioner-cancel=${this.closeEditor} @cpts-error=${this.onChildError}></cpts-practitioner-editor>`
+            @cpts-practitioner-saved=${this.onSaved} @cpts-practitioner-cancel=${this.closeEditor} @cpts-error=${this.session.onChildError}></cpts-practitioner-editor>`
           : nothing
       }
       ${
@@ -391,7 +375,7 @@ export class CptsPractitionerManager extends CptsElement {
       }
       <cpts-practitioner-import id="pm-import" part="import" ?hidden=${!this.importOpen} .client=${client} lang=${this.localize.lang}
         theme=${theme} .communes=${this.communes} @cpts-practitioners-imported=${() => this.reload()}
-        @cpts-error=${this.onChildError}></cpts-practitioner-import>
+        @cpts-error=${this.session.onChildError}></cpts-practitioner-import>
       ${this.renderList()}
       ${renderConfirmDialog(
         this.confirming,
@@ -404,11 +388,7 @@ export class CptsPractitionerManager extends CptsElement {
   }
 
   override render() {
-    return html`<div part="base" lang=${this.localize.lang}>
-      ${this.session.renderSignIn()}
-      ${this.session.client ? this.renderTool() : nothing}
-      ${!this.session.client && this.failure ? html`<div role="alert" class="failure"><p>${this.failure}</p></div>` : nothing}
-    </div>`;
+    return html`<div part="base" lang=${this.localize.lang}>${this.session.renderTool(() => this.renderTool(), this.failure)}</div>`;
   }
 }
 

@@ -1,13 +1,32 @@
 import {css} from 'lit';
+import {messageStyles} from './messages.js';
 
 /**
  * Controls and messages as the practitioner's declaration and the coordinators' board both draw
- * them: fields with their hints and errors, ticks, buttons (`.primary`, `.secondary`), alerts,
- * freshness badges. Buttons are `--control-height` tall (3rem: a thumb on a phone).
+ * them: the framed box with its title, fields with their hints and errors, ticks, buttons
+ * (`.primary`, `.secondary`), alerts, freshness badges. Buttons are `--control-height` tall (3rem:
+ * a thumb on a phone); the box's inner spacing is `--padding`.
  */
 export const controlStyles = css`
+  ${messageStyles}
+
   p {
     margin: 0;
+  }
+
+  [part='base'] {
+    display: grid;
+    gap: var(--cpts-spacing-m);
+    padding: var(--padding);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
+  }
+
+  .title {
+    margin: 0;
+    font-size: var(--cpts-font-size-large);
+    line-height: 1.25;
   }
 
   fieldset {
@@ -30,11 +49,6 @@ export const controlStyles = css`
     display: grid;
     gap: var(--cpts-spacing-xs);
     justify-items: start;
-  }
-
-  .hint {
-    color: var(--cpts-color-text-muted);
-    font-size: var(--cpts-font-size-small);
   }
 
   input[type='radio'],
@@ -74,12 +88,6 @@ export const controlStyles = css`
     font-weight: var(--cpts-font-weight-bold);
   }
 
-  .field-error {
-    color: var(--cpts-color-error);
-    font-weight: var(--cpts-font-weight-bold);
-  }
-
-
   .loading {
     color: var(--cpts-color-text-muted);
   }
@@ -95,10 +103,6 @@ export const controlStyles = css`
     display: grid;
     gap: var(--cpts-spacing-s);
     justify-items: start;
-    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
-    color: var(--cpts-color-error);
-    background: var(--cpts-color-error-background);
-    border-inline-start: 4px solid var(--cpts-color-error);
   }
 
   /* a declaration's freshness, as the practitioner and the coordinators both see it */

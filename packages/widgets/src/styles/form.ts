@@ -1,7 +1,10 @@
 import {css} from 'lit';
+import {messageStyles} from './messages.js';
 
 /** Buttons, fields, error messages: shared by every form of the kit (the interest form, the coordinator tools). */
 export const formStyles = css`
+  ${messageStyles}
+
   :host {
     --field-gap: var(--cpts-spacing-m);
   }
@@ -102,26 +105,6 @@ export const formStyles = css`
     border-width: 2px;
   }
 
-  .hint {
-    margin: 0;
-    color: var(--cpts-color-text-muted);
-    font-size: var(--cpts-font-size-small);
-  }
-
-  .field-error {
-    margin: 0;
-    color: var(--cpts-color-error);
-    font-weight: var(--cpts-font-weight-bold);
-  }
-
-  .error-summary,
-  .failure {
-    padding: var(--cpts-spacing-s) var(--cpts-spacing-m);
-    color: var(--cpts-color-error);
-    background: var(--cpts-color-error-background);
-    border-inline-start: 4px solid var(--cpts-color-error);
-  }
-
   .error-summary h4,
   .error-summary h3 {
     margin: 0 0 var(--cpts-spacing-xs);
@@ -153,15 +136,6 @@ export const formStyles = css`
     width: 1px;
     height: 1px;
     overflow: hidden;
-  }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
   }
 
   h2,
