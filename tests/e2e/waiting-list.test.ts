@@ -99,7 +99,7 @@ describe('the waiting list on the coordinator page, through the real server', ()
     await list.getByRole('button', {name: 'Revenir à la liste'}).click();
     await list.locator('[part="row"]').nth(1).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), list.getByRole('button', {name: 'Exporter en CSV'}).click()]);
-    const csv = await readFile((await download.path()), 'utf8');
+    const csv = await readFile(await download.path(), 'utf8');
     assert.equal(csv.split(reference).length - 1, 1, 'the request is in the export once');
     assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with a BOM, for Excel');
 
