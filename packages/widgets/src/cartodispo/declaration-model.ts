@@ -1,3 +1,4 @@
+import {isCptsApiError} from '@cpts-kit/sdk';
 import type {Accepting, Availability, AvailabilityDeclaration, FieldError, PatientScope, Visibility} from '@cpts-kit/contract';
 
 /** What the form holds while the practitioner answers: `accepting` is unset until they choose. */
@@ -157,4 +158,14 @@ export function formatDate(iso: string, lang: string): string {
 export function daysAgo(iso: string, lang: string): string {
   const days = Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / DAY_MS));
   return new Intl.RelativeTimeFormat(lang, {numeric: 'auto'}).format(-days, 'day');
+}
+
+/** `list` with `value` in it (`on`) or out of it, once. */
+export function toggled<T extends string>(list: readonly T[], value: T, on: boolean): T[] {
+  return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
+}
+
+/** 401/403: the token is unknown, expired or revoked. */
+export function isLinkRefused(error: unknown): boolean {
+  return isCptsApiError(error) && (error.status === 401 || error.status === 403);
 }

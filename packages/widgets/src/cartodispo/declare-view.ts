@@ -14,8 +14,10 @@ import {
   emptyDraft,
   formatDate,
   groupFieldErrors,
+  isLinkRefused,
   MAX_COUNT,
   toDeclaration,
+  toggled,
   type DeclarationDraft,
   type DeclarationField,
 } from './declaration-model.js';
@@ -110,10 +112,6 @@ export class DeclareView implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private toggle<T extends string>(list: readonly T[], value: T, on: boolean): T[] {
-    return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
-  }
-
   private onScopeChange(scope: PatientScope, on: boolean): void {
     // "all" and the narrower scopes contradict each other: picking one side clears the other
     const next =
@@ -121,7 +119,7 @@ export class DeclareView implements ReactiveController {
         ? on
           ? ['all' as const]
           : []
-        : this.toggle(
+        : toggled(
             this.draft.patientScope.filter((s) => s !== 'all'),
             scope,
             on,
@@ -257,7 +255,7 @@ export class DeclareView implements ReactiveController {
         <div class="commune-list">
           ${this.communes().map(
             (c) => html`<label class="check"><input type="checkbox" .checked=${live(chosen.includes(c.insee))}
-              @change=${(e: Event) => this.update({[field]: this.toggle(chosen, c.insee, (e.target as HTMLInputElement).checked)})}>${c.name}</label>`,
+              @change=${(e: Event) => this.update({[field]: toggled(chosen, c.insee, (e.target as HTMLInputElement).checked)})}>${c.name}</label>`,
           )}
         </div>
       </fieldset>
@@ -396,9 +394,4 @@ export class DeclareView implements ReactiveController {
     this.loadedWith = null;
     this.host.requestUpdate();
   }
-}
-
-/** 401/403: the token is unknown, expired or revoked. */
-function isLinkRefused(error: unknown): boolean {
-  return isCptsApiError(error) && (error.status === 401 || error.status === 403);
 }

@@ -1,4 +1,4 @@
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {BoardRow, Commune, IntakeStatus, StatusCounts, WaitingListItem, WaitingRequest} from '@cpts-kit/contract';
 import {exportIntakeRequests, getAvailabilityBoard, getIntakeRequest, listIntakeRequests, searchIntakeRequests, type CptsClient} from '@cpts-kit/sdk';
@@ -6,7 +6,6 @@ import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
 import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
 import {downloadFile} from '../coordinator/download.js';
 import {CoordinatorSession} from '../coordinator/session.js';
-import type {CptsErrorEvent} from '../events/error.js';
 import {CptsElement} from '../internal/cpts-element.js';
 import {defineElement} from '../internal/define-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
@@ -68,6 +67,7 @@ export class CptsWaitingList extends CptsElement {
     errorMessage: (error) => this.errorMessage(error),
     onSignedIn: (client, typed) => void this.signedIn(client, typed),
     onSignedOut: () => this.forget(),
+    token: () => this.token,
   });
   /** The list's request in flight: a newer one (another filter) makes its answer moot. */
   private listing: AbortController | undefined;
@@ -104,11 +104,6 @@ export class CptsWaitingList extends CptsElement {
     return state?.status === 'ready' ? state.territory.communes : [];
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (changed.has('token') && this.token) void this.session.signIn(this.token);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.listing?.abort();
@@ -120,9 +115,7 @@ export class CptsWaitingList extends CptsElement {
 
   /** Reports a failure: a refused token asks for it again (what was typed stays), else it is shown. */
   private report(error: unknown): void {
-    if (this.session.reportRefused(error)) return;
-    this.failure = this.errorMessage(error);
-    this.fireError(error);
+    this.failure = this.session.reportFailure(error);
   }
 
   /** Signed in (or again, after a refusal): the list, and the request opened read again. */
@@ -257,11 +250,6 @@ export class CptsWaitingList extends CptsElement {
     this.opened = event.detail;
   }
 
-  // the forms report their own failures; a refused token is the session's to ask for
-  private onChildError(event: CptsErrorEvent): void {
-    this.session.reportRefused(event.error);
-  }
-
   private async exportCsv(): Promise<void> {
     const client = this.session.client;
     if (!client || this.exporting) return;
@@ -335,12 +323,12 @@ export class CptsWaitingList extends CptsElement {
   private renderPanel(): TemplateResult | typeof nothing {
     if (this.panel === 'register') {
       return html`<cpts-assisted-intake .client=${this.session.client} lang=${this.localize.lang} .communes=${this.communes}
-        @cpts-intake-registered=${this.onRegistered} @cpts-register-cancel=${this.closePanel} @cpts-error=${this.onChildError}></cpts-assisted-intake>`;
+        @cpts-intake-registered=${this.onRegistered} @cpts-register-cancel=${this.closePanel} @cpts-error=${this.session.onChildError}></cpts-assisted-intake>`;
     }
     if (this.panel === 'import') {
       const w = this.localize.strings.waitingList;
       return html`<div>
-        <cpts-waiting-list-import .client=${this.session.client} lang=${this.localize.lang} @cpts-intakes-imported=${() => this.reloadList()} @cpts-error=${this.onChildError}></cpts-waiting-list-import>
+        <cpts-waiting-list-import .client=${this.session.client} lang=${this.localize.lang} @cpts-intakes-imported=${() => this.reloadList()} @cpts-error=${this.session.onChildError}></cpts-waiting-list-import>
         <div class="actions"><button type="button" class="secondary" @click=${this.closePanel}>${w.close}</button></div>
       </div>`;
     }
@@ -351,7 +339,7 @@ export class CptsWaitingList extends CptsElement {
     const actions = html`<cpts-intake-actions .client=${this.session.client} lang=${this.localize.lang} .request=${request}
       .practitioners=${this.practitioners} .assignees=${knownAssignees(this.rows ?? [], request)}
       @cpts-intake-changed=${this.onChanged} @cpts-intake-reload=${() => void this.reopen()}
-      @cpts-intake-open=${(e: CustomEvent<string>) => void this.open(e.detail, false)} @cpts-error=${this.onChildError}></cpts-intake-actions>`;
+      @cpts-intake-open=${(e: CustomEvent<string>) => void this.open(e.detail, false)} @cpts-error=${this.session.onChildError}></cpts-intake-actions>`;
     return renderDetail(
       {
         t: this.localize.strings,
@@ -387,11 +375,7 @@ export class CptsWaitingList extends CptsElement {
   }
 
   override render() {
-    return html`<div part="base" lang=${this.localize.lang}>
-      ${this.session.renderSignIn()}
-      ${this.session.client ? this.renderTool() : nothing}
-      ${!this.session.client && this.failure ? html`<div role="alert" class="failure"><p>${this.failure}</p></div>` : nothing}
-    </div>`;
+    return html`<div part="base" lang=${this.localize.lang}>${this.session.renderTool(() => this.renderTool(), this.failure)}</div>`;
   }
 }
 
