@@ -34,7 +34,9 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
+  // one page at a time: a page in the background gets no animation frame and no resize
+  // observation, which the maps wait for before they start
+  concurrency: 1,
   concurrentBrowsers: 1,
   // generous: on 2 shared cores a fixture can wait seconds for the CPU; no test measures time
   testFramework: {config: {timeout: 20000}},

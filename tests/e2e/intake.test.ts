@@ -68,7 +68,7 @@ describe('registering on the commune page, through the real server', () => {
   it('stores the request once when the answer is lost on the way back, and shows the same reference', async () => {
     const page = await browser.newPage();
     await page.goto(at('/examples/commune.html'));
-    await fillForm(page, 'Carpentier');
+    await fillForm(page, 'Cazin-Essai');
     let posts = 0;
     const keys: string[] = [];
     await page.route('**/intake-requests', async (route) => {
@@ -87,7 +87,7 @@ describe('registering on the commune page, through the real server', () => {
 
     assert.ok(posts >= 2, 'the form retried');
     assert.equal(new Set(keys).size, 1, 'every attempt carried the same Idempotency-Key');
-    const stored = await storedFor('Carpentier');
+    const stored = await storedFor('Cazin-Essai');
     assert.equal(stored.length, 1);
     const shown = (await page.locator('cpts-intake-form').getByText(REFERENCE).first().textContent())?.match(REFERENCE)?.[0];
     assert.equal(shown, stored[0]!.reference);
