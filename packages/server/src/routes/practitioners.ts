@@ -10,20 +10,9 @@ import {PRACTITIONER_SELECT, practitionerBody, publicPractitionerBody, type Prac
 import {audit} from '../territories.js';
 import {validate} from '../validate.js';
 import {likePattern} from './internships.js';
+import {csvUploadCharset} from '../csv-upload.js';
 
 const IdParam = z.object({t: z.string(), id: Id});
-
-/** What spreadsheets and browsers label a .csv file with (Excel on Windows: application/vnd.ms-excel). */
-const CSV_TYPES = new Set([
-  'text/csv',
-  'text/plain',
-  'application/csv',
-  'text/comma-separated-values',
-  'text/x-csv',
-  'application/vnd.ms-excel',
-  'application/octet-stream',
-  '',
-]);
 
 const rppsTaken = () =>
   new ApiProblem(409, 'rpps_taken', 'RPPS déjà enregistré', {
@@ -144,17 +133,7 @@ export function practitionerRoutes({db}: Deps) {
       return c.json(practitionerBody(await findPractitioner(territory.slug, id), territory.stale_after_days), 201);
     })
     .post('/v1/territories/:t/practitioners/import', coordinator, validate('query', PractitionerImportQuery), async (c) => {
-      const contentType = c.req.header('Content-Type') ?? '';
-      const [mediaType = '', ...parameters] = contentType.split(';').map((part) => part.trim());
-      if (!CSV_TYPES.has(mediaType.toLowerCase())) {
-        throw new ApiProblem(415, 'unsupported_media_type', 'Type de contenu non pris en charge', {
-          detail: `Envoyez le fichier CSV tel quel, en text/csv (reçu : ${mediaType}) : pas de formulaire multipart ni de JSON.`,
-        });
-      }
-      const charset = parameters
-        .find((p) => /^charset=/i.test(p))
-        ?.slice('charset='.length)
-        .replace(/"/g, '');
+      const charset = csvUploadCharset(c.req.header('Content-Type'));
       const result = await importPractitionersCsv(db, {
         territory: c.get('territory').slug,
         bytes: new Uint8Array(await c.req.arrayBuffer()),

@@ -18,25 +18,16 @@ import type {AppEnv, Deps} from '../env.js';
 import {idempotencyConflict, KeysInFlight, requireIdempotencyKey} from '../idempotency.js';
 import {importIntakeCsv} from '../intake-import.js';
 import {prepareIntakeInsert} from '../intake-rules.js';
-import {ApiProblem, notFound, validationProblem} from '../problems.js';
+import {notFound, validationProblem} from '../problems.js';
 import {audit} from '../territories.js';
 import {parseWith, validate} from '../validate.js';
 import {ifMatchVersion, logCall, merge, transition, type Actor} from '../waiting-list-actions.js';
 import {listWaiting, searchClause} from '../waiting-list-query.js';
 import {etagOf, findWaitingRow, historyOf, toDetail, toItem} from '../waiting-list-read.js';
+import {csvUploadCharset} from '../csv-upload.js';
 
 const IdParam = z.object({t: z.string(), id: Id});
 const ASSISTED = 'createAssistedIntakeRequest';
-const CSV_TYPES = new Set([
-  'text/csv',
-  'text/plain',
-  'application/csv',
-  'text/comma-separated-values',
-  'text/x-csv',
-  'application/vnd.ms-excel',
-  'application/octet-stream',
-  '',
-]);
 const DAY_MS = 86_400_000;
 
 /** The day of a call or a paper form: not in the future, and within the two years a waiting list keeps. */
@@ -117,16 +108,7 @@ export function waitingListRoutes({db, keys, communes, intakeWriter: writer}: De
       return c.json(created, 201);
     })
     .post('/v1/territories/:t/intake-requests/import', coordinator, validate('query', IntakeImportQuery), async (c) => {
-      const [mediaType = '', ...parameters] = (c.req.header('Content-Type') ?? '').split(';').map((part) => part.trim());
-      if (!CSV_TYPES.has(mediaType.toLowerCase())) {
-        throw new ApiProblem(415, 'unsupported_media_type', 'Type de contenu non pris en charge', {
-          detail: `Envoyez le fichier CSV tel quel, en text/csv (reçu : ${mediaType || 'aucun'}) : pas de formulaire multipart ni de JSON.`,
-        });
-      }
-      const charset = parameters
-        .find((p) => /^charset=/i.test(p))
-        ?.slice('charset='.length)
-        .replace(/"/g, '');
+      const charset = csvUploadCharset(c.req.header('Content-Type'));
       const result = await importIntakeCsv(db, keys, {
         territory: c.get('territory').slug,
         bytes: new Uint8Array(await c.req.arrayBuffer()),

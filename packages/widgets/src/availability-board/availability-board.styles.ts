@@ -265,16 +265,6 @@ export const styles = css`
     padding: 0;
   }
 
-  .details {
-    display: grid;
-    gap: var(--cpts-spacing-xs);
-    justify-items: start;
-    padding: var(--cpts-spacing-m);
-    background: var(--cpts-color-surface);
-    border: var(--cpts-border-width) solid var(--cpts-color-border);
-    border-radius: var(--cpts-radius);
-  }
-
   .details dl {
     display: grid;
     grid-template-columns: auto 1fr;

@@ -4,6 +4,7 @@ import type {MapEngine, MapPoint} from '../map/map-engine.js';
 import type {BoardFormat} from './board-columns.js';
 import type {IndexedRow} from './board-model.js';
 import {renderFreshness} from './board-table.js';
+import {renderMapFrame} from '../map/map-frame.js';
 
 type Point = MapPoint & {row: BoardRow};
 
@@ -185,14 +186,7 @@ export class BoardMapView implements ReactiveController {
       <div class="map-box" ?hidden=${!visible}>
         ${visible && !this.engine && this.mapError === undefined ? html`<p class="loading">${t.mapLoading}</p>` : nothing}
         ${this.mapError !== undefined ? this.source.renderFailure(this.mapError, () => void this.ensureEngine()) : nothing}
-        <div class="map-frame">
-          <div class="map" part="map" role="region" aria-label=${t.mapLabel}></div>
-          <div class="zoom">
-            <button type="button" aria-label=${t.zoomIn} @click=${() => this.engine?.zoomBy(1)}>+</button>
-            <button type="button" aria-label=${t.zoomOut} @click=${() => this.engine?.zoomBy(-1)}>−</button>
-          </div>
-        </div>
-        ${attribution ? html`<p class="attribution">${attribution}</p>` : nothing}
+        ${renderMapFrame({label: t.mapLabel, zoomIn: t.zoomIn, zoomOut: t.zoomOut, attribution, zoomBy: (delta) => this.engine?.zoomBy(delta)})}
         ${selected ? this.renderDetails(selected, closeDetails) : nothing}
       </div>
     `;

@@ -161,16 +161,6 @@ export const styles = css`
     color: var(--cpts-color-success);
   }
 
-  .details {
-    display: grid;
-    gap: var(--cpts-spacing-xs);
-    justify-items: start;
-    padding: var(--cpts-spacing-m);
-    background: var(--cpts-color-surface);
-    border: var(--cpts-border-width) solid var(--cpts-color-border);
-    border-radius: var(--cpts-radius);
-  }
-
   .details h3 {
     margin: 0;
     font-size: var(--cpts-font-size-large);

@@ -16,6 +16,7 @@ import {bboxParam, byName, firstBy, inBounds, matchesFilters, noFilters, type Ma
 import {CptsSelectEvent} from './select-event.js';
 import {labelStrings} from '../translations/labels.js';
 import {mapStrings} from './map-strings.js';
+import {renderMapFrame} from '../map/map-frame.js';
 
 type DataState = {status: 'loading'} | {status: 'error'; error: unknown} | {status: 'ready'; items: readonly PractitionerPublic[]};
 export type MapView = 'map' | 'list';
@@ -261,14 +262,7 @@ export class CptsAvailabilityMap extends CptsElement {
     const attribution = this.tiles?.trim() ? this.tilesAttribution : t.noTiles;
     return html`
       <div class="map-box" ?hidden=${this.view !== 'map'}>
-        <div class="map-frame">
-          <div class="map" part="map" role="region" aria-label=${t.mapLabel}></div>
-          <div class="zoom">
-            <button type="button" aria-label=${t.zoomIn} @click=${() => this.engine?.zoomBy(1)}>+</button>
-            <button type="button" aria-label=${t.zoomOut} @click=${() => this.engine?.zoomBy(-1)}>−</button>
-          </div>
-        </div>
-        ${attribution ? html`<p class="attribution">${attribution}</p>` : nothing}
+        ${renderMapFrame({label: t.mapLabel, zoomIn: t.zoomIn, zoomOut: t.zoomOut, attribution, zoomBy: (delta) => this.engine?.zoomBy(delta)})}
       </div>
     `;
   }

@@ -48,6 +48,19 @@ export const coordinatorStyles = css`
     margin: 0;
   }
 
+  /* a short label beside a name: a status, a priority criterion, « Désactivé » */
+  .badge {
+    display: inline-block;
+    padding: 0 var(--cpts-spacing-xs);
+    font-size: var(--cpts-font-size-small);
+    font-weight: var(--cpts-font-weight-bold);
+    color: var(--cpts-color-text);
+    background: var(--cpts-color-background);
+    border: var(--cpts-border-width) solid var(--cpts-color-text);
+    border-radius: 999px;
+    white-space: nowrap;
+  }
+
   .actions,
   .toolbar {
     display: flex;

@@ -231,6 +231,10 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
     destroy() {
       generation++;
       index?.terminate();
+      // Leaflet ends a zoom animation from a 250 ms timer that map.remove() does not clear: fired
+      // after removal, it reads the deleted panes and throws. Ending the animation here makes the
+      // timer a no-op (Leaflet checks this flag first).
+      (map as unknown as {_animatingZoom: boolean})._animatingZoom = false;
       map.remove();
     },
   };

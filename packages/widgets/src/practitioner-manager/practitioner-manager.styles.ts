@@ -34,15 +34,8 @@ export const managerStyles = css`
   }
 
   .badge-inactive {
-    display: inline-block;
     margin-inline-start: var(--cpts-spacing-s);
     padding: 0 var(--cpts-spacing-s);
-    font-size: var(--cpts-font-size-small);
-    font-weight: var(--cpts-font-weight-bold);
-    color: var(--cpts-color-text);
-    background: var(--cpts-color-background);
-    border: var(--cpts-border-width) solid var(--cpts-color-text);
-    border-radius: 999px;
   }
 
   .link-url {

@@ -23,7 +23,7 @@ function renderRow(row: BoardRow, c: PractitionerTableContext): TemplateResult {
   const s = c.s;
   const name = row.displayName;
   return html`<tr part="row" data-id=${row.practitionerId} data-active=${row.active ? 'true' : 'false'}>
-    <th scope="row">${name}${row.active ? nothing : html` <span class="badge-inactive">${s.inactive}</span>`}</th>
+    <th scope="row">${name}${row.active ? nothing : html` <span class="badge badge-inactive">${s.inactive}</span>`}</th>
     <td>${c.profession(row)}</td>
     <td>${c.commune(row)}</td>
     <td>${s.freshness[row.freshness]}</td>

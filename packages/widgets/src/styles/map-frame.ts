@@ -3,7 +3,8 @@ import {css} from 'lit';
 /**
  * The map's box as the public map and the board's map view both draw it: a plain land colour
  * when there are no tiles, the zoom buttons over its corner, the attribution under it. The
- * map's container is `.map` inside a `.map-frame`; its height is `--map-height`.
+ * map's container is `.map` inside a `.map-frame`; its height is `--map-height`. `.details` is the
+ * box that tells of the marker chosen on the map.
  */
 export const mapFrameStyles = css`
   .map {
@@ -39,5 +40,15 @@ export const mapFrameStyles = css`
   .attribution {
     font-size: var(--cpts-font-size-small);
     color: var(--cpts-color-text-muted);
+  }
+
+  .details {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+    justify-items: start;
+    padding: var(--cpts-spacing-m);
+    background: var(--cpts-color-surface);
+    border: var(--cpts-border-width) solid var(--cpts-color-border);
+    border-radius: var(--cpts-radius);
   }
 `;

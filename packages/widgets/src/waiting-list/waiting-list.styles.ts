@@ -79,17 +79,6 @@ export const waitingListStyles = css`
     gap: 0.25rem;
   }
 
-  .badge {
-    display: inline-block;
-    padding: 0 var(--cpts-spacing-xs);
-    font-size: var(--cpts-font-size-small);
-    font-weight: var(--cpts-font-weight-bold);
-    color: var(--cpts-color-text);
-    background: var(--cpts-color-background);
-    border: var(--cpts-border-width) solid var(--cpts-color-text);
-    border-radius: 999px;
-    white-space: nowrap;
-  }
 
   .badge.priority {
     color: var(--cpts-color-error);
