@@ -141,6 +141,8 @@ export const waitingListRoutes = [
   'createAssistedIntakeRequest',
   'exportIntakeRequests',
   'importIntakeRequests',
+  'getMe',
+  'listCoordinators',
 ] as const;
 
 /** A store and its answers; one per mock fetch, so a story's changes stay in that story. */
