@@ -125,7 +125,8 @@ export class CptsWaitingList extends CptsElement {
   /** Signed in (or again, after a refusal): the list, and the request opened read again. */
   private async signedIn(client: CptsClient, typed: boolean): Promise<void> {
     this.failure = undefined;
-    void assigneeNames(client).then((names) => ({me: this.me, coordinators: this.coordinators} = names));
+    // signed out (or in as someone else) before the answer: it is not this session's
+    void assigneeNames(client).then((names) => this.session.client === client && ({me: this.me, coordinators: this.coordinators} = names));
     await this.readList(client);
     if (this.opened) await this.reopen();
     if (typed) this.focusOn(this.opened ? '#wl-d-title' : '#wl-title');
