@@ -159,6 +159,14 @@ export const Submitted: Story = {
   },
 };
 
+/** The blank paper version a town hall hands out: every question, boxes to tick, lines to write on. Print it from the canvas. */
+export const PaperVersion: Story = {
+  play: async ({canvasElement}) => {
+    const element = await loadedForm(canvasElement);
+    element.shadowRoot.querySelector<HTMLButtonElement>('#paper-open')?.click();
+  },
+};
+
 /** A pharmacist registering a customer: the helper's own name and phone are asked first. */
 export const HelperFillingForSomeoneElse: Story = {
   play: async ({canvasElement}) => {

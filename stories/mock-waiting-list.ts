@@ -65,6 +65,7 @@ export function demoWaitingRequest(i: number, today = new Date()): WaitingReques
     assignedTo: i % 6 === 2 ? 'Claire (coordination)' : null,
     // the twelfth demo request is the first one registered again, by a relative
     possibleDuplicateOf: i === 11 ? uuid(1) : null,
+    possibleDuplicate: i === 11 ? {id: uuid(1), reference: 'DEMO-2026-000001'} : null,
     history: [{status: 'received', at: created.toISOString(), by: 'formulaire'}],
     channel: i % 7 === 3 ? 'phone' : 'form',
     ageBand,
@@ -140,6 +141,8 @@ export const waitingListRoutes = [
   'createAssistedIntakeRequest',
   'exportIntakeRequests',
   'importIntakeRequests',
+  'getMe',
+  'listCoordinators',
 ] as const;
 
 /** A store and its answers; one per mock fetch, so a story's changes stay in that story. */
@@ -169,6 +172,10 @@ export function createWaitingListMock(behaviour: WaitingListMockBehaviour) {
       return json(found);
     };
     switch (operationId) {
+      case 'getMe':
+        return json({kind: 'coordinator', name: 'Coordination démo', label: 'Coordination démo', practitionerId: null});
+      case 'listCoordinators':
+        return json({names: ['Claire (coordination)', 'Coordination démo', 'Karim (coordination)']});
       case 'listIntakeRequests': {
         const q = url.searchParams;
         const matching = filtered(store, q);
@@ -238,6 +245,7 @@ export function createWaitingListMock(behaviour: WaitingListMockBehaviour) {
           other.closeReason = 'duplicate';
           r.merged.push({id: other.id, reference: other.reference});
           r.possibleDuplicateOf = null;
+          r.possibleDuplicate = null;
           r.events.push(event(r, {kind: 'merge', otherId: other.id, otherReference: other.reference}));
         });
       case 'createAssistedIntakeRequest': {
@@ -254,6 +262,7 @@ export function createWaitingListMock(behaviour: WaitingListMockBehaviour) {
           channel: body.channel,
           createdAt: new Date(`${body.receivedOn}T09:00:00Z`).toISOString(),
           possibleDuplicateOf: null,
+          possibleDuplicate: null,
           assignedTo: null,
         };
         store.push(created);

@@ -7,7 +7,9 @@ import {
   etagOf,
   exportIntakeRequests,
   getIntakeRequest,
+  getMe,
   importIntakeRequests,
+  listCoordinators,
   listIntakeRequests,
   logIntakeCall,
   mergeIntakeRequest,
@@ -87,5 +89,12 @@ describe('the SDK on the waiting list', () => {
     const result = await importIntakeRequests(client(), 'Nom;Prénom;Date de naissance;Téléphone;Commune\nSdk;Ana;01/01/1980;0611111111;Saint-Omer\n', {dryRun: true});
     assert.equal(result.rows, 1);
     assert.equal(result.preview[0]!.communeInsee, '62765');
+  });
+
+  it('says who holds the token and lists the coordinators’ names for assignment', async () => {
+    const me = await getMe(client());
+    assert.deepEqual(me, {kind: 'coordinator', name: 'démo', label: 'démo', practitionerId: null});
+    assert.ok((await listCoordinators(client())).includes(me.name));
+    await assert.rejects(getMe(createClient({baseUrl: server.url, territory: 'demo', token: 'wrong-token-0123456789'})), (e) => e instanceof CptsApiError && e.status === 401);
   });
 });

@@ -220,6 +220,17 @@ for (const engine of await engines()) {
     });
 
     describe('duplicates', () => {
+      it('names a possible duplicate by its reference, in the list and in the detail', async () => {
+        const first = (await post(intakeBody({person: person('Jumeau', '1961-07-07')}))).body;
+        const second = (await post(intakeBody({person: person('JUMEAU', '1961-07-07')}))).body;
+        const detail = WaitingRequest.parse((await get(second.id)).body);
+        assert.equal(detail.possibleDuplicateOf, first.id, 'the old field stays');
+        assert.deepEqual(detail.possibleDuplicate, {id: first.id, reference: first.reference});
+        const row = (await list()).items.find((i) => i.id === second.id)!;
+        assert.deepEqual(row.possibleDuplicate, {id: first.id, reference: first.reference});
+        assert.equal(WaitingRequest.parse((await get(first.id)).body).possibleDuplicate, null);
+      });
+
       it('merges the other into the kept one: closed as duplicate, pointing to it, both histories kept', async () => {
         const a = (await post(intakeBody({person: person('Doublon', '1955-02-02')}))).body.id;
         const b = (await post(intakeBody({person: person('DOUBLON', '1955-02-02')}))).body.id;

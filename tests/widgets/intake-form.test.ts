@@ -1,9 +1,10 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import type {Territory} from '@cpts-kit/contract';
 import {createClient, type CptsClient} from '@cpts-kit/sdk';
 import '../../packages/widgets/src/define.js';
 import {CptsSubmittedEvent, type CptsIntakeForm} from '../../packages/widgets/src/index.js';
+import {fr as intakeFr} from '../../packages/widgets/src/intake-form/intake-strings.fr.js';
 import {demoTerritory, until} from './fake-server.js';
 
 type IntakeAnswer = {status: number; body: unknown; headers?: Record<string, string>} | 'network-error';
@@ -566,6 +567,83 @@ describe('<cpts-intake-form>', () => {
       } finally {
         style.remove();
       }
+    });
+  });
+
+  describe('the printable paper version', () => {
+    async function paper(el: CptsIntakeForm): Promise<HTMLElement> {
+      shadow(el).querySelector<HTMLButtonElement>('#paper-open')!.click();
+      await until(() => shadow(el).querySelector('cpts-intake-paper')?.shadowRoot?.querySelector('#paper-title') != null, 'the paper version');
+      return shadow(el).querySelector('cpts-intake-paper') as HTMLElement;
+    }
+
+    it('shows every question of the form blank, with the privacy notice and where to send it back', async () => {
+      const server = new IntakeServer();
+      const el = await form(server);
+      expect(text(shadow(el).querySelector('#paper-open'))).to.equal('Version papier à imprimer');
+      const sheet = await paper(el);
+      const page = text(shadow(sheet));
+      const t = intakeFr.intake;
+      const questions = [
+        t.whoLegend,
+        ...Object.values(t.whoKinds),
+        t.lastName,
+        t.firstNames,
+        t.birthDate,
+        t.phone,
+        t.email,
+        t.bestTimeToCall,
+        t.commune,
+        t.reason,
+        ...Object.values(t.reasons),
+        ...Object.values(t.priorityQuestions),
+        t.comment,
+        t.consent,
+      ];
+      for (const question of questions) expect(page, question).to.contain(question.replace(/\s+/g, ' ').trim());
+      expect(page).to.contain(server.territory.privacyNotice.summary);
+      expect(page).to.contain('03 21 00 00 00');
+      expect(page).to.contain(server.territory.email);
+      // nothing to type into: boxes and lines to fill by hand
+      expect(shadow(sheet).querySelectorAll('input, textarea, select')).to.have.length(0);
+      expect(shadow(sheet).activeElement?.id).to.equal('paper-title');
+      await expect(el).to.be.accessible();
+      shadow(sheet).querySelector<HTMLButtonElement>('#paper-back')!.click();
+      await until(() => shadow(el).querySelector('form') !== null, 'the online form');
+      expect(shadow(el).activeElement?.id).to.equal('paper-open');
+    });
+
+    it('prints on A4 without its buttons, in large type', async () => {
+      const el = await form(new IntakeServer(), {lang: 'en'});
+      const sheet = await paper(el);
+      expect(text(shadow(sheet).querySelector('#paper-print'))).to.equal('Print');
+      const printButton = shadow(sheet).querySelector<HTMLElement>('#paper-print')!;
+      expect(printButton.getClientRects().length).to.equal(1);
+      const pageRules = document.adoptedStyleSheets.flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSPageRule);
+      expect(pageRules.map((r) => r.cssText).join(' ')).to.match(/size: a4/i);
+      await emulateMedia({media: 'print'});
+      try {
+        // no button takes any room on paper
+        for (const button of shadow(sheet).querySelectorAll('button')) expect(button.getClientRects().length, text(button)).to.equal(0);
+        expect(parseFloat(getComputedStyle(shadow(sheet).querySelector('.paper')!).fontSize)).to.be.at.least(18);
+      } finally {
+        await emulateMedia({media: 'screen'});
+      }
+    });
+
+    it('prints through window.print(), no inline script', async () => {
+      const el = await form(new IntakeServer());
+      const sheet = await paper(el);
+      const original = window.print;
+      let printed = 0;
+      window.print = () => void printed++;
+      try {
+        shadow(sheet).querySelector<HTMLButtonElement>('#paper-print')!.click();
+      } finally {
+        window.print = original;
+      }
+      expect(printed).to.equal(1);
+      expect(shadow(sheet).querySelector('[onclick]')).to.equal(null);
     });
   });
 

@@ -242,10 +242,28 @@ describe('<cpts-waiting-list>', () => {
     await until(() => rows(el).length === 1, 'the request');
     await openRow(el);
     const form = actions(el);
-    expect(text($(form, '[part="duplicate"]'))).to.include('Doublon possible');
+    // named by its reference, without opening it
+    expect(text($(form, '#ia-dup-title'))).to.equal('Doublon possible : DEMO-2026-000001');
     $<HTMLButtonElement>(form, '#ia-merge')!.click();
     await until(() => text($(el, '[part="history"]')).includes('Fusion'), 'the merge');
     expect(sent.find((s) => s.url.pathname.endsWith('/merge'))!.ifMatch).to.equal('"r1"');
+  });
+
+  it('assigns to the signed-in coordinator in one click, and suggests the coordinators’ names', async () => {
+    const {el, sent} = await waitingList();
+    await openRow(el);
+    const form = actions(el);
+    await until(() => $(form, '#ia-assign-me') !== null, '« M’attribuer »');
+    const suggested = [...root(form).querySelectorAll<HTMLOptionElement>('#ia-assignees option')].map((o) => o.value);
+    expect(suggested).to.include.members(['Claire (coordination)', 'Karim (coordination)', 'Coordination démo']);
+    expect(text($(form, '#ia-assign-me'))).to.equal('M’attribuer');
+    $<HTMLButtonElement>(form, '#ia-assign-me')!.click();
+    await until(() => text($(form, '.notice')).includes('Demande attribuée à Coordination démo'), 'the assignment');
+    const patch = sent.find((s) => s.method === 'PATCH' && /\/intake-requests\/[0-9a-f-]{36}$/.test(s.url.pathname))!;
+    expect(JSON.parse(patch.body)).to.deep.equal({assignedTo: 'Coordination démo'});
+    // already mine: no second « M'attribuer »
+    await until(() => $(form, '#ia-assign-me') === null, 'the button gone');
+    await expect(el).to.be.accessible();
   });
 
   describe('registering a person who called', () => {

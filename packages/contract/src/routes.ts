@@ -39,6 +39,7 @@ import {
 } from './routes-waiting-list.js';
 import {getHealthRoute, getOpenApiRoute} from './routes-system.js';
 import {getTerritoryRoute, patchTerritoryRoute} from './routes-territory.js';
+import {getMeRoute, listCoordinatorsRoute} from './routes-session.js';
 
 export * from './route-def.js';
 
@@ -50,6 +51,7 @@ export * from './routes-practitioners.js';
 export * from './routes-stats.js';
 export * from './routes-system.js';
 export * from './routes-territory.js';
+export * from './routes-session.js';
 export * from './routes-waiting-list.js';
 
 /**
@@ -62,6 +64,8 @@ export const routes = {
   getOpenApi: getOpenApiRoute,
   getTerritory: getTerritoryRoute,
   patchTerritory: patchTerritoryRoute,
+  getMe: getMeRoute,
+  listCoordinators: listCoordinatorsRoute,
   createIntakeRequest: createIntakeRequestRoute,
   listIntakeRequests: listIntakeRequestsRoute,
   exportIntakeRequests: exportIntakeRequestsRoute,

@@ -40,6 +40,8 @@ export const WaitingListItem = /* @__PURE__ */ z.extend(IntakeRequest, {
   version: z.int(),
   closeReason: z.nullable(CloseReason),
   callCount: z.int(),
+  /** `possibleDuplicateOf` with its reference, so a list or a detail names it without opening it. */
+  possibleDuplicate: z.nullable(z.object({id: Id, reference: z.string()})),
 });
 export type WaitingListItem = z.infer<typeof WaitingListItem>;
 

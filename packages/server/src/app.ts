@@ -18,6 +18,7 @@ import {internshipRoutes} from './routes/internships.js';
 import {interestRoutes} from './routes/interests.js';
 import {notImplementedRoutes} from './routes/not-implemented.js';
 import {practitionerRoutes} from './routes/practitioners.js';
+import {sessionRoutes} from './routes/session.js';
 import {systemRoutes} from './routes/system.js';
 import {territoryRoutes} from './routes/territory.js';
 import {waitingListRoutes} from './routes/waiting-list.js';
@@ -134,6 +135,7 @@ export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db
     systemRoutes(deps, () => buildOpenApiDocument({version: config.version})),
   );
   app.route('/', territoryRoutes(deps));
+  app.route('/', sessionRoutes(deps));
   app.route('/', intakeRoutes(deps));
   app.route('/', waitingListRoutes(deps));
   app.route('/', practitionerRoutes(deps));

@@ -17,6 +17,7 @@ export interface WaitingRow {
   created_at: Date;
   updated_at: Date;
   duplicate_of: string | null;
+  duplicate_reference: string | null;
   channel: WaitingListItem['channel'];
   close_reason: CloseReason | null;
   resolved_practitioner_id: string | null;
@@ -32,7 +33,8 @@ export const WAITING_SELECT = `
   select r.id, r.reference, r.status, r.priority, r.personal_encrypted, r.notes, r.notes_encrypted, r.assigned_to, r.created_at,
          r.updated_at, r.duplicate_of, r.channel, r.close_reason, r.resolved_practitioner_id, r.merged_into, r.version, r.triage_rank,
          to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at,
-         (select count(*)::int from intake_events e where e.request_id = r.id and e.kind = 'call') as call_count
+         (select count(*)::int from intake_events e where e.request_id = r.id and e.kind = 'call') as call_count,
+         (select d.reference from intake_requests d where d.id = r.duplicate_of) as duplicate_reference
     from intake_requests r`;
 
 export async function historyOf(db: Db, ids: string[]): Promise<Map<string, IntakeRequest['history']>> {
@@ -84,6 +86,7 @@ export function toItem(row: WaitingRow, keys: Keys, history: IntakeRequest['hist
     version: row.version,
     closeReason: row.close_reason,
     callCount: row.call_count,
+    possibleDuplicate: row.duplicate_of && row.duplicate_reference ? {id: row.duplicate_of, reference: row.duplicate_reference} : null,
   };
 }
 

@@ -8,6 +8,8 @@ import {en as practitionersEn} from './practitioner-manager/practitioner-manager
 import {fr as practitionersFr} from './practitioner-manager/practitioner-manager-strings.fr.js';
 import {en as intakeEn} from './intake-form/intake-strings.en.js';
 import {fr as intakeFr} from './intake-form/intake-strings.fr.js';
+import {en as intakePaperEn} from './intake-form/paper-strings.en.js';
+import {fr as intakePaperFr} from './intake-form/paper-strings.fr.js';
 import {en as mapEn} from './availability-map/map-strings.en.js';
 import {fr as mapFr} from './availability-map/map-strings.fr.js';
 import {en as offerManagerEn} from './internship-offers/offer-manager-strings.en.js';
@@ -32,6 +34,7 @@ export const fr: Translation = {
   ...contactFr,
   ...labelsFr,
   ...intakeFr,
+  ...intakePaperFr,
   ...mapFr,
   ...cartodispoFr,
   ...boardFr,
@@ -46,6 +49,7 @@ export const en: Translation = {
   ...contactEn,
   ...labelsEn,
   ...intakeEn,
+  ...intakePaperEn,
   ...mapEn,
   ...cartodispoEn,
   ...boardEn,

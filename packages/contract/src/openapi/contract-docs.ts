@@ -10,6 +10,7 @@ import {internshipRouteDocs, internshipSchemas} from './internship.js';
 import {matchSchemas} from './match.js';
 import {practitionerRouteDocs, practitionerSchemas} from './practitioner.js';
 import {statsRouteDocs, statsSchemas} from './stats.js';
+import {sessionRouteDocs, sessionSchemas} from './session.js';
 import {territoryRouteDocs, territorySchemas} from './territory.js';
 import {waitingListRouteDocs, waitingListSchemas} from './waiting-list.js';
 
@@ -25,12 +26,14 @@ const schemaDocs: SchemaDocs[] = [
   interestSchemas,
   statsSchemas,
   territorySchemas,
+  sessionSchemas,
 ];
 
 // one entry per route of `routes`, or the build fails
 const routeDocs: {[K in OperationId]: RouteDoc<Routes[K]>} = {
   ...systemRouteDocs,
   ...territoryRouteDocs,
+  ...sessionRouteDocs,
   ...intakeRouteDocs,
   ...waitingListRouteDocs,
   ...practitionerRouteDocs,

@@ -6,6 +6,7 @@ export * from './interest.js';
 export * from './internships.js';
 export * from './practitioners.js';
 export * from './stats.js';
+export * from './session.js';
 export * from './system.js';
 export * from './territory.js';
 export * from './waiting-list.js';

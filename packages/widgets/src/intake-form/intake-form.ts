@@ -56,6 +56,8 @@ export class CptsIntakeForm extends CptsElement {
   @state() private showSummary = false;
   @state() private phase: Phase = {name: 'editing'};
   @state() private commentAnnouncement = '';
+  /** The printable blank version is shown instead of the form (its module loaded on demand). */
+  @state() private paper = false;
 
   private get t(): IntakeFormStrings {
     return this.localize.strings.intake;
@@ -196,6 +198,25 @@ export class CptsIntakeForm extends CptsElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#commune')?.focus());
   };
 
+  /** Loads the paper version's own chunk on first use: the online form's first download stays the same. */
+  private openPaper = async (): Promise<void> => {
+    try {
+      await import('./paper-form.js');
+    } catch (error) {
+      this.fireError(error);
+      return;
+    }
+    this.paper = true;
+    await this.updateComplete;
+    await this.renderRoot.querySelector('cpts-intake-paper')?.focusTitle();
+  };
+
+  private closePaper = async (): Promise<void> => {
+    this.paper = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#paper-open')?.focus();
+  };
+
   private failureMessage(error: unknown): string {
     return isCptsApiError(error) && error.status === 429 ? this.t.rateLimited(retryAfterSeconds(error)) : this.errorMessage(error);
   }
@@ -250,8 +271,12 @@ export class CptsIntakeForm extends CptsElement {
           territory
             ? this.phase.name === 'submitted'
               ? receipt(t, territory, this.phase, this.localize.lang, () => this.reset())
-              : html`<p class="intro">${t.intro}</p>
-                ${phoneAlternative(t, territory)} ${this.renderForm(territory)}`
+              : this.paper
+                ? html`<cpts-intake-paper .territoryDetails=${territory} lang=${this.localize.lang} @cpts-paper-close=${this.closePaper}></cpts-intake-paper>`
+                : html`<p class="intro">${t.intro}</p>
+                ${phoneAlternative(t, territory)}
+                <p><button type="button" class="link-button" id="paper-open" @click=${this.openPaper}>${t.paperVersion}</button></p>
+                ${this.renderForm(territory)}`
             : nothing
         }
       </div>

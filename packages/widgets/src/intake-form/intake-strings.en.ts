@@ -129,5 +129,6 @@ export const en: Pick<Translation, 'intake'> = {
     receiptCommune: 'Town or village',
     print: 'Print a summary',
     another: 'Register someone else',
+    paperVersion: 'Printable paper version',
   },
 };

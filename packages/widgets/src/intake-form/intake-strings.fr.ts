@@ -132,5 +132,6 @@ export const fr: Pick<Translation, 'intake'> = {
     receiptCommune: 'Commune',
     print: 'Imprimer le récapitulatif',
     another: 'Inscrire une autre personne',
+    paperVersion: 'Version papier à imprimer',
   },
 };

@@ -90,6 +90,8 @@ export interface IntakeFormStrings {
   receiptCommune: string;
   print: string;
   another: string;
+  /** The link to the printable blank version (loaded on demand). */
+  paperVersion: string;
 }
 
 declare module '../translations/translation.js' {

@@ -57,6 +57,8 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
   @property({attribute: false}) practitioners: readonly BoardRow[] = [];
   /** Names already seen as assignees, offered when assigning. */
   @property({attribute: false}) assignees: readonly string[] = [];
+  /** The signed-in coordinator's name (`GET …/me`): « M'attribuer » assigns to it. */
+  @property({attribute: false}) me?: string;
 
   constructor() {
     super();
@@ -187,9 +189,10 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
     );
   }
 
-  private assign(e: Event, nobody = false): void {
+  private assign(e: Event, nobody = false, toMe = false): void {
     e.preventDefault();
     const w = this.localize.strings.waitingList;
+    if (toMe && this.me) this.values = {...this.values, assignee: this.me};
     const name = nobody ? null : this.values.assignee.trim();
     void this.run(
       nobody ? 'unassign' : 'assign',
@@ -226,8 +229,10 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
     if (!other || r.mergedInto || r.merged.some((m) => m.id === other)) return nothing;
     const w = this.localize.strings.waitingList;
     const open = () => this.dispatchEvent(new CustomEvent<string>('cpts-intake-open', {bubbles: true, composed: true, detail: other}));
+    // a server before the reference was returned gives the id alone
+    const reference = r.possibleDuplicate?.reference;
     return html`<section class="panel" part="duplicate" aria-labelledby="ia-dup-title">
-      <h4 id="ia-dup-title">${w.possibleDuplicate}</h4>
+      <h4 id="ia-dup-title">${reference ? w.possibleDuplicateOf(reference) : w.possibleDuplicate}</h4>
       <p>${w.duplicateText}</p>
       <div class="actions">
         <button type="button" class="secondary" @click=${open}>${w.openOther}</button>
@@ -293,6 +298,11 @@ export class CptsIntakeActions extends CoordinatorEditor<ActionField, ActionProb
           <datalist id="ia-assignees">${this.assignees.map((a) => html`<option value=${a}></option>`)}</datalist>
           <div class="actions">
             <button type="submit" id="ia-assign-submit" ?disabled=${this.saving}>${w.assign}</button>
+            ${
+              this.me && r.assignedTo !== this.me
+                ? html`<button type="button" id="ia-assign-me" class="secondary" ?disabled=${this.saving} @click=${(e: Event) => this.assign(e, false, true)}>${w.assignToMe}</button>`
+                : nothing
+            }
             ${r.assignedTo ? html`<button type="button" class="secondary" ?disabled=${this.saving} @click=${(e: Event) => this.assign(e, true)}>${w.unassign}</button>` : nothing}
           </div>
         </form>

@@ -51,9 +51,9 @@ export function appendRows(rows: readonly WaitingListItem[], more: readonly Wait
   return [...rows, ...more.filter((r) => !seen.has(r.id))];
 }
 
-/** The names already seen as assignees, offered when assigning (there is no list of coordinators). */
-export function knownAssignees(rows: readonly WaitingListItem[], opened?: WaitingRequest): string[] {
-  const names = new Set<string>();
+/** The territory's coordinators and the names already seen as assignees, offered when assigning. */
+export function knownAssignees(rows: readonly WaitingListItem[], opened?: WaitingRequest, coordinators: readonly string[] = []): string[] {
+  const names = new Set<string>(coordinators);
   for (const r of rows) if (r.assignedTo) names.add(r.assignedTo);
   if (opened?.assignedTo) names.add(opened.assignedTo);
   for (const e of opened?.events ?? []) {

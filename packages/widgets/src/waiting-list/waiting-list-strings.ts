@@ -79,6 +79,8 @@ export interface WaitingListStrings {
   saveNotes: string;
   notesSaved: string;
   possibleDuplicate: string;
+  /** The heading naming the other request by its reference. */
+  possibleDuplicateOf: (reference: string) => string;
   duplicateText: string;
   openOther: string;
   merge: string;
@@ -110,6 +112,8 @@ export interface WaitingListStrings {
   assignTo: string;
   assignHint: string;
   assign: string;
+  /** Assigns the request to the signed-in coordinator's own name. */
+  assignToMe: string;
   unassign: string;
   assignedTo: (name: string) => string;
   unassigned: string;

@@ -13,6 +13,7 @@ import {base} from '../styles/base.js';
 import {formStyles} from '../styles/form.js';
 import {tokens} from '../styles/tokens.js';
 import {labelStrings} from '../translations/labels.js';
+import {assigneeNames} from './assignee-names.js';
 import {CptsAssistedIntake} from './assisted-form.js';
 import {renderDetail} from './detail-view.js';
 import {CptsIntakeActions} from './intake-actions.js';
@@ -84,6 +85,9 @@ export class CptsWaitingList extends CptsElement {
   @state() private daysInvalid = false;
   @state() private opened: WaitingRequest | undefined;
   @state() private practitioners: BoardRow[] = [];
+  /** The signed-in coordinator's name, and the territory's coordinators': for assigning. */
+  @state() private me: string | undefined;
+  @state() private coordinators: string[] = [];
   @state() private panel: 'register' | 'import' | undefined;
   @state() private exporting = false;
   @state() private notice = '';
@@ -121,6 +125,8 @@ export class CptsWaitingList extends CptsElement {
   /** Signed in (or again, after a refusal): the list, and the request opened read again. */
   private async signedIn(client: CptsClient, typed: boolean): Promise<void> {
     this.failure = undefined;
+    // signed out (or in as someone else) before the answer: it is not this session's
+    void assigneeNames(client).then((names) => this.session.client === client && ({me: this.me, coordinators: this.coordinators} = names));
     await this.readList(client);
     if (this.opened) await this.reopen();
     if (typed) this.focusOn(this.opened ? '#wl-d-title' : '#wl-title');
@@ -129,7 +135,8 @@ export class CptsWaitingList extends CptsElement {
   private forget(): void {
     this.listing?.abort();
     this.rows = this.counts = this.opened = this.searched = this.failure = this.panel = undefined;
-    this.practitioners = [];
+    this.practitioners = this.coordinators = [];
+    this.me = undefined;
     this.filters = noFilters();
     this.searchText = this.notice = '';
   }
@@ -337,7 +344,8 @@ export class CptsWaitingList extends CptsElement {
 
   private renderOpened(request: WaitingRequest): TemplateResult {
     const actions = html`<cpts-intake-actions .client=${this.session.client} lang=${this.localize.lang} .request=${request}
-      .practitioners=${this.practitioners} .assignees=${knownAssignees(this.rows ?? [], request)}
+      .practitioners=${this.practitioners} .me=${this.me}
+      .assignees=${knownAssignees(this.rows ?? [], request, this.coordinators)}
       @cpts-intake-changed=${this.onChanged} @cpts-intake-reload=${() => void this.reopen()}
       @cpts-intake-open=${(e: CustomEvent<string>) => void this.open(e.detail, false)} @cpts-error=${this.session.onChildError}></cpts-intake-actions>`;
     return renderDetail(
