@@ -134,6 +134,12 @@ const checks: StoryCheck[] = [
   {tag: intakeTag, story: 'submitted', globals: 'lang:en;theme:civic', shows: ['Your request is registered', 'DEMO-2026-000123', 'Print a summary']},
   {tag: intakeTag, story: 'helper-filling-for-someone-else', shows: ['Vous, qui remplissez ce formulaire', 'La personne qui cherche un médecin', 'Priorité : 70 ans ou plus']},
   {tag: intakeTag, story: 'in-provider', globals: 'theme:civic', shows: ['Qui remplit ce formulaire ?', '03 21 00 00 00']},
+  {
+    tag: intakeTag,
+    story: 'paper-version',
+    shows: ['Version papier à imprimer'],
+    also: nestedShows('cpts-intake-paper', ['Formulaire papier : je cherche un médecin traitant', 'Imprimer'], intakeTag),
+  },
   {tag: boardTag, story: 'sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur']},
   {tag: boardTag, story: 'wrong-token', shows: ['Ce jeton n’est pas celui d’un coordinateur'], expectedErrors: /status of 401/},
   {tag: boardTag, story: 'loading', shows: ['Chargement des disponibilités…'], hides: ['Dr Hélène Vanhoutte']},
