@@ -34,7 +34,7 @@ const CANDIDATES_CTE = `
            d.declared_at is not null and d.declared_at > now() - make_interval(days => $4::int) as fresh,
            ${km('person.lat', 'person.lng', 'coalesce(pc.lat, p.lat)', 'coalesce(pc.lng, p.lng)')} as km,
            (d.declaration->>'monthlyQuota')::int as quota,
-           (select count(*) from proposals q where q.practitioner_id = p.id and q.status = 'accepted' and q.accepted_at >= $3::timestamptz)::int as used,
+           coalesce(u.used, 0)::int as used,
            coalesce(d.declaration->>'accepting', 'no') in ('yes', 'limited') as accepting,
            (d.declaration->'patientScope' @> '["all"]'
              or (d.declaration->'patientScope' @> '["children"]' and person.under_6)
@@ -49,7 +49,9 @@ const CANDIDATES_CTE = `
       join practitioners p on p.territory = $1 and p.active and p.profession = 'medecin_generaliste'
       left join territory_communes pc on pc.territory = p.territory and pc.insee = p.commune_insee
       left join lateral (select a.declaration, a.declared_at from availability_declarations a
-                          where a.practitioner_id = p.id order by a.declared_at desc limit 1) d on true)`;
+                          where a.practitioner_id = p.id order by a.declared_at desc limit 1) d on true
+      left join (select q.practitioner_id, count(*) as used from proposals q
+                  where q.territory = $1 and q.status = 'accepted' and q.accepted_at >= $3::timestamptz group by q.practitioner_id) u on u.practitioner_id = p.id)`;
 
 export interface CandidateRow {
   id: string;
@@ -88,17 +90,20 @@ export interface MatchParams {
 
 const params = (m: Omit<MatchParams, 'limit'>) => [m.territory, m.requestId, m.monthStart.toISOString(), m.staleAfterDays];
 
-/** Who can take the person, best first. */
-export function rankedMatches(db: Db, m: MatchParams): Promise<CandidateRow[]> {
-  return db.query<CandidateRow>(`with ${PERSON_CTE}, ${CANDIDATES_CTE} select * from cand where ${CAN_TAKE} ${RANKING} limit $5`, [...params(m), m.limit]);
-}
-
-/** Nearby GPs whose declaration is stale or missing: the coordinator calls them before proposing. */
-export function staleOrMissing(db: Db, m: MatchParams): Promise<CandidateRow[]> {
-  return db.query<CandidateRow>(`with ${PERSON_CTE}, ${CANDIDATES_CTE} select * from cand where not fresh order by km asc nulls last, last_name, id limit $5`, [
-    ...params(m),
-    m.limit,
-  ]);
+/**
+ * Who can take the person, best first, and apart the nearby GPs whose declaration is stale or
+ * missing (the coordinator calls them before proposing): one statement, the candidates computed once.
+ */
+export async function rankedAndApart(db: Db, m: MatchParams): Promise<{ranked: CandidateRow[]; apart: CandidateRow[]}> {
+  const rows = await db.query<CandidateRow & {part: string}>(
+    `with ${PERSON_CTE}, ${CANDIDATES_CTE},
+       ranked as (select 'ranked' as part, row_number() over (${RANKING}) as ord, cand.* from cand where ${CAN_TAKE} ${RANKING} limit $5),
+       apart as (select 'apart' as part, row_number() over (order by km asc nulls last, last_name, id) as ord, cand.* from cand where not fresh
+                  order by km asc nulls last, last_name, id limit $5)
+     select * from ranked union all select * from apart order by part desc, ord`,
+    [...params(m), m.limit],
+  );
+  return {ranked: rows.filter((r) => r.part === 'ranked'), apart: rows.filter((r) => r.part === 'apart')};
 }
 
 /** The same facts for chosen practitioners (a proposal or an offer), to refuse with the reason. */

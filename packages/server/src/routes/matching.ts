@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import {actorName, requireAuth} from '../auth.js';
 import type {AppEnv, Deps} from '../env.js';
 import {confirmOffer, createProposals, withdrawProposal, type Who} from '../matching-actions.js';
-import {monthStartParis, rankedMatches, staleOrMissing} from '../matching-query.js';
+import {monthStartParis, rankedAndApart} from '../matching-query.js';
 import {findPerson, PROPOSAL_SELECT, personSummary, toMatch, toProposal, type ProposalRow} from '../matching-read.js';
 import {notFound} from '../problems.js';
 import {validate} from '../validate.js';
@@ -44,9 +44,8 @@ export function matchingRoutes({db, keys}: Deps) {
         staleAfterDays: territory.stale_after_days,
         limit: c.req.valid('query').limit ?? DEFAULT_LIMIT,
       };
-      const [ranked, apart, proposals] = await Promise.all([
-        rankedMatches(db, params),
-        staleOrMissing(db, params),
+      const [{ranked, apart}, proposals] = await Promise.all([
+        rankedAndApart(db, params),
         db.query<{practitioner_id: string; id: string; status: ProposalStatus}>(
           'select distinct on (practitioner_id) practitioner_id, id, status from proposals where request_id = $1 order by practitioner_id, proposed_at desc',
           [id],
