@@ -127,6 +127,8 @@ for (const engine of await engines()) {
       assert.equal(await status(req.old!), 'oriented');
       assert.deepEqual((await own('homeVisits')).quota, {monthlyQuota: 2, usedThisMonth: 1, placesLeft: 1});
       assert.equal((await matches(req.arques!)).items.find((m) => m.practitioner.id === gp.homeVisits!.id)!.placesLeft, 1);
+      const board = (await h.call('GET', `${t}/availability-board`, {token: h.token})).body;
+      assert.equal(board.items.find((r: {practitionerId: string}) => r.practitionerId === gp.homeVisits!.id).takenThisMonth, 1);
 
       const actions = (await h.db.query<{action: string; actor: string}>('select action, actor from audit_log where target = $1 order by at', [req.old])).map((r) => r.action);
       for (const a of ['proposal.create', 'proposal.accept', 'proposal.contact_read']) assert.ok(actions.includes(a), `${a} in ${actions.join(', ')}`);

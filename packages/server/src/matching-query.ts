@@ -133,3 +133,12 @@ export function monthStartParis(now = new Date()): Date {
   }
   return new Date(Date.UTC(year, month - 1, 1));
 }
+
+/** Accepted proposals this month per practitioner: the places their quota has left is the quota minus these. */
+export async function takenThisMonth(db: Db, territory: string): Promise<Map<string, number>> {
+  const rows = await db.query<{practitioner_id: string; n: number}>(
+    `select practitioner_id, count(*)::int as n from proposals where territory = $1 and status = 'accepted' and accepted_at >= $2::timestamptz group by practitioner_id`,
+    [territory, monthStartParis().toISOString()],
+  );
+  return new Map(rows.map((r) => [r.practitioner_id, r.n]));
+}
