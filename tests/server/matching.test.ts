@@ -191,6 +191,32 @@ for (const engine of await engines()) {
       assert.ok(!(await matches(another)).items.some((m) => m.practitioner.id === gp.homeVisits!.id));
     });
 
+    it('refuses to accept for a request the coordinator closed meanwhile, changing nothing', async () => {
+      await addGp('arquesBis', 'Blanc', '62040', {accepting: 'yes', patientScope: ['all'], homeVisits: false, homeVisitCommunes: [], monthlyQuota: 3});
+      const id = await intake({person: {...intakeBody().person, lastName: 'Partie', communeInsee: '62040'}, priority: none});
+      const p = ProposalList.parse((await propose(id, ['arquesBis'])).body).items[0]!;
+      const closed = await h.call('POST', `${t}/intake-requests/${id}/transitions`, {token: h.token, body: {to: 'closed', closeReason: 'moved_away'}});
+      assert.equal(closed.status, 200, closed.text);
+      const late = await h.call('POST', `${t}/proposals/${p.id}/accept`, {token: gp.arquesBis!.link});
+      assert.equal(late.status, 409);
+      assert.equal(late.body.code, 'request_closed');
+      assert.equal(late.body.title, 'Demande close');
+      assert.equal((await own('arquesBis')).quota.usedThisMonth, 0);
+      assert.equal(await status(id), 'closed');
+    });
+
+    it('never lets one practitioner take more places than their quota, even accepting two people at once', async () => {
+      await addGp('onePlace', 'Hamon', '62040', {accepting: 'yes', patientScope: ['all'], homeVisits: false, homeVisitCommunes: [], monthlyQuota: 1});
+      const people = [await intake({person: {...intakeBody().person, lastName: 'Un', communeInsee: '62040'}, priority: none})];
+      people.push(await intake({person: {...intakeBody().person, lastName: 'Deux', communeInsee: '62040'}, priority: none}));
+      const ids = [];
+      for (const id of people) ids.push(ProposalList.parse((await propose(id, ['onePlace'])).body).items[0]!.id);
+      const answers = await Promise.all(ids.map((id) => h.call('POST', `${t}/proposals/${id}/accept`, {token: gp.onePlace!.link})));
+      assert.deepEqual(answers.map((a) => a.status).sort(), [200, 409]);
+      assert.equal(answers.find((a) => a.status === 409)!.body.code, 'at_quota');
+      assert.deepEqual((await own('onePlace')).quota, {monthlyQuota: 1, usedThisMonth: 1, placesLeft: 0});
+    });
+
     it('lets practitioners pick only where the territory allows it, the coordinator confirming', async () => {
       await addGp('picker', 'Garnier', '62040', {accepting: 'yes', patientScope: ['all'], homeVisits: false, homeVisitCommunes: [], monthlyQuota: 3});
       const closed = await h.call('GET', `${t}/waiting-people`, {token: gp.picker!.link});
