@@ -202,6 +202,7 @@ for (const engine of await engines()) {
       assert.equal(late.body.code, 'request_closed');
       assert.equal(late.body.title, 'Demande close');
       assert.equal((await own('arquesBis')).quota.usedThisMonth, 0);
+      assert.equal((await own('arquesBis')).items[0]!.status, 'filled', 'no longer shown as waiting for an answer');
       assert.equal(await status(id), 'closed');
     });
 

@@ -130,10 +130,10 @@ async function lockProposal(tx: Db, territory: string, id: string, practitionerI
  * must be in (pending for the practitioner's accept, offered for the coordinator's confirmation).
  */
 async function take(tx: Db, keys: Keys, p: LockedProposal, who: Who, expected: 'pending' | 'offered'): Promise<void> {
-  if (p.status !== expected) throw p.status === 'filled' ? alreadyTaken() : proposalClosed(p.status);
   const lock = await lockRequest(tx, who.territory, p.request_id);
-  if (lock.accepted > 0) throw alreadyTaken();
   if (!OPEN_REQUEST.has(lock.status)) throw requestClosed();
+  if (p.status !== expected) throw p.status === 'filled' ? alreadyTaken() : proposalClosed(p.status);
+  if (lock.accepted > 0) throw alreadyTaken();
   // the places of a month are counted under the practitioner's lock, so two accepts cannot both take the last one
   await tx.query('select 1 from practitioners where id = $1 for update', [p.practitioner_id]);
   const row = (await eligibility(tx, who, p.request_id, [p.practitioner_id])).get(p.practitioner_id);
