@@ -71,6 +71,8 @@ export const BoardRow = /* @__PURE__ */ z.object({
   availability: z.nullable(Availability),
   freshness: Freshness,
   daysSinceDeclaration: z.nullable(z.int()),
+  /** Patients taken through the CPTS this month (accepted proposals), against `monthlyQuota`. Optional, so an older server’s rows still validate. */
+  takenThisMonth: z.optional(z.int()),
 });
 export type BoardRow = z.infer<typeof BoardRow>;
 

@@ -101,7 +101,7 @@ export function buildOpenApiDocument(options: {serverUrl?: string; version?: str
       license: {name: 'MIT', identifier: 'MIT'},
     },
     servers: [{url: options.serverUrl ?? '/'}],
-    tags: ['system', 'territory', 'intake', 'practitioners', 'availability', 'internships', 'stats'].map((name) => ({name})),
+    tags: ['system', 'territory', 'intake', 'matching', 'practitioners', 'availability', 'internships', 'stats'].map((name) => ({name})),
     paths,
     components: {
       schemas: {...components('output'), ...requestComponents()},

@@ -95,3 +95,16 @@ export type WaitingListQuery = z.input<typeof WaitingListQuery>;
 
 export const IntakeImportQuery = /* @__PURE__ */ z.object({dryRun: QueryBoolean});
 export type IntakeImportQuery = z.input<typeof IntakeImportQuery>;
+
+/** How many matches (and as many apart) `…/matches` returns. */
+export const MatchQuery = /* @__PURE__ */ z.object({
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
+});
+export type MatchQuery = z.input<typeof MatchQuery>;
+
+/** Pseudonymised waiting people near the practitioner, nearest first. */
+export const WaitingPeopleQuery = /* @__PURE__ */ z.object({
+  maxKm: z.optional(z.coerce.number().check(z.gte(1), z.lte(200))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
+});
+export type WaitingPeopleQuery = z.input<typeof WaitingPeopleQuery>;

@@ -37,6 +37,19 @@ import {
   logIntakeCallRoute,
   mergeIntakeRequestRoute,
 } from './routes-waiting-list.js';
+import {
+  createProposalsRoute,
+  listIntakeProposalsRoute,
+  listPractitionerOffersRoute,
+  withdrawProposalRoute,
+  confirmOfferRoute,
+  listOwnProposalsRoute,
+  acceptProposalRoute,
+  declineProposalRoute,
+  confirmFirstConsultationRoute,
+  listWaitingPeopleRoute,
+  offerToTakeRoute,
+} from './routes-matching.js';
 import {getHealthRoute, getOpenApiRoute} from './routes-system.js';
 import {getTerritoryRoute, patchTerritoryRoute} from './routes-territory.js';
 import {getMeRoute, listCoordinatorsRoute} from './routes-session.js';
@@ -47,6 +60,7 @@ export * from './routes-availability.js';
 export * from './routes-intake.js';
 export * from './routes-internships.js';
 export * from './routes-interest.js';
+export * from './routes-matching.js';
 export * from './routes-practitioners.js';
 export * from './routes-stats.js';
 export * from './routes-system.js';
@@ -78,6 +92,17 @@ export const routes = {
   transitionIntakeRequest: transitionIntakeRequestRoute,
   logIntakeCall: logIntakeCallRoute,
   mergeIntakeRequest: mergeIntakeRequestRoute,
+  createProposals: createProposalsRoute,
+  listIntakeProposals: listIntakeProposalsRoute,
+  listPractitionerOffers: listPractitionerOffersRoute,
+  withdrawProposal: withdrawProposalRoute,
+  confirmOffer: confirmOfferRoute,
+  listOwnProposals: listOwnProposalsRoute,
+  acceptProposal: acceptProposalRoute,
+  declineProposal: declineProposalRoute,
+  confirmFirstConsultation: confirmFirstConsultationRoute,
+  listWaitingPeople: listWaitingPeopleRoute,
+  offerToTake: offerToTakeRoute,
   listPublicPractitioners: listPublicPractitionersRoute,
   createPractitioner: createPractitionerRoute,
   importPractitioners: importPractitionersRoute,

@@ -29,6 +29,8 @@ export const Territory = /* @__PURE__ */ z.object({
   retentionDays: z.int(),
   staleAfterDays: z.int(),
   communes: z.array(Commune),
+  /** Practitioners may see pseudonymised waiting people near them and offer to take one (the coordinator confirms). Optional: older servers leave it out (off). */
+  practitionersMayPick: z.optional(z.boolean()),
   /** Only in coordinators' reads. */
   allowedOrigins: z.optional(z.array(Origin)),
 });

@@ -16,7 +16,9 @@ import {availabilityRoutes} from './routes/availability.js';
 import {intakeRoutes} from './routes/intake.js';
 import {internshipRoutes} from './routes/internships.js';
 import {interestRoutes} from './routes/interests.js';
+import {matchingRoutes} from './routes/matching.js';
 import {notImplementedRoutes} from './routes/not-implemented.js';
+import {proposalRoutes} from './routes/proposals.js';
 import {practitionerRoutes} from './routes/practitioners.js';
 import {sessionRoutes} from './routes/session.js';
 import {systemRoutes} from './routes/system.js';
@@ -138,6 +140,8 @@ export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db
   app.route('/', sessionRoutes(deps));
   app.route('/', intakeRoutes(deps));
   app.route('/', waitingListRoutes(deps));
+  app.route('/', matchingRoutes(deps));
+  app.route('/', proposalRoutes(deps));
   app.route('/', practitionerRoutes(deps));
   app.route('/', availabilityRoutes(deps));
   app.route('/', internshipRoutes(deps));

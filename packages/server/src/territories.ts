@@ -15,11 +15,13 @@ export interface TerritoryRow {
   retention_days: number;
   stale_after_days: number;
   allowed_origins: string[];
+  practitioners_may_pick: boolean;
   version: number;
   updated_at: Date;
 }
 
-export const TERRITORY_COLUMNS = 'slug, name, phone, email, website, privacy_summary, privacy_url, retention_days, stale_after_days, allowed_origins, version, updated_at';
+export const TERRITORY_COLUMNS =
+  'slug, name, phone, email, website, privacy_summary, privacy_url, retention_days, stale_after_days, allowed_origins, practitioners_may_pick, version, updated_at';
 
 export async function findTerritory(db: Db, slug: string): Promise<TerritoryRow | undefined> {
   const [row] = await db.query<TerritoryRow>(`select ${TERRITORY_COLUMNS} from territories where slug = $1`, [slug]);
@@ -233,6 +235,7 @@ function territoryBodyWith(communes: Commune[], row: TerritoryRow, forCoordinato
     retentionDays: row.retention_days,
     staleAfterDays: row.stale_after_days,
     communes,
+    practitionersMayPick: row.practitioners_may_pick,
   };
   if (forCoordinator) body.allowedOrigins = row.allowed_origins;
   return body;

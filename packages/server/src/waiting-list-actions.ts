@@ -85,6 +85,10 @@ async function moveStatus(tx: Db, keys: Keys, id: string, from: IntakeStatus, t:
     reopened,
   ]);
   await tx.query('insert into intake_status_history (id, request_id, status, by) values ($1, $2, $3, $4)', [crypto.randomUUID(), id, t.to, actor]);
+  // a finished request's proposals still waiting for an answer are no longer anyone's to accept
+  if (t.to === 'closed' || t.to === 'resolved') {
+    await tx.query(`update proposals set status = 'filled', answered_at = now() where request_id = $1 and status in ('offered', 'pending')`, [id]);
+  }
   await event(tx, keys, {requestId: id, by: actor, kind: 'transition', details: {from, to: t.to, ...(t.closeReason ? {closeReason: t.closeReason} : {})}, note: t.note});
 }
 

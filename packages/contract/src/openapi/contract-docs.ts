@@ -7,7 +7,7 @@ import type {DocumentedRoute, RouteDoc, SchemaDocs, SchemaMeta} from './docs.js'
 import {intakeRouteDocs, intakeSchemas} from './intake.js';
 import {interestRouteDocs, interestSchemas} from './interest.js';
 import {internshipRouteDocs, internshipSchemas} from './internship.js';
-import {matchSchemas} from './match.js';
+import {matchingRouteDocs, matchSchemas} from './match.js';
 import {practitionerRouteDocs, practitionerSchemas} from './practitioner.js';
 import {statsRouteDocs, statsSchemas} from './stats.js';
 import {sessionRouteDocs, sessionSchemas} from './session.js';
@@ -36,6 +36,7 @@ const routeDocs: {[K in OperationId]: RouteDoc<Routes[K]>} = {
   ...sessionRouteDocs,
   ...intakeRouteDocs,
   ...waitingListRouteDocs,
+  ...matchingRouteDocs,
   ...practitionerRouteDocs,
   ...availabilityRouteDocs,
   ...internshipRouteDocs,

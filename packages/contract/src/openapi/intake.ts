@@ -10,7 +10,7 @@ import {
   StatusChange,
 } from '../intake.js';
 import {IntakeRequestPatch} from '../patches.js';
-import {WaitingListQuery} from '../queries.js';
+import {MatchQuery, WaitingListQuery} from '../queries.js';
 import type {RouteDocs, SchemaDocs} from './docs.js';
 
 export const intakeSchemas = {
@@ -82,9 +82,10 @@ export const intakeRouteDocs = {
     responses: {200: 'The request as saved'},
   },
   listIntakeMatches: {
-    tag: 'intake',
+    tag: 'matching',
     auth: 'coordinator',
-    summary: 'Practitioners who could take this patient, best first',
-    responses: {200: 'Ranked practitioners'},
+    summary: 'Practitioners who can take this person (accepting, quota left this month, scope, home visits), nearest and freshest first',
+    query: MatchQuery,
+    responses: {200: 'Ranked practitioners with their reasons; stale or missing declarations apart'},
   },
 } satisfies RouteDocs;

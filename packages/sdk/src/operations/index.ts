@@ -3,6 +3,7 @@
 export * from './availability.js';
 export * from './intake.js';
 export * from './interest.js';
+export * from './matching.js';
 export * from './internships.js';
 export * from './practitioners.js';
 export * from './stats.js';

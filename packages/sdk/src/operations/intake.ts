@@ -9,6 +9,7 @@ import {
   type IntakeRequestCreated,
   type IntakeRequestPatch,
   type MatchList,
+  type MatchQuery,
   type WaitingListPage,
   type WaitingListQuery,
   type WaitingRequest,
@@ -42,6 +43,7 @@ export function patchIntakeRequest(client: CptsClient, id: string, patch: Intake
   return client.request(patchIntakeRequestRoute, {id, json: patch, ifMatch: options?.ifMatch, signal: options?.signal});
 }
 
-export function listIntakeMatches(client: CptsClient, id: string, options?: RequestOptions): Promise<MatchList> {
-  return client.request(listIntakeMatchesRoute, {id, signal: options?.signal});
+/** Practitioners who can take this person, best first, with their reasons; stale or missing declarations in `apart`. */
+export function listIntakeMatches(client: CptsClient, id: string, query?: MatchQuery, options?: RequestOptions): Promise<MatchList> {
+  return client.request(listIntakeMatchesRoute, {id, query: query as Query, signal: options?.signal});
 }

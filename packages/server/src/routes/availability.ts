@@ -5,6 +5,7 @@ import type {AppEnv, Deps} from '../env.js';
 import {availabilityOf, daysSince, displayName, freshnessOf, PRACTITIONER_SELECT, type PractitionerRow} from '../practitioners.js';
 import {notFound, validationProblem} from '../problems.js';
 import {validate} from '../validate.js';
+import {takenThisMonth} from '../matching-query.js';
 
 export function availabilityRoutes({db, communes}: Deps) {
   const practitioner = requireAuth(db, 'practitioner');
@@ -55,6 +56,7 @@ export function availabilityRoutes({db, communes}: Deps) {
       const territory = c.get('territory');
       const query = c.req.valid('query');
       const rows = await db.query<PractitionerRow>(`${PRACTITIONER_SELECT} where p.territory = $1 order by p.last_name, p.first_name, p.id`, [territory.slug]);
+      const taken = await takenThisMonth(db, territory.slug);
       const all: BoardRow[] = rows.map((row) => ({
         practitionerId: row.id,
         displayName: displayName(row),
@@ -67,6 +69,7 @@ export function availabilityRoutes({db, communes}: Deps) {
         availability: availabilityOf(row),
         freshness: freshnessOf(row.declared_at, territory.stale_after_days),
         daysSinceDeclaration: daysSince(row.declared_at),
+        takenThisMonth: taken.get(row.id) ?? 0,
       }));
       const q = query.q?.toLocaleLowerCase('fr');
       const items = all.filter(
