@@ -1,10 +1,10 @@
 import {ApiError} from './common.js';
-import {OwnProposal, OwnProposals, Proposal, ProposalList, WaitingPeople} from './match.js';
+import {MatchList, OwnProposal, OwnProposals, Proposal, ProposalList, WaitingPeople} from './match.js';
 import type {RouteDef} from './route-def.js';
 
 // 409 (problem+json, `code`): at_quota, outside_scope, proposal_closed (withdrawn, declined,
 // filled), request_closed, already_taken (someone else accepted first). Nothing is changed.
-// `listIntakeMatches` stays in routes-intake.ts, where it was first declared.
+// `listIntakeMatches` is here too, with the coordinators' other routes of a request's matching.
 
 export const createProposalsRoute = {
   operationId: 'createProposals',
@@ -82,4 +82,11 @@ export const offerToTakeRoute = {
   method: 'post',
   path: '/v1/territories/{t}/waiting-people/{id}/offers',
   responses: {201: OwnProposal, 409: ApiError},
+} as const satisfies RouteDef;
+
+export const listIntakeMatchesRoute = {
+  operationId: 'listIntakeMatches',
+  method: 'get',
+  path: '/v1/territories/{t}/intake-requests/{id}/matches',
+  responses: {200: MatchList},
 } as const satisfies RouteDef;

@@ -49,3 +49,31 @@ export const mergeIntakeRequestRoute = {
   path: '/v1/territories/{t}/intake-requests/{id}/merge',
   responses: {200: WaitingRequest, 409: ApiError, 412: ApiError},
 } as const satisfies RouteDef;
+
+export const listIntakeRequestsRoute = {
+  operationId: 'listIntakeRequests',
+  method: 'get',
+  path: '/v1/territories/{t}/intake-requests',
+  responses: {200: WaitingListPage},
+} as const satisfies RouteDef;
+
+export const exportIntakeRequestsRoute = {
+  operationId: 'exportIntakeRequests',
+  method: 'get',
+  path: '/v1/territories/{t}/intake-requests/export.csv',
+  responses: {200: null},
+} as const satisfies RouteDef;
+
+export const getIntakeRequestRoute = {
+  operationId: 'getIntakeRequest',
+  method: 'get',
+  path: '/v1/territories/{t}/intake-requests/{id}',
+  responses: {200: WaitingRequest},
+} as const satisfies RouteDef;
+
+export const patchIntakeRequestRoute = {
+  operationId: 'patchIntakeRequest',
+  method: 'patch',
+  path: '/v1/territories/{t}/intake-requests/{id}',
+  responses: {200: WaitingRequest},
+} as const satisfies RouteDef;

@@ -1,13 +1,6 @@
 import type {RouteDef} from './route-def.js';
 import {getOwnAvailabilityRoute, declareAvailabilityRoute, getAvailabilityBoardRoute} from './routes-availability.js';
-import {
-  createIntakeRequestRoute,
-  listIntakeRequestsRoute,
-  exportIntakeRequestsRoute,
-  getIntakeRequestRoute,
-  patchIntakeRequestRoute,
-  listIntakeMatchesRoute,
-} from './routes-intake.js';
+import {createIntakeRequestRoute} from './routes-intake.js';
 import {
   listInternshipOffersRoute,
   createInternshipOfferRoute,
@@ -30,6 +23,10 @@ import {
 import {expressInternshipInterestRoute, listInternshipInterestsRoute} from './routes-interest.js';
 import {getStatsRoute} from './routes-stats.js';
 import {
+  listIntakeRequestsRoute,
+  exportIntakeRequestsRoute,
+  getIntakeRequestRoute,
+  patchIntakeRequestRoute,
   searchIntakeRequestsRoute,
   createAssistedIntakeRequestRoute,
   importIntakeRequestsRoute,
@@ -38,6 +35,7 @@ import {
   mergeIntakeRequestRoute,
 } from './routes-waiting-list.js';
 import {
+  listIntakeMatchesRoute,
   createProposalsRoute,
   listIntakeProposalsRoute,
   listPractitionerOffersRoute,

@@ -1,5 +1,6 @@
 import {
   acceptProposalRoute,
+  listIntakeMatchesRoute,
   confirmFirstConsultationRoute,
   confirmOfferRoute,
   createProposalsRoute,
@@ -10,6 +11,8 @@ import {
   listWaitingPeopleRoute,
   offerToTakeRoute,
   withdrawProposalRoute,
+  type MatchList,
+  type MatchQuery,
   type OwnProposal,
   type OwnProposals,
   type PickOffer,
@@ -79,4 +82,9 @@ export function listWaitingPeople(client: CptsClient, query?: WaitingPeopleQuery
 /** Offers to take waiting person `id` (a `WaitingPerson.id`); the coordinator confirms. */
 export function offerToTake(client: CptsClient, id: string, offer?: PickOffer, options?: RequestOptions): Promise<OwnProposal> {
   return client.request(offerToTakeRoute, {id, json: offer ?? {}, signal: options?.signal});
+}
+
+/** Practitioners who can take this person, best first, with their reasons; stale or missing declarations in `apart`. */
+export function listIntakeMatches(client: CptsClient, id: string, query?: MatchQuery, options?: RequestOptions): Promise<MatchList> {
+  return client.request(listIntakeMatchesRoute, {id, query: query as Query, signal: options?.signal});
 }

@@ -1,4 +1,8 @@
 import {
+  exportIntakeRequestsRoute,
+  getIntakeRequestRoute,
+  listIntakeRequestsRoute,
+  patchIntakeRequestRoute,
   createAssistedIntakeRequestRoute,
   importIntakeRequestsRoute,
   logIntakeCallRoute,
@@ -10,11 +14,13 @@ import {
   type IntakeImportResult,
   type IntakeRequestCreated,
   type IntakeTransition,
+  type IntakeRequestPatch,
+  type WaitingListQuery,
   type WaitingListPage,
   type WaitingListSearch,
   type WaitingRequest,
 } from '@cpts-kit/contract';
-import type {CptsClient, IdempotentRequestOptions, RequestOptions} from '../client.js';
+import type {CptsClient, IdempotentRequestOptions, Query, RequestOptions} from '../client.js';
 import {newIdempotencyKey} from '../idempotency.js';
 
 export interface ConditionalRequestOptions extends RequestOptions {
@@ -60,4 +66,24 @@ export interface ImportIntakeRequestsOptions extends RequestOptions {
 export function importIntakeRequests(client: CptsClient, file: string | Blob | ArrayBuffer | Uint8Array, options?: ImportIntakeRequestsOptions): Promise<IntakeImportResult> {
   const body = typeof file === 'string' ? {text: file} : {csv: file};
   return client.request(importIntakeRequestsRoute, {...body, query: {dryRun: options?.dryRun ?? false}, timeout: 120_000, signal: options?.signal});
+}
+
+/** The waiting list: filters, triage order by default, keyset cursor (`nextCursor`), counts per status. */
+export function listIntakeRequests(client: CptsClient, query?: WaitingListQuery, options?: RequestOptions): Promise<WaitingListPage> {
+  return client.request(listIntakeRequestsRoute, {query: query as Query, signal: options?.signal});
+}
+
+/** The filtered list as CSV (UTF-8 with BOM, `;`), audited by the server. */
+export function exportIntakeRequests(client: CptsClient, query?: Omit<WaitingListQuery, 'cursor' | 'limit'>, options?: RequestOptions): Promise<string> {
+  return client.request(exportIntakeRequestsRoute, {query: query as Query, signal: options?.signal});
+}
+
+/** One request with its calls and history; its `version` is what `etagOf()` turns into If-Match. */
+export function getIntakeRequest(client: CptsClient, id: string, options?: RequestOptions): Promise<WaitingRequest> {
+  return client.request(getIntakeRequestRoute, {id, signal: options?.signal});
+}
+
+/** Notes and assignment. With `ifMatch` (see `etagOf`), a change made meanwhile by someone else gives a 412 CptsApiError instead of being overwritten. */
+export function patchIntakeRequest(client: CptsClient, id: string, patch: IntakeRequestPatch, options?: ConditionalRequestOptions): Promise<WaitingRequest> {
+  return client.request(patchIntakeRequestRoute, {id, json: patch, ifMatch: options?.ifMatch, signal: options?.signal});
 }
