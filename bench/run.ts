@@ -63,31 +63,7 @@ async function main() {
   say(`Run on ${new Date().toISOString()} — ${machine()}`);
   say();
 
-  say('## Bundle sizes (gzip -9)');
-  say();
-  say('| file | raw bytes | gzip bytes |');
-  say('|---|---:|---:|');
-  for (const f of distSizes()) say(`| ${f.file} | ${fmt(f.raw)} | ${fmt(f.gzip)} |`);
-  say();
-
-  const server = await startProcess('packages/server/src/main.ts', {DATABASE_URL: 'memory://', CPTS_DEMO_TOKEN: 'bench-token-0123456789abcdef0123'});
-  try {
-    say('## What a page downloads (all JS, gzip, measured in Chromium)');
-    say();
-    say('| page | scripts | JS gzip bytes | map code bytes |');
-    say('|---|---|---:|---:|');
-    const pages = await pageDownloads(server.url, ['/examples/commune.html', '/examples/cpts.html', '/examples/practitioner.html', '/examples/internships.html']);
-    for (const p of pages) {
-      const names = p.scripts.map((s) => `${s.file} (${fmt(s.gzip)})`).join(', ');
-      say(`| ${p.page} | ${names} | ${fmt(p.totalGzip)} | ${fmt(p.mapBytes)} |`);
-    }
-    say();
-    say(`Budget for a page with only the intake form (commune.html): ≤ ${fmt(BUDGET_PAGE_GZIP)} bytes gzip in all, and 0 bytes of map code on any page without a map.`);
-    say();
-    for (const line of budgetLines(pages)) say(line);
-  } finally {
-    await server.stop();
-  }
+  for (const line of await benchSizes()) say(line);
   say('## Server throughput (autocannon, 20 connections, 5 s each)');
   say();
   for (const line of await benchGets()) say(line);
@@ -106,6 +82,7 @@ async function main() {
 }
 
 async function partial() {
+  if (wanted('sizes')) for (const line of await benchSizes()) say(line);
   const stamp = () => `_Measured ${new Date().toISOString()}, \`bench/run.ts --only=${[...only!].join(',')}\` — ${machine()}_`;
   if (wanted('get')) {
     say(`## Server throughput (autocannon, 20 connections, 5 s each)`);
@@ -150,6 +127,43 @@ async function partial() {
   const file = join(repoRoot, 'bench', 'RESULTS.md');
   writeFileSync(file, mergeSections(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n', lines));
   console.log('\nmerged into bench/RESULTS.md');
+}
+
+/** The bundle's files, and what each example page downloads, against the intake page's budget. */
+async function benchSizes(): Promise<string[]> {
+  const out: string[] = [];
+  out.push('## Bundle sizes (gzip -9)');
+  out.push('');
+  out.push('| file | raw bytes | gzip bytes |');
+  out.push('|---|---:|---:|');
+  for (const f of distSizes()) out.push(`| ${f.file} | ${fmt(f.raw)} | ${fmt(f.gzip)} |`);
+  out.push('');
+
+  const server = await startProcess('packages/server/src/main.ts', {DATABASE_URL: 'memory://', CPTS_DEMO_TOKEN: 'bench-token-0123456789abcdef0123'});
+  try {
+    out.push('## What a page downloads (all JS, gzip, measured in Chromium)');
+    out.push('');
+    out.push('| page | scripts | JS gzip bytes | map code bytes |');
+    out.push('|---|---|---:|---:|');
+    const pages = await pageDownloads(server.url, [
+      '/examples/commune.html',
+      '/examples/cpts.html',
+      '/examples/practitioner.html',
+      '/examples/internships.html',
+      '/examples/coordinator.html',
+    ]);
+    for (const p of pages) {
+      const names = p.scripts.map((s) => `${s.file} (${fmt(s.gzip)})`).join(', ');
+      out.push(`| ${p.page} | ${names} | ${fmt(p.totalGzip)} | ${fmt(p.mapBytes)} |`);
+    }
+    out.push('');
+    out.push(`Budget for a page with only the intake form (commune.html): ≤ ${fmt(BUDGET_PAGE_GZIP)} bytes gzip in all, and 0 bytes of map code on any page without a map.`);
+    out.push('');
+    for (const line of budgetLines(pages)) out.push(line);
+  } finally {
+    await server.stop();
+  }
+  return out;
 }
 
 /** The public GET beside bare Hono answering the same bytes, and its 304. */
