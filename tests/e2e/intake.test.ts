@@ -5,24 +5,12 @@ import type {Browser, Page} from 'playwright-core';
 import {IntakeRequestList} from '@cpts-kit/contract';
 import {startServer} from '@cpts-kit/server';
 import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+import {fillIntakeForm, REFERENCE} from './intake-steps.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const REFERENCE = /DEMO-\d{4}-\d{6}/;
-
-/** Fills the form on the page the way a person would: each control found by its label. */
-async function fillForm(page: Page, lastName: string): Promise<void> {
-  const form = page.locator('cpts-intake-form');
-  await form.getByLabel('La personne qui cherche un médecin (moi)').check();
-  await form.getByLabel('Nom de famille').fill(lastName);
-  await form.getByLabel('Prénoms').fill('Marie Louise');
-  const birth = form.getByRole('group', {name: /Date de naissance/});
-  await birth.getByLabel('Jour').fill('12');
-  await birth.getByLabel('Mois').fill('3');
-  await birth.getByLabel('Année').fill('1948');
-  await form.getByLabel('Téléphone', {exact: true}).fill('06 12 34 56 78');
-  await form.getByLabel('Commune où vit la personne').fill('Saint-Omer (62500)');
-  await form.getByLabel('Le médecin est parti à la retraite').check();
-  await form.getByLabel(/J’accepte que la CPTS utilise ces informations/).check();
+/** Fills the form as Marie Louise, born 12/03/1948, would. */
+function fillForm(page: Page, lastName: string): Promise<void> {
+  return fillIntakeForm(page, {lastName, firstNames: 'Marie Louise', birthDate: {day: '12', month: '3', year: '1948'}, phone: '06 12 34 56 78'});
 }
 
 describe('registering on the commune page, through the real server', () => {

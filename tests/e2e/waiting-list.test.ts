@@ -5,27 +5,17 @@ import {after, before, describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
 import {startServer} from '@cpts-kit/server';
 import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+import {fillIntakeForm, REFERENCE} from './intake-steps.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const REFERENCE = /DEMO-\d{4}-\d{6}/;
 /** A family name no demo request has, so the search finds this person only. */
 const LAST_NAME = 'Vandenbussche';
 
 /** Registers a person on the commune's page, as they would: each control found by its label. */
 async function registerOnCommunePage(page: Page, at: (path: string) => string): Promise<string> {
   await page.goto(at('/examples/commune.html'));
+  await fillIntakeForm(page, {lastName: LAST_NAME, firstNames: 'Odette', birthDate: {day: '4', month: '7', year: '1941'}, phone: '06 98 76 54 32'});
   const form = page.locator('cpts-intake-form');
-  await form.getByLabel('La personne qui cherche un médecin (moi)').check();
-  await form.getByLabel('Nom de famille').fill(LAST_NAME);
-  await form.getByLabel('Prénoms').fill('Odette');
-  const birth = form.getByRole('group', {name: /Date de naissance/});
-  await birth.getByLabel('Jour').fill('4');
-  await birth.getByLabel('Mois').fill('7');
-  await birth.getByLabel('Année').fill('1941');
-  await form.getByLabel('Téléphone', {exact: true}).fill('06 98 76 54 32');
-  await form.getByLabel('Commune où vit la personne').fill('Saint-Omer (62500)');
-  await form.getByLabel('Le médecin est parti à la retraite').check();
-  await form.getByLabel(/J’accepte que la CPTS utilise ces informations/).check();
   await form.getByRole('button', {name: 'Envoyer ma demande'}).click();
   await form.getByText(REFERENCE).first().waitFor();
   return (await form.getByText(REFERENCE).first().textContent())?.match(REFERENCE)?.[0] ?? '';
