@@ -27,6 +27,10 @@ import {waitingListStyles} from './waiting-list.styles.js';
  * @fires cpts-error - A request failed for another reason than a refusal.
  *
  * @csspart base - The wrapper.
+ * @csspart matches - The ranked practitioners.
+ * @csspart apart - Those whose declaration is stale or missing.
+ * @csspart proposals - The request's proposals.
+ * @csspart error-summary - What to fix before proposing.
  */
 export class CptsIntakeMatches extends CoordinatorEditor<MatchField, MatchProblem, Record<MatchField, string>> {
   static override stringBundles = [...CoordinatorEditor.stringBundles, waitingListStrings, labelStrings];
