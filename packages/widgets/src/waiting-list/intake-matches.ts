@@ -170,6 +170,8 @@ export class CptsIntakeMatches extends CoordinatorEditor<MatchField, MatchProble
       await withdrawProposal(this.requireClient(), proposal.id);
       this.notice = this.localize.strings.waitingList.matches.withdrawn(proposal.practitioner.displayName);
       this.changed();
+      // its button is gone: focus stays near, on the proposals' heading
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#im-proposals')?.focus());
     } catch (error) {
       this.failure = this.errorMessage(error);
       this.fireError(error);

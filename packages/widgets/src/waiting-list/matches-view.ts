@@ -57,7 +57,7 @@ function proposalText(p: Proposal, v: ProposalsView): string {
 /** The request's proposals, newest first, with « Retirer » for those still waiting for an answer. */
 export function renderProposals(v: ProposalsView): TemplateResult {
   const m = v.t.waitingList.matches;
-  return html`<h5 id="im-proposals">${m.proposalsHeading}</h5>
+  return html`<h5 id="im-proposals" tabindex="-1">${m.proposalsHeading}</h5>
     ${
       v.proposals.length === 0
         ? html`<p>${m.noProposals}</p>`
