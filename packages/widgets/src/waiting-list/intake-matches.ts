@@ -221,7 +221,7 @@ export class CptsIntakeMatches extends CoordinatorEditor<MatchField, MatchProble
   override render() {
     const m = this.localize.strings.waitingList.matches;
     const list = this.found;
-    return html`<section part="base" class="matches-panel" aria-labelledby="im-heading">
+    return html`<section part="base" class="panel matches-panel" aria-labelledby="im-heading">
       <h4 id="im-heading" tabindex="-1">${m.heading}</h4>
       <p class="muted">${m.intro}</p>
       <p class="notice" role="status">${this.notice}</p>

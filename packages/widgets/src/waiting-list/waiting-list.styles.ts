@@ -138,6 +138,15 @@ export const waitingListStyles = css`
     gap: var(--cpts-spacing-s);
   }
 
+  .matches-panel p {
+    margin: 0;
+  }
+
+  .matches-panel h5 {
+    font-size: inherit;
+    margin-top: var(--cpts-spacing-s);
+  }
+
   .matches,
   .proposals {
     list-style: none;
