@@ -230,6 +230,13 @@ const checks: StoryCheck[] = [
   },
   {
     tag: waitingTag,
+    story: 'propose-at-quota',
+    shows: ['Demande DEMO-2026-'],
+    also: nestedShows('cpts-intake-matches', ['Praticiens possibles', 'À appeler avant de proposer', 'a atteint son quota de ce mois'], waitingTag),
+    expectedErrors: /status of 409/,
+  },
+  {
+    tag: waitingTag,
     story: 'register-with-errors',
     shows: ['Liste d’attente'],
     also: nestedShows('cpts-assisted-intake', ['Il y a un problème', 'Indiquez le nom de famille'], waitingTag),

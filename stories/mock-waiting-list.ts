@@ -3,7 +3,19 @@
  * that the list, search, opening, transitions, calls, assignment, merge, the assisted
  * registration, the export and the import work on, with versions and If-Match as the server has.
  */
-import type {AgeBand, IntakeEvent, IntakeImportResult, IntakeStatus, PriorityCriterion, StatusCounts, WaitingListItem, WaitingRequest} from '@cpts-kit/contract';
+import type {
+  AgeBand,
+  IntakeEvent,
+  IntakeImportResult,
+  IntakeStatus,
+  Match,
+  MatchList,
+  PriorityCriterion,
+  Proposal,
+  StatusCounts,
+  WaitingListItem,
+  WaitingRequest,
+} from '@cpts-kit/contract';
 
 /**
  * - `demo`: a dozen requests, a possible duplicate among them.
@@ -130,6 +142,72 @@ const normalize = (s: string) =>
     .replace(/[^a-z0-9]/gi, '')
     .toLowerCase();
 
+/** The practitioner the mock says is at quota when proposed to (the list still shows a place left: someone took it meanwhile). */
+export const demoAtQuotaId = uuid(5003);
+
+const matchOf = (n: number, displayName: string, communeName: string, reasons: Match['reasons'], freshness: Match['freshness'] = 'fresh'): Match => ({
+  practitioner: {
+    id: uuid(n),
+    profession: 'medecin_generaliste',
+    displayName,
+    practiceName: null,
+    communeInsee: '62765',
+    communeName,
+    phone: freshness === 'fresh' ? null : '0321000000',
+  },
+  score: 100 - n,
+  distanceKm: null,
+  accepting: freshness === 'never' ? null : 'yes',
+  monthlyQuota: null,
+  placesLeft: null,
+  declaredDaysAgo: null,
+  freshness,
+  reasons,
+  proposal: null,
+});
+
+/** The possible practitioners of any request: ranked ones, then stale and never declared apart. */
+export function demoMatches(request: WaitingRequest): MatchList {
+  return {
+    person: {
+      ageBand: request.ageBand,
+      communeInsee: request.person.communeInsee,
+      communeName: 'Saint-Omer',
+      criteria: request.priorityCriteria,
+      homeVisits: false,
+      waitingDays: request.waitingDays,
+    },
+    items: [
+      matchOf(5001, 'Dr Claire Lefebvre', 'Saint-Omer', [{code: 'same_commune'}, {code: 'places_left', count: 2}, {code: 'declared_days_ago', days: 3}]),
+      matchOf(5002, 'Dr Paul Martin', 'Arques', [
+        {code: 'distance', km: 4},
+        {code: 'home_visits', commune: 'Arques'},
+        {code: 'no_quota'},
+        {code: 'declared_days_ago', days: 10},
+      ]),
+      matchOf(5003, 'Dr Inès Roussel', 'Longuenesse', [
+        {code: 'distance', km: 6},
+        {code: 'places_left', count: 1},
+        {code: 'declared_days_ago', days: 1},
+      ]),
+    ],
+    apart: [
+      matchOf(
+        5004,
+        'Dr Marcel Caron',
+        'Blendecques',
+        [
+          {code: 'distance', km: 5},
+          {code: 'stale', days: 95},
+        ],
+        'stale',
+      ),
+      matchOf(5005, 'Dr Simone Delattre', 'Wizernes', [{code: 'distance', km: 8}, {code: 'never_declared'}], 'never'),
+    ],
+    staleAfterDays: 60,
+  };
+}
+
 export const waitingListRoutes = [
   'listIntakeRequests',
   'searchIntakeRequests',
@@ -143,6 +221,10 @@ export const waitingListRoutes = [
   'importIntakeRequests',
   'getMe',
   'listCoordinators',
+  'listIntakeMatches',
+  'listIntakeProposals',
+  'createProposals',
+  'withdrawProposal',
 ] as const;
 
 /** A store and its answers; one per mock fetch, so a story's changes stay in that story. */
@@ -156,6 +238,63 @@ export function createWaitingListMock(behaviour: WaitingListMockBehaviour) {
     note: null,
     ...e,
   });
+
+  const proposals: Proposal[] = [];
+  const answerMatching = async (request: Request, operationId: string, found: WaitingRequest | undefined): Promise<Response | undefined> => {
+    const mine = proposals.filter((p) => p.requestId === found?.id).reverse();
+    const withProposal = (m: Match): Match => {
+      const p = mine.find((x) => x.practitioner.id === m.practitioner.id);
+      return {...m, proposal: p ? {id: p.id, status: p.status} : null};
+    };
+    switch (operationId) {
+      case 'listIntakeMatches': {
+        if (!found) return problem(404, 'not_found', 'Demande introuvable');
+        const list = demoMatches(found);
+        return json({...list, items: list.items.map(withProposal), apart: list.apart.map(withProposal)});
+      }
+      case 'listIntakeProposals':
+        return found ? json({items: mine}) : problem(404, 'not_found', 'Demande introuvable');
+      case 'createProposals': {
+        if (!found) return problem(404, 'not_found', 'Demande introuvable');
+        const body = (await request.json()) as {practitionerIds: string[]; note?: string};
+        const errors = body.practitionerIds.flatMap((id, i) =>
+          id === demoAtQuotaId ? [{path: `practitionerIds.${i}`, code: 'at_quota', message: 'Vous avez déjà pris toutes vos places de ce mois-ci.'}] : [],
+        );
+        if (errors.length > 0) return problem(409, 'at_quota', 'Proposition impossible', {detail: 'Aucune proposition n’a été faite.', errors});
+        const all = [...demoMatches(found).items, ...demoMatches(found).apart];
+        const made = body.practitionerIds.map((id): Proposal => {
+          const p = all.find((m) => m.practitioner.id === id)?.practitioner;
+          return {
+            id: crypto.randomUUID(),
+            requestId: found.id,
+            reference: found.reference,
+            practitioner: {id, displayName: p?.displayName ?? id, profession: p?.profession ?? 'medecin_generaliste', communeInsee: p?.communeInsee ?? '62765'},
+            origin: 'coordinator',
+            status: 'pending',
+            note: body.note ?? null,
+            proposedBy: 'Coordination démo',
+            proposedAt: new Date().toISOString(),
+            answeredAt: null,
+            declineReason: null,
+            declineNote: null,
+            consultedAt: null,
+          };
+        });
+        proposals.push(...made);
+        return json({items: made}, 201);
+      }
+      case 'withdrawProposal': {
+        const id = /\/proposals\/([0-9a-f-]{36})/.exec(new URL(request.url).pathname)?.[1];
+        const p = proposals.find((x) => x.id === id);
+        if (!p) return problem(404, 'not_found', 'Proposition introuvable');
+        if (p.status !== 'pending') return problem(409, 'proposal_closed', 'Proposition close');
+        p.status = 'withdrawn';
+        return json(p);
+      }
+      default:
+        return undefined;
+    }
+  };
 
   return async (request: Request, operationId: string): Promise<Response> => {
     const url = new URL(request.url);
@@ -171,6 +310,8 @@ export function createWaitingListMock(behaviour: WaitingListMockBehaviour) {
       found.updatedAt = new Date().toISOString();
       return json(found);
     };
+    const matching = await answerMatching(request, operationId, found);
+    if (matching) return matching;
     switch (operationId) {
       case 'getMe':
         return json({kind: 'coordinator', name: 'Coordination démo', label: 'Coordination démo', practitionerId: null});

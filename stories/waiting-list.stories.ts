@@ -83,7 +83,7 @@ export const Empty: Story = {args: {waitingList: 'empty'}};
 /** 10,000 requests: the server pages them, « Afficher plus » reads the next page. */
 export const Many: Story = {args: {waitingList: 'many'}};
 
-/** One request opened: everything collected, who to call back, the criteria, the actions, the history. */
+/** One request opened: everything collected, who to call back, the criteria, the actions, the possible practitioners, the history. */
 export const OneOpened: Story = {
   play: async ({canvasElement}) => {
     await openFirst(canvasElement);
@@ -114,6 +114,22 @@ export const CloseWithoutReason: Story = {
     to.dispatchEvent(new Event('change'));
     await actions.updateComplete;
     actions.shadowRoot!.querySelector<HTMLButtonElement>('#ia-transition-submit')!.click();
+  },
+};
+
+/** Proposed to two practitioners, one of them at quota: nothing is proposed, the reason shows by that practitioner. */
+export const ProposeAtQuota: Story = {
+  play: async ({canvasElement}) => {
+    const element = await openFirst(canvasElement);
+    const panel = await until(() => element.shadowRoot.querySelector('cpts-intake-matches'), 'the matches');
+    const boxes = await until(() => {
+      const found = [...(panel.shadowRoot?.querySelectorAll<HTMLInputElement>('[part="matches"] input') ?? [])];
+      return found.length > 2 ? found : undefined;
+    }, 'the practitioners');
+    // the first one and the one the mock says is at quota
+    for (const box of [boxes[0]!, boxes[2]!]) box.click();
+    await panel.updateComplete;
+    panel.shadowRoot!.querySelector<HTMLButtonElement>('#im-propose')!.click();
   },
 };
 

@@ -328,6 +328,92 @@ describe('<cpts-waiting-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  describe('« Praticiens possibles »', () => {
+    const panel = (el: Element) => $(el, 'cpts-intake-matches')!;
+    const matchRows = (el: Element, part: 'matches' | 'apart') => [...root(panel(el)).querySelectorAll<HTMLElement>(`[part="${part}"] > li`)];
+    const matchRow = (el: Element, name: string) => [...root(panel(el)).querySelectorAll<HTMLElement>('li.match')].find((li) => text(li).includes(name))!;
+    async function openMatches(options: MockOptions & {lang?: string; theme?: string} = {}) {
+      const opened = await waitingList(options);
+      await openRow(opened.el);
+      await until(() => matchRows(opened.el, 'matches').length > 0, 'the matches');
+      return opened;
+    }
+    const proposalsSent = (sent: Sent[]) => sent.filter((s) => s.method === 'POST' && s.url.pathname.endsWith('/proposals'));
+
+    it('lists the matches best first with their reasons, the stale and never declared apart under their heading', async () => {
+      const {el} = await openMatches();
+      const ranked = matchRows(el, 'matches');
+      expect(ranked.map((li) => text(li.querySelector('strong')))).to.deep.equal(['Dr Claire Lefebvre', 'Dr Paul Martin', 'Dr Inès Roussel']);
+      expect(text(ranked[0]!.querySelector('.reasons'))).to.equal('même commune · 2 places ce mois-ci · déclaration d’il y a 3 jours');
+      expect(text(ranked[1]!.querySelector('.reasons'))).to.equal('4 km · visites à domicile à Arques · sans quota déclaré · déclaration d’il y a 10 jours');
+      const apart = $(panel(el), '[part="apart"]')!;
+      expect(text($(panel(el), `#${apart.getAttribute('aria-labelledby')}`))).to.equal('À appeler avant de proposer');
+      expect(matchRows(el, 'apart').map((li) => text(li.querySelector('.reasons')))).to.deep.equal([
+        '5 km · déclaration ancienne (il y a 95 jours)',
+        '8 km · aucune déclaration',
+      ]);
+      // the reasons describe each checkbox
+      const box = ranked[0]!.querySelector('input')!;
+      expect(text($(panel(el), `#${box.getAttribute('aria-describedby')!.split(' ')[0]}`))).to.include('même commune');
+    });
+
+    it('proposes to the chosen practitioners with the note, lists the proposal, reads the request again and withdraws', async () => {
+      const {el, sent} = await openMatches();
+      const p = panel(el);
+      $<HTMLButtonElement>(p, '#im-propose')!.click();
+      await until(() => $(p, '.error-summary') !== null, 'the summary');
+      expect(text($(p, '#im-chosen-error'))).to.include('Choisissez au moins un praticien');
+      expect(proposalsSent(sent)).to.have.length(0);
+      for (const name of ['Dr Claire Lefebvre', 'Dr Marcel Caron']) matchRow(el, name).querySelector('input')!.click();
+      await typeIn(p, '#im-note', 'Patiente âgée, besoin d’un suivi régulier');
+      const readsBefore = sent.filter((s) => s.method === 'GET' && /\/intake-requests\/[0-9a-f-]{36}$/.test(s.url.pathname)).length;
+      $<HTMLButtonElement>(p, '#im-propose')!.click();
+      await until(() => root(p).querySelectorAll('[part="proposals"] li').length === 2, 'the proposals');
+      const body = JSON.parse(proposalsSent(sent)[0]!.body) as {practitionerIds: string[]; note: string};
+      expect(body.practitionerIds).to.deep.equal([matchRow(el, 'Dr Claire Lefebvre').dataset['id'], matchRow(el, 'Dr Marcel Caron').dataset['id']]);
+      expect(body.note).to.equal('Patiente âgée, besoin d’un suivi régulier');
+      expect(text($(p, '[role="status"]'))).to.equal('Demande proposée à 2 praticiens.');
+      await until(() => sent.filter((s) => s.method === 'GET' && /\/intake-requests\/[0-9a-f-]{36}$/.test(s.url.pathname)).length > readsBefore, 'the request read again');
+      const first = root(p).querySelector<HTMLElement>('[part="proposals"] li[data-status="pending"]')!;
+      expect(text(first)).to.include('en attente de réponse');
+      button(first, 'Retirer').click();
+      await until(() => root(p).querySelectorAll('[part="proposals"] li[data-status="withdrawn"]').length === 1, 'the withdrawal');
+      expect(text($(p, '[role="status"]'))).to.match(/^Proposition à Dr .+ retirée\.$/);
+    });
+
+    it('shows an at-quota refusal by the practitioner it concerns, and proposes nothing', async () => {
+      const {el, sent} = await openMatches();
+      const p = panel(el);
+      for (const name of ['Dr Claire Lefebvre', 'Dr Inès Roussel']) matchRow(el, name).querySelector('input')!.click();
+      $<HTMLButtonElement>(p, '#im-propose')!.click();
+      await until(() => $(p, '[role="alert"]') !== null, 'the refusal');
+      expect(proposalsSent(sent)).to.have.length(1);
+      expect(text(matchRow(el, 'Dr Inès Roussel').querySelector('.field-error'))).to.equal('a atteint son quota de ce mois');
+      expect(matchRow(el, 'Dr Claire Lefebvre').querySelector('.field-error')).to.equal(null);
+      expect(text($(p, '[role="alert"]'))).to.include('Rien n’a été proposé');
+      expect(text($(p, '[part="proposals"]'))).to.equal('');
+      await expect(el).to.be.accessible();
+    });
+
+    it('chooses with Space and proposes with Enter, keyboard only', async () => {
+      const {el, sent} = await openMatches();
+      const id = matchRow(el, 'Dr Paul Martin').dataset['id']!;
+      await tabTo((a) => a.id === `im-p-${id}`, 'the checkbox');
+      await sendKeys({press: 'Space'});
+      await tabTo((a) => a.id === 'im-propose', '« Proposer »');
+      await sendKeys({press: 'Enter'});
+      await until(() => proposalsSent(sent).length === 1, 'the proposal');
+      expect((JSON.parse(proposalsSent(sent)[0]!.body) as {practitionerIds: string[]}).practitionerIds).to.deep.equal([id]);
+    });
+
+    it('passes axe checks with its matches, in English too', async () => {
+      const {el} = await openMatches({lang: 'en', theme: 'civic'});
+      expect(text($(panel(el), '#im-heading'))).to.equal('Possible practitioners');
+      expect(text(matchRow(el, 'Dr Claire Lefebvre').querySelector('.reasons'))).to.equal('same commune · 2 places left this month · declared 3 days ago');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('accessibility', () => {
     for (const attrs of [
       {lang: 'fr', theme: 'default'},

@@ -1,4 +1,4 @@
-import type {AgeBand, CallOutcome, CloseReason, IntakeChannel, IntakeEvent} from '@cpts-kit/contract';
+import type {AgeBand, CallOutcome, CloseReason, DeclineReason, IntakeChannel, IntakeEvent, ProposalStatus} from '@cpts-kit/contract';
 import {defineStrings} from '../translations/bundle.js';
 import type {AssistedField} from './assisted-model.js';
 
@@ -163,6 +163,54 @@ export interface WaitingListStrings {
   importTooLarge: string;
   importEmpty: string;
   close: string;
+  matches: MatchStrings;
+}
+
+/** The « Praticiens possibles » panel: the server sends reasons as codes, phrased here. */
+export interface MatchStrings {
+  heading: string;
+  intro: string;
+  loading: string;
+  none: string;
+  apartHeading: string;
+  apartIntro: string;
+  reasons: {
+    same_commune: string;
+    distance: (km: number) => string;
+    home_visits: (commune: string) => string;
+    places_left: (count: number) => string;
+    no_quota: string;
+    limited: string;
+    scope: Record<'priority_only' | 'children' | 'elderly' | 'chosen_communes', string>;
+    declared_days_ago: (days: number) => string;
+    stale: (days: number) => string;
+    never_declared: string;
+  };
+  /** The checkboxes' group. */
+  choose: string;
+  note: string;
+  noteHint: string;
+  propose: string;
+  proposing: string;
+  noneChosen: string;
+  tooMany: string;
+  tooLong: string;
+  proposed: (count: number) => string;
+  /** A 409: nothing was proposed; each refusal is shown by its practitioner. */
+  refused: string;
+  /** Refusal codes (at_quota, outside_scope…) worded; others show the server's message. */
+  refusals: Record<string, string>;
+  /** « Déjà proposé : en attente ». */
+  already: (status: string) => string;
+  proposalsHeading: string;
+  noProposals: string;
+  statuses: Record<ProposalStatus, string>;
+  declineReasons: Record<DeclineReason, string>;
+  fromPractitioner: string;
+  proposedOn: (date: string, by: string) => string;
+  withdraw: string;
+  withdrawLabel: (name: string) => string;
+  withdrawn: (name: string) => string;
 }
 
 declare module '../translations/translation.js' {

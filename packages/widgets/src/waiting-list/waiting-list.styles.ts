@@ -133,8 +133,47 @@ export const waitingListStyles = css`
     color: var(--cpts-color-text-muted);
   }
 
+  .matches-panel {
+    display: grid;
+    gap: var(--cpts-spacing-s);
+  }
+
+  .matches-panel p {
+    margin: 0;
+  }
+
+  .matches-panel h5 {
+    font-size: inherit;
+    margin-top: var(--cpts-spacing-s);
+  }
+
+  .matches,
+  .proposals {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--cpts-spacing-s);
+  }
+
+  .match {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    column-gap: var(--cpts-spacing-s);
+    align-items: start;
+  }
+
+  .match > :not(input) {
+    grid-column: 2;
+  }
+
+  .match[data-refused] label {
+    color: var(--cpts-color-error);
+  }
+
   h3,
-  h4 {
+  h4,
+  h5 {
     margin: 0;
   }
 `;

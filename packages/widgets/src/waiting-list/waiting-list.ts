@@ -17,6 +17,7 @@ import {assigneeNames} from './assignee-names.js';
 import {CptsAssistedIntake} from './assisted-form.js';
 import {renderDetail} from './detail-view.js';
 import {CptsIntakeActions} from './intake-actions.js';
+import {CptsIntakeMatches} from './intake-matches.js';
 import {renderList, type ListView} from './list-view.js';
 import type {CptsIntakeChangedEvent, CptsIntakeRegisteredEvent} from './waiting-list-events.js';
 import {CptsWaitingListImport} from './waiting-list-import.js';
@@ -99,6 +100,7 @@ export class CptsWaitingList extends CptsElement {
   constructor() {
     super();
     defineElement('cpts-intake-actions', CptsIntakeActions);
+    defineElement('cpts-intake-matches', CptsIntakeMatches);
     defineElement('cpts-assisted-intake', CptsAssistedIntake);
     defineElement('cpts-waiting-list-import', CptsWaitingListImport);
   }
@@ -228,14 +230,14 @@ export class CptsWaitingList extends CptsElement {
     }
   }
 
-  /** Reads the opened request again (after a 412): the action forms keep what was typed. */
-  private async reopen(): Promise<void> {
+  /** Reads the opened request again (after a 412, or proposals made: its history): the forms keep what was typed. */
+  private async reopen(quiet = false): Promise<void> {
     const client = this.session.client;
     const opened = this.opened;
     if (!client || !opened) return;
     try {
       this.opened = await getIntakeRequest(client, opened.id);
-      this.notice = this.localize.strings.waitingList.reloaded;
+      if (!quiet) this.notice = this.localize.strings.waitingList.reloaded;
     } catch (error) {
       this.report(error);
     }
@@ -347,7 +349,9 @@ export class CptsWaitingList extends CptsElement {
       .practitioners=${this.practitioners} .me=${this.me}
       .assignees=${knownAssignees(this.rows ?? [], request, this.coordinators)}
       @cpts-intake-changed=${this.onChanged} @cpts-intake-reload=${() => void this.reopen()}
-      @cpts-intake-open=${(e: CustomEvent<string>) => void this.open(e.detail, false)} @cpts-error=${this.session.onChildError}></cpts-intake-actions>`;
+      @cpts-intake-open=${(e: CustomEvent<string>) => void this.open(e.detail, false)} @cpts-error=${this.session.onChildError}></cpts-intake-actions>
+      <cpts-intake-matches .client=${this.session.client} lang=${this.localize.lang} .request=${request}
+        @cpts-proposals-changed=${() => void this.reopen(true)} @cpts-error=${this.session.onChildError}></cpts-intake-matches>`;
     return renderDetail(
       {
         t: this.localize.strings,
