@@ -61,3 +61,14 @@ export function widgetGlobals(globals: Globals): WidgetGlobals {
     theme: isTheme(globals.theme) ? globals.theme : initialGlobals.theme,
   };
 }
+
+/** What `find` returns once it returns something, for a story's `play` to wait for a widget's state; fails after 5 s. */
+export async function until<T>(find: () => T | null | undefined, what: string): Promise<T> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`${what} did not show`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -2,7 +2,7 @@ import type {Meta, StoryContext, StoryObj} from '@storybook/web-components-vite'
 import {html, type TemplateResult} from 'lit';
 import '@cpts-kit/widgets/define';
 import type {CptsPractitionerManager} from '@cpts-kit/widgets';
-import {widgetGlobals, type WidgetGlobals} from './globals.js';
+import {until, widgetGlobals, type WidgetGlobals} from './globals.js';
 import {createMockClient, demoImportCsv, mockCoordinatorToken, type MockOptions} from './mock-client.js';
 
 /** What a story varies; language and theme come from the toolbar. */
@@ -25,16 +25,6 @@ function manager(args: ManagerArgs, {lang, theme}: WidgetGlobals): TemplateResul
 
 function render(args: ManagerArgs, context: StoryContext<ManagerArgs>): TemplateResult {
   return manager(args, widgetGlobals(context.globals));
-}
-
-async function until<T>(find: () => T | null | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`${what} did not show`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The manager, once its list shows. */

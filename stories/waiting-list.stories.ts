@@ -2,7 +2,7 @@ import type {Meta, StoryContext, StoryObj} from '@storybook/web-components-vite'
 import {html, type TemplateResult} from 'lit';
 import '@cpts-kit/widgets/define';
 import type {CptsWaitingList} from '@cpts-kit/widgets';
-import {widgetGlobals, type WidgetGlobals} from './globals.js';
+import {until, widgetGlobals, type WidgetGlobals} from './globals.js';
 import {createMockClient, mockCoordinatorToken, type WaitingListMockBehaviour} from './mock-client.js';
 
 /** What a story varies; language and theme come from the toolbar. */
@@ -22,16 +22,6 @@ function waitingList(args: WaitingListArgs, {lang, theme}: WidgetGlobals): Templ
 
 function render(args: WaitingListArgs, context: StoryContext<WaitingListArgs>): TemplateResult {
   return waitingList(args, widgetGlobals(context.globals));
-}
-
-async function until<T>(find: () => T | null | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`${what} did not show`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The list, once its rows show. */
