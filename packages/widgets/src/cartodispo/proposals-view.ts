@@ -264,9 +264,16 @@ export class ProposalsView implements ReactiveController {
       ${proposal.note ? html`<p class="note"><strong>${this.t.coordinatorNote} :</strong> ${proposal.note}</p>` : nothing} ${this.renderMessage(proposal.id)}
       ${proposal.status === 'pending' ? this.renderAnswer(proposal, headingId) : nothing}
       ${proposal.status === 'offered' ? html`<p>${this.t.offered}</p>` : nothing}
-      ${proposal.status === 'declined' && !this.messages.has(proposal.id) ? html`<p>${this.t.answered}</p>` : nothing}
+      ${this.messages.has(proposal.id) ? nothing : this.renderClosed(proposal)}
       ${proposal.contact ? this.renderContact(proposal) : nothing}
     </article>`;
+  }
+
+  /** An answered or closed proposal, as the list shows it again later. */
+  private renderClosed(proposal: OwnProposal): TemplateResult | typeof nothing {
+    if (proposal.status === 'declined') return html`<p>${this.t.answered}</p>`;
+    if (proposal.status === 'filled' || proposal.status === 'withdrawn') return html`<p>${this.t.proposalClosed}</p>`;
+    return nothing;
   }
 
   private renderAnswer(proposal: OwnProposal, headingId: string): TemplateResult {
