@@ -280,7 +280,7 @@ export class ProposalsView implements ReactiveController {
     const busy = this.busy === proposal.id;
     if (this.declining?.id === proposal.id) return this.renderDecline(proposal, busy);
     return html`<div class="actions">
-      <button type="button" part="accept" aria-describedby=${headingId} ?disabled=${busy} @click=${() => void this.accept(proposal)}>${this.t.accept}</button>
+      <button type="button" class="primary" part="accept" aria-describedby=${headingId} ?disabled=${busy} @click=${() => void this.accept(proposal)}>${this.t.accept}</button>
       <button type="button" class="secondary" part="decline" id=${`decline-button-${proposal.id}`} aria-describedby=${headingId} ?disabled=${busy} @click=${() => this.openDecline(proposal)}>
         ${this.t.decline}
       </button>
@@ -314,7 +314,7 @@ export class ProposalsView implements ReactiveController {
         }}
       ></textarea>
       <div class="actions">
-        <button type="submit" part="confirm-decline" ?disabled=${busy}>${this.t.confirmDecline}</button>
+        <button type="submit" class="primary" part="confirm-decline" ?disabled=${busy}>${this.t.confirmDecline}</button>
         <button type="button" class="secondary" @click=${() => this.cancelDecline(proposal)}>${this.t.cancel}</button>
       </div>
     </form>`;
@@ -361,7 +361,7 @@ export class ProposalsView implements ReactiveController {
                       ? this.messages.has(person.id)
                         ? nothing
                         : html`<p>${this.t.offered}</p>`
-                      : html`<button type="button" part="offer" aria-describedby=${headingId} ?disabled=${this.busy === person.id} @click=${() => void this.offer(person)}>${this.t.offer}</button>`
+                      : html`<button type="button" class="primary" part="offer" aria-describedby=${headingId} ?disabled=${this.busy === person.id} @click=${() => void this.offer(person)}>${this.t.offer}</button>`
                   }
                 </article>
               </li>`;

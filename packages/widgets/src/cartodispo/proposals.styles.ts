@@ -56,15 +56,21 @@ export const proposalsStyles = css`
     border-radius: var(--cpts-radius);
   }
 
+  /* one column: a phone's width leaves no room for labels beside the values */
   .contact dl {
+    justify-self: stretch;
     display: grid;
-    grid-template-columns: auto 1fr;
-    gap: var(--cpts-spacing-xs) var(--cpts-spacing-m);
+    gap: var(--cpts-spacing-xs);
     margin: 0;
   }
 
+  .contact dt {
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
   .contact dd {
-    margin: 0;
+    margin: 0 0 var(--cpts-spacing-xs);
+    overflow-wrap: anywhere;
   }
 
   .status:empty {
