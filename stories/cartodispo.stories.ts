@@ -3,16 +3,19 @@ import {html, type TemplateResult} from 'lit';
 import '@cpts-kit/widgets/define';
 import {widgetGlobals, type WidgetGlobals} from './globals.js';
 import {createMockClient, type AvailabilityMockBehaviour} from './mock-client.js';
+import type {ProposalsMockBehaviour} from './mock-proposals.js';
 
 /** What a story varies; language and theme come from the toolbar. */
 interface DeclareArgs {
   availability: AvailabilityMockBehaviour;
-  /** Sends the form once rendered, to show it saving or saved. */
-  send: 'none' | 'declare' | 'nothing-changed';
+  /** Sends the form once rendered, to show it saving or saved; `accept` accepts the first proposal. */
+  send: 'none' | 'declare' | 'nothing-changed' | 'accept';
+  /** The patients the CPTS proposes, and whether the territory lets practitioners pick. */
+  proposals: ProposalsMockBehaviour;
 }
 
 function declare(args: DeclareArgs, {lang, theme}: WidgetGlobals): TemplateResult {
-  const client = createMockClient({lang, availability: args.availability});
+  const client = createMockClient({lang, availability: args.availability, proposals: args.proposals});
   // the token a personal link carries; the mock accepts any
   return html`<cpts-cartodispo lang=${lang} theme=${theme} .client=${client} .token=${'story-token'}></cpts-cartodispo>`;
 }
@@ -20,7 +23,7 @@ function declare(args: DeclareArgs, {lang, theme}: WidgetGlobals): TemplateResul
 /** Presses the story's button through the widget's own controls, once it has rendered them. */
 function press(args: DeclareArgs): void {
   if (args.send === 'none') return;
-  const part = args.send === 'declare' ? 'submit' : 'nothing-changed';
+  const part = {declare: 'submit', 'nothing-changed': 'nothing-changed', accept: 'accept'}[args.send];
   const tryPress = (attempt = 0) => {
     const button = document.querySelector('cpts-cartodispo')?.shadowRoot?.querySelector<HTMLButtonElement>(`[part="${part}"]`);
     if (button) button.click();
@@ -37,10 +40,15 @@ const meta = {
   title: 'Widgets/cpts-cartodispo',
   component: 'cpts-cartodispo',
   render: renderDeclare,
-  args: {availability: 'existing', send: 'none'},
+  args: {availability: 'existing', send: 'none', proposals: 'none'},
   argTypes: {
     availability: {control: 'select', options: ['first-time', 'existing', 'stale', 'revoked', 'saving'], description: 'Réponse de l’API simulée à GET/PUT …/availability'},
-    send: {control: 'inline-radio', options: ['none', 'declare', 'nothing-changed'], description: 'Bouton pressé une fois le formulaire affiché'},
+    send: {control: 'inline-radio', options: ['none', 'declare', 'nothing-changed', 'accept'], description: 'Bouton pressé une fois le formulaire affiché'},
+    proposals: {
+      control: 'select',
+      options: ['none', 'demo', 'pick', 'already-taken'],
+      description: 'Patients proposés (GET …/proposals) et personnes en attente (GET …/waiting-people)',
+    },
   },
   decorators: [
     (story, context) => {
@@ -54,7 +62,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'La page qu’ouvre le lien personnel d’un professionnel : accepte-t-il de nouveaux patients, lesquels, combien, ses créneaux SNP, ses visites à domicile, et qui peut voir ces informations. Le jeton vient du fragment de l’URL (`#token=…`) ou de la propriété `token`.',
+          'La page qu’ouvre le lien personnel d’un professionnel : accepte-t-il de nouveaux patients, lesquels, combien, ses créneaux SNP, ses visites à domicile, et qui peut voir ces informations ; puis les patients que la CPTS lui propose (accepter, refuser, coordonnées une fois accepté) et, si le territoire le permet, les personnes en attente près de chez lui. Le jeton vient du fragment de l’URL (`#token=…`, qui y reste pour recharger la page ou la garder en favori, jusqu’à « Oublier ce lien sur cet appareil ») ou de la propriété `token`.',
       },
     },
   },
@@ -80,6 +88,18 @@ export const Saved: Story = {args: {send: 'nothing-changed'}};
 
 /** The link was revoked or expired. */
 export const RevokedLink: Story = {args: {availability: 'revoked'}};
+
+/** Two patients proposed by the CPTS, one already accepted (contact details shown), 3 places left this month. */
+export const Proposals: Story = {args: {proposals: 'demo'}};
+
+/** The territory lets practitioners pick: people waiting nearby, pseudonymised. */
+export const WaitingPeopleNearby: Story = {args: {proposals: 'pick'}};
+
+/** Accepted: the person's contact details and « Première consultation faite ». */
+export const ProposalAccepted: Story = {args: {proposals: 'demo', send: 'accept'}};
+
+/** Someone else accepted first. */
+export const ProposalAlreadyTaken: Story = {args: {proposals: 'already-taken', send: 'accept'}};
 
 const combinations: WidgetGlobals[] = [
   {lang: 'fr', theme: 'default'},

@@ -26,6 +26,7 @@ import {
 } from '@cpts-kit/contract';
 import {createClient, type CptsClient} from '@cpts-kit/sdk';
 import {createWaitingListMock, waitingListRoutes, type WaitingListMockBehaviour} from './mock-waiting-list.js';
+import {createProposalsMock, ownProposalRoutes, type ProposalsMockBehaviour} from './mock-proposals.js';
 
 /** The demo CPTS: fictional contact details, real communes of the Pays de Saint-Omer. */
 export const demoTerritory: Territory = {
@@ -95,6 +96,9 @@ export interface MockOptions {
   practitionerImport?: 'valid' | 'errors';
   /** What the waiting list's routes hold and answer (see mock-waiting-list.ts); `demo` by default. */
   waitingList?: WaitingListMockBehaviour;
+  // --- the practitioner's proposals (cartodispo)
+  /** What a personal link's proposals routes hold and answer (see mock-proposals.ts); `none` by default. */
+  proposals?: ProposalsMockBehaviour;
 }
 
 /**
@@ -561,6 +565,8 @@ export function createMockFetch(options: MockOptions = {}): typeof globalThis.fe
   // each mock keeps its own copy: a story that deletes a practitioner leaves the others' lists whole
   const store = demoManagedPractitioners.map((p) => ({...p}));
   const waitingList = createWaitingListMock(options.waitingList ?? 'demo');
+  // --- the practitioner's proposals (cartodispo): a revoked link is refused there too
+  const ownProposals = createProposalsMock(options.proposals ?? 'none', options.availability === 'revoked');
   return async (input, init) => {
     const request = new Request(input, init);
     if (options.delayMs) await wait(options.delayMs, request.signal);
@@ -579,6 +585,8 @@ export function createMockFetch(options: MockOptions = {}): typeof globalThis.fe
     if (matched.operationId === 'getOwnAvailability' || matched.operationId === 'declareAvailability') {
       return answerAvailability(request, options.availability ?? 'existing');
     }
+    // --- the practitioner's proposals (cartodispo)
+    if ((ownProposalRoutes as readonly string[]).includes(matched.operationId)) return ownProposals(request, matched.operationId);
     if ((waitingListRoutes as readonly string[]).includes(matched.operationId)) {
       if (request.headers.get('authorization') !== `Bearer ${mockCoordinatorToken}`) return problemResponse(request, 401, 'unauthorized');
       return waitingList(request, matched.operationId);

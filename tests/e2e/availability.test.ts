@@ -84,7 +84,8 @@ describe('declaring availability from a personal link, and the public map', () =
     const {page, problems, requests} = await openPersonalLink();
     const widget = page.locator('cpts-cartodispo');
     await widget.getByText(`Lien personnel de ${chosen.displayName}`).waitFor();
-    assert.ok(!page.url().includes(token), 'the token left the address bar');
+    // the fragment keeps the token for a reload or a bookmark; it never reaches a server (no Referer below)
+    assert.equal(new URL(page.url()).hash, `#token=${encodeURIComponent(token)}`, 'the token stays in the fragment');
 
     await tabTo(page, /^accepting=/);
     await page.keyboard.press('Space');

@@ -87,7 +87,13 @@ describe('practitioners, from the coordinator page to the personal link, through
     const pageProblems = await watchPageProblems(page);
     await page.goto(link);
     await page.locator('cpts-cartodispo').getByText(`Lien personnel de ${NAME}`).waitFor();
-    // the token leaves the address bar at once
+    // the token stays in the fragment (never sent to a server) so a reload or a bookmark keeps working
+    assert.equal(new URL(page.url()).hash, new URL(link).hash);
+    await page.reload();
+    await page.locator('cpts-cartodispo').getByText(`Lien personnel de ${NAME}`).waitFor();
+    // until the practitioner forgets it on this device
+    await page.locator('cpts-cartodispo').getByRole('button', {name: 'Oublier ce lien sur cet appareil'}).click();
+    await page.locator('cpts-cartodispo').getByText('Ce lien a été retiré de cette page').waitFor();
     assert.equal(new URL(page.url()).hash, '');
     assert.deepEqual(pageProblems.csp, []);
     assert.deepEqual(pageProblems.errors, []);

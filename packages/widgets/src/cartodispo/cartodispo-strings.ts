@@ -1,4 +1,4 @@
-import type {Accepting, Freshness, PatientScope} from '@cpts-kit/contract';
+import type {Accepting, AgeBand, DeclineReason, Freshness, PatientScope} from '@cpts-kit/contract';
 import {defineStrings} from '../translations/bundle.js';
 
 /** Strings of `<cpts-cartodispo>`. */
@@ -49,6 +49,53 @@ export interface CartodispoStrings {
   scopeRequired: string;
   communesRequired: string;
   quotaInvalid: string;
+  forgetLink: string;
+  forgetLinkHint: string;
+  forgotten: string;
+  proposals: CartodispoProposalsStrings;
+}
+
+/** The proposals part of `<cpts-cartodispo>`: patients the CPTS proposes, and people waiting nearby. */
+export interface CartodispoProposalsStrings {
+  title: string;
+  none: string;
+  loadError: string;
+  quota: (left: number, quota: number) => string;
+  noQuota: (used: number) => string;
+  ageBands: Record<AgeBand, string>;
+  homeVisits: string;
+  waiting: (days: number) => string;
+  coordinatorNote: string;
+  accept: string;
+  decline: string;
+  declineTitle: string;
+  declineReason: string;
+  declineReasonNone: string;
+  declineReasons: Record<DeclineReason, string>;
+  declineNote: string;
+  confirmDecline: string;
+  cancel: string;
+  accepted: string;
+  declined: string;
+  contactTitle: string;
+  phone: string;
+  email: string;
+  bestTimeToCall: string;
+  address: string;
+  requester: string;
+  firstConsultation: string;
+  consulted: (date: string) => string;
+  answered: string;
+  alreadyTaken: string;
+  proposalClosed: string;
+  requestClosed: string;
+  atQuota: string;
+  outsideScope: string;
+  pickTitle: string;
+  pickNone: string;
+  distance: (km: string) => string;
+  offer: string;
+  offered: string;
 }
 
 declare module '../translations/translation.js' {
