@@ -61,7 +61,7 @@ export async function pageDownloads(baseUrl: string, pages: string[]): Promise<P
       });
       await page.goto(baseUrl + path, {waitUntil: 'networkidle'});
       await page.close();
-      const mapBytes = scripts.filter((s) => /leaflet|supercluster|map/i.test(s.file)).reduce((n, s) => n + s.gzip, 0);
+      const mapBytes = scripts.filter((s) => /leaflet|supercluster|map-engine|cluster-worker/i.test(s.file)).reduce((n, s) => n + s.gzip, 0);
       results.push({page: path, scripts, totalGzip: scripts.reduce((n, s) => n + s.gzip, 0), mapBytes});
     }
     return results;
