@@ -1,4 +1,4 @@
-import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import type {Accepting, Availability, Commune, OwnAvailability, PatientScope, Territory, Visibility} from '@cpts-kit/contract';
 import {PatientScope as PatientScopeSchema} from '@cpts-kit/contract';
@@ -21,11 +21,10 @@ import {
   type DeclarationDraft,
   type DeclarationField,
 } from './declaration-model.js';
+import {LinkView, type LinkHost} from './link-view.js';
 
 /** What the declare view needs from the element that shows it. */
-export interface DeclareHost extends ReactiveControllerHost, HTMLElement {
-  /** A client carrying the personal-link token; undefined when the page was opened without one. */
-  readonly practitionerClient: CptsClient | undefined;
+export interface DeclareHost extends LinkHost, HTMLElement {
   /** The territory (communes, phone), once loaded. */
   readonly territoryData: Territory | undefined;
   readonly cartodispoStrings: CartodispoStrings;
@@ -47,19 +46,17 @@ const SCOPES = PatientScopeSchema.options as readonly PatientScope[];
  * they take new patients, which ones and how many, their SNP slots, home visits, and who may see
  * it. Built for a phone: big choices, answers that hide what they make irrelevant.
  */
-export class DeclareView implements ReactiveController {
+export class DeclareView extends LinkView {
   private readonly host: DeclareHost;
   private state: LoadState = {status: 'loading'};
-  private loadedWith: CptsClient | undefined | null = null;
-  private abort: AbortController | undefined;
   private draft: DeclarationDraft = emptyDraft();
   private saving: 'submit' | 'confirm' | undefined;
   private status: Status;
   private fieldErrors: Partial<Record<DeclarationField, string>> = {};
 
   constructor(host: DeclareHost) {
+    super(host);
     this.host = host;
-    host.addController(this);
   }
 
   /** The current declaration as the server last returned it. */
@@ -67,20 +64,11 @@ export class DeclareView implements ReactiveController {
     return this.state.status === 'ready' ? this.state.own.current : undefined;
   }
 
-  hostUpdate(): void {
-    const client = this.host.practitionerClient;
-    if (client === this.loadedWith) return;
-    this.loadedWith = client;
-    void this.load(client);
+  protected get loading(): boolean {
+    return this.state.status === 'loading';
   }
 
-  hostDisconnected(): void {
-    this.abort?.abort();
-    // reconnecting loads again rather than waiting for a request we just cancelled
-    if (this.state.status === 'loading') this.loadedWith = null;
-  }
-
-  private async load(client: CptsClient | undefined): Promise<void> {
+  protected async load(client: CptsClient | undefined): Promise<void> {
     this.abort?.abort();
     if (!client) {
       this.setState({status: 'missing-link'});
@@ -384,14 +372,9 @@ export class DeclareView implements ReactiveController {
         return html`<div role="alert" class="alert" part="invalid-link" tabindex="-1"><p><strong>${state.status === 'missing-link' ? t.missingLink : t.invalidLink}</strong></p>${this.renderPhone()}</div>`;
       case 'error':
         return html`<div role="alert" class="alert"><p><strong>${t.loadError}</strong></p><p>${this.host.describeError(state.error)}</p>
-          <button type="button" class="secondary" @click=${() => this.retry()}>${this.host.retryLabel}</button>${this.renderPhone()}</div>`;
+          <button type="button" class="secondary" @click=${() => this.reload()}>${this.host.retryLabel}</button>${this.renderPhone()}</div>`;
       case 'ready':
         return html`${this.renderHeader(state.own)}${this.renderForm()}${this.renderStatus()}`;
     }
-  }
-
-  private retry(): void {
-    this.loadedWith = null;
-    this.host.requestUpdate();
   }
 }

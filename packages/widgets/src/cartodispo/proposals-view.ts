@@ -1,4 +1,4 @@
-import {html, nothing, type ReactiveController, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import type {DeclineReason, OwnProposal, OwnProposals, PersonSummary, PriorityCriterion, ProposalDecline, WaitingPerson} from '@cpts-kit/contract';
 import {DeclineReason as DeclineReasonSchema} from '@cpts-kit/contract';
 import {acceptProposal, confirmFirstConsultation, declineProposal, isCptsApiError, listOwnProposals, listWaitingPeople, offerToTake, type CptsClient} from '@cpts-kit/sdk';
@@ -6,6 +6,7 @@ import {formatFrenchPhone, telHref} from '../internal/format.js';
 import type {CartodispoProposalsStrings} from './cartodispo-strings.js';
 import {formatDate, isLinkRefused} from './declaration-model.js';
 import type {DeclareHost} from './declare-view.js';
+import {LinkView} from './link-view.js';
 
 /** What the proposals view needs from the element, on top of what the declare view needs. */
 export interface ProposalsHost extends DeclareHost {
@@ -27,37 +28,27 @@ const CLOSING_CODES = new Set(['already_taken', 'proposal_closed', 'request_clos
  * waiting nearby they may offer to take. After each action focus goes to the message that says
  * what happened, so a keyboard or screen-reader user is never left at the top of the page.
  */
-export class ProposalsView implements ReactiveController {
+export class ProposalsView extends LinkView {
   private readonly host: ProposalsHost;
   private state: LoadState = {status: 'idle'};
-  private loadedWith: CptsClient | undefined | null = null;
-  private abort: AbortController | undefined;
   private busy: string | undefined;
   private declining: {id: string; reason: DeclineReason | ''; note: string} | undefined;
   private readonly messages = new Map<string, Message>();
 
   constructor(host: ProposalsHost) {
+    super(host);
     this.host = host;
-    host.addController(this);
   }
 
   private get t(): CartodispoProposalsStrings {
     return this.host.cartodispoStrings.proposals;
   }
 
-  hostUpdate(): void {
-    const client = this.host.practitionerClient;
-    if (client === this.loadedWith) return;
-    this.loadedWith = client;
-    void this.load(client);
+  protected get loading(): boolean {
+    return this.state.status === 'loading';
   }
 
-  hostDisconnected(): void {
-    this.abort?.abort();
-    if (this.state.status === 'loading') this.loadedWith = null;
-  }
-
-  private async load(client: CptsClient | undefined): Promise<void> {
+  protected async load(client: CptsClient | undefined): Promise<void> {
     this.abort?.abort();
     this.messages.clear();
     this.declining = undefined;
@@ -226,7 +217,7 @@ export class ProposalsView implements ReactiveController {
         <h3 id="proposals-title">${this.t.title}</h3>
         <div role="alert" class="status alert">
           <p>${this.t.loadError}</p>
-          <button type="button" class="secondary" @click=${() => void this.load(this.host.practitionerClient)}>${this.host.retryLabel}</button>
+          <button type="button" class="secondary" @click=${() => this.reload()}>${this.host.retryLabel}</button>
         </div>
       </section>`;
     }
