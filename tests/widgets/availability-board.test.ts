@@ -356,6 +356,18 @@ describe('<cpts-availability-board>', () => {
       expect(root(el).querySelector('[part="status"]')!.getAttribute('aria-live')).to.equal('polite');
     });
 
+    it('shows the places left this month once the CPTS placed patients with a practitioner, in French and English', async () => {
+      const rows = sampleRows();
+      rows[0] = {...rows[0]!, takenThisMonth: 2};
+      rows[1] = {...rows[1]!, takenThisMonth: 1};
+      const fr = await signedIn(new BoardApi(rows));
+      expect(cellOf(fr, 'Hélène', 'accepting')).to.equal('Limité · reste 3 sur 5 ce mois-ci');
+      // no quota declared: nothing to count down
+      expect(cellOf(fr, 'Durand', 'accepting')).to.equal('Oui · sans quota');
+      const en = await signedIn(new BoardApi(rows), {lang: 'en'});
+      expect(cellOf(en, 'Hélène', 'accepting')).to.equal('Limited · 3 of 5 left this month');
+    });
+
     it('labels freshness: fresh with its date, stale after the territory’s days, never declared', async () => {
       const el = await signedIn();
       const date = new Intl.DateTimeFormat('fr', {dateStyle: 'medium'}).format(new Date(Date.now() - 3 * DAY));

@@ -38,12 +38,17 @@ export class BoardFormat {
     return this.shared.professions[row.profession];
   }
 
-  /** « Limité · 5 par mois »: whether, and how many. */
+  /** « Limité · 5 par mois »: whether, and how many; « reste 4 sur 5 ce mois-ci » once the CPTS placed someone this month. */
   accepting(row: BoardRow): string {
     const a = row.availability;
     if (!a) return this.t.none;
     if (a.accepting === 'no') return this.t.acceptingShort.no;
-    return `${this.t.acceptingShort[a.accepting]} · ${a.monthlyQuota === null ? this.t.noQuota : this.t.quota(a.monthlyQuota)}`;
+    return `${this.t.acceptingShort[a.accepting]} · ${this.quota(a.monthlyQuota, row.takenThisMonth ?? 0)}`;
+  }
+
+  private quota(quota: number | null, taken: number): string {
+    if (quota === null) return this.t.noQuota;
+    return taken > 0 ? this.t.placesLeft(Math.max(0, quota - taken), quota) : this.t.quota(quota);
   }
 
   scope(row: BoardRow): string {

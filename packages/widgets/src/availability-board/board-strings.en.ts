@@ -66,6 +66,7 @@ export const en: Pick<Translation, 'board'> = {
     },
     acceptingShort: {yes: 'Yes', limited: 'Limited', no: 'No'},
     quota: (n) => `${n} a month`,
+    placesLeft: (left, quota) => `${left} of ${quota} left this month`,
     noQuota: 'no quota',
     scopes: {
       all: 'Everyone',

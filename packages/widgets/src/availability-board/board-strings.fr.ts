@@ -66,6 +66,7 @@ export const fr: Pick<Translation, 'board'> = {
     },
     acceptingShort: {yes: 'Oui', limited: 'Limité', no: 'Non'},
     quota: (n) => `${n} par mois`,
+    placesLeft: (left, quota) => `reste ${left} sur ${quota} ce mois-ci`,
     noQuota: 'sans quota',
     scopes: {
       all: 'Tous',

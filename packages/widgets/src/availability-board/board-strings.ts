@@ -58,6 +58,8 @@ export interface BoardStrings {
   columns: Record<BoardColumn | 'name' | 'quota' | 'declaredAt', string>;
   acceptingShort: Record<Accepting, string>;
   quota: (n: number) => string;
+  /** Once the CPTS has placed someone with them this month: the places left under the quota. */
+  placesLeft: (left: number, quota: number) => string;
   noQuota: string;
   scopes: Record<PatientScope, string>;
   visibility: Record<Visibility, string>;
