@@ -23,8 +23,9 @@ import type {
  * - `many`: 10,000 requests, paged by the mock as the server pages them.
  * - `stale`: every change is refused with 412, as when another coordinator changed the request.
  * - `import-errors`: the import's dry run answers errors by line.
+ * - `offers`: `demo`, where Dr Paul Martin offered to take the first two open requests (pull mode).
  */
-export type WaitingListMockBehaviour = 'demo' | 'empty' | 'many' | 'stale' | 'import-errors';
+export type WaitingListMockBehaviour = 'demo' | 'empty' | 'many' | 'stale' | 'import-errors' | 'offers';
 
 const DAY_MS = 86_400_000;
 const LAST_NAMES = ['Dupont', 'Martin', 'Lefebvre', 'Leroy', 'Moreau', 'Fontaine', 'Roussel', 'Caron', 'Lemaire', 'Duhamel', 'Vasseur', 'Delattre'];
@@ -208,6 +209,29 @@ export function demoMatches(request: WaitingRequest): MatchList {
   };
 }
 
+/** Dr Paul Martin's offers to take the first two open requests, as a territory with `practitionersMayPick` has them. */
+function demoOffers(store: readonly WaitingRequest[]): Proposal[] {
+  const martin = demoMatches(store[0]!).items[1]!.practitioner;
+  return store
+    .filter((r) => r.status === 'received' || r.status === 'contacted')
+    .slice(0, 2)
+    .map((r, i) => ({
+      id: uuid(6001 + i),
+      requestId: r.id,
+      reference: r.reference,
+      practitioner: {id: martin.id, displayName: martin.displayName, profession: martin.profession, communeInsee: martin.communeInsee},
+      origin: 'practitioner',
+      status: 'offered',
+      note: i === 0 ? 'Je la connais : elle vit près du cabinet.' : null,
+      proposedBy: martin.displayName,
+      proposedAt: new Date(Date.now() - (i + 1) * DAY_MS).toISOString(),
+      answeredAt: null,
+      declineReason: null,
+      declineNote: null,
+      consultedAt: null,
+    }));
+}
+
 export const waitingListRoutes = [
   'listIntakeRequests',
   'searchIntakeRequests',
@@ -225,6 +249,8 @@ export const waitingListRoutes = [
   'listIntakeProposals',
   'createProposals',
   'withdrawProposal',
+  'confirmOffer',
+  'listPractitionerOffers',
 ] as const;
 
 /** A store and its answers; one per mock fetch, so a story's changes stay in that story. */
@@ -239,7 +265,7 @@ export function createWaitingListMock(behaviour: WaitingListMockBehaviour) {
     ...e,
   });
 
-  const proposals: Proposal[] = [];
+  const proposals: Proposal[] = behaviour === 'offers' ? demoOffers(store) : [];
   const answerMatching = async (request: Request, operationId: string, found: WaitingRequest | undefined): Promise<Response | undefined> => {
     const mine = proposals.filter((p) => p.requestId === found?.id).reverse();
     const withProposal = (m: Match): Match => {
@@ -287,8 +313,26 @@ export function createWaitingListMock(behaviour: WaitingListMockBehaviour) {
         const id = /\/proposals\/([0-9a-f-]{36})/.exec(new URL(request.url).pathname)?.[1];
         const p = proposals.find((x) => x.id === id);
         if (!p) return problem(404, 'not_found', 'Proposition introuvable');
-        if (p.status !== 'pending') return problem(409, 'proposal_closed', 'Proposition close');
+        if (p.status !== 'pending' && p.status !== 'offered') return problem(409, 'proposal_closed', 'Proposition close');
         p.status = 'withdrawn';
+        p.answeredAt = new Date().toISOString();
+        return json(p);
+      }
+      case 'listPractitionerOffers':
+        return json({items: proposals.filter((p) => p.status === 'offered')});
+      case 'confirmOffer': {
+        const id = /\/proposals\/([0-9a-f-]{36})/.exec(new URL(request.url).pathname)?.[1];
+        const p = proposals.find((x) => x.id === id);
+        const taken = store.find((r) => r.id === p?.requestId);
+        if (!p || !taken) return problem(404, 'not_found', 'Proposition introuvable');
+        if (p.status !== 'offered') return problem(409, 'proposal_closed', 'Proposition close');
+        const now = new Date().toISOString();
+        for (const other of proposals)
+          if (other.requestId === p.requestId && other !== p && (other.status === 'offered' || other.status === 'pending')) other.status = 'filled';
+        Object.assign(p, {status: 'accepted', answeredAt: now});
+        taken.events.push(event(taken, {kind: 'transition', from: taken.status, to: 'oriented', note: null}));
+        taken.history.push({status: 'oriented', at: now, by: 'Coordination démo'});
+        Object.assign(taken, {status: 'oriented', version: taken.version + 1, updatedAt: now});
         return json(p);
       }
       default:

@@ -128,7 +128,7 @@ describe('matching through the real pages: registered, proposed, accepted, resol
   });
 
   it('shows the practitioner the proposal without a name, accepted with the keyboard, then the contact details and the first consultation', async () => {
-    const page = await context.newPage({viewport: {width: 360, height: 740}, isMobile: true, hasTouch: true});
+    const page = await browser.newPage({viewport: {width: 360, height: 740}, isMobile: true, hasTouch: true});
     const pageProblems = await watchPageProblems(page);
     await page.goto(link);
     const widget = page.locator('cpts-cartodispo');

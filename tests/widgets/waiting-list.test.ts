@@ -1,6 +1,6 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import {createClient} from '@cpts-kit/sdk';
+import {createClient, withdrawProposal} from '@cpts-kit/sdk';
 import '../../packages/widgets/src/define.js';
 import type {CptsWaitingList} from '../../packages/widgets/src/index.js';
 import {createMockFetch, mockCoordinatorToken, type MockOptions} from '../../stories/mock-client.js';
@@ -411,6 +411,88 @@ describe('<cpts-waiting-list>', () => {
       expect(text($(panel(el), '#im-heading'))).to.equal('Possible practitioners');
       expect(text(matchRow(el, 'Dr Claire Lefebvre').querySelector('.reasons'))).to.equal('same commune · 2 places left this month · declared 3 days ago');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('a practitioner’s offer to take someone (pull mode)', () => {
+    const offersBox = (el: Element) => $(el, 'cpts-practitioner-offers')!;
+    const offerItems = (el: Element) => [...root(offersBox(el)).querySelectorAll<HTMLElement>('li')];
+    const matchesPanel = (el: Element) => $(el, 'cpts-intake-matches')!;
+    const offered = (el: Element) => $(el, 'cpts-intake-matches')?.shadowRoot?.querySelector<HTMLElement>('[part="proposals"] li[data-status="offered"]') ?? null;
+    async function withOffers(options: {lang?: string; theme?: string} = {}) {
+      const opened = await waitingList({waitingList: 'offers', ...options});
+      await until(() => offerItems(opened.el).length === 2, 'the offers above the list');
+      return opened;
+    }
+    async function openFirstOffer(el: CptsWaitingList): Promise<void> {
+      offerItems(el)[0]!.querySelector('button')!.click();
+      await until(() => offered(el) !== null, 'the offer in the request’s proposals');
+    }
+
+    it('lists the offers above the list, opens one’s request, and confirms it: the request is oriented', async () => {
+      const {el, sent} = await withOffers();
+      expect(text(root(offersBox(el)).querySelector('h3'))).to.equal('2 offres de praticien à confirmer');
+      expect(text(offerItems(el)[0])).to.match(/^Ouvrir la demande DEMO-2026-\d{6} Dr Paul Martin, le /);
+      await openFirstOffer(el);
+      const p = matchesPanel(el);
+      expect(text(offered(el))).to.include('offre du praticien, à confirmer');
+      expect(text(offered(el))).to.include('Je la connais');
+      // the offer's practitioner cannot be proposed to again meanwhile
+      const martin = [...root(p).querySelectorAll<HTMLElement>('li.match')].find((li) => text(li).includes('Dr Paul Martin'))!;
+      expect(martin.querySelector('input')!.disabled).to.equal(true);
+      const confirm = offered(el)!.querySelector<HTMLButtonElement>('button')!;
+      expect(confirm.getAttribute('aria-label')).to.equal('Confirmer l’offre de Dr Paul Martin');
+      confirm.click();
+      await until(() => root(p).querySelector('[part="proposals"] li[data-status="accepted"]') !== null, 'the confirmation');
+      expect(sent.filter((s) => s.method === 'POST' && s.url.pathname.endsWith('/confirm'))).to.have.length(1);
+      expect(text($(p, '[role="status"]'))).to.equal(
+        'Offre de Dr Paul Martin confirmée : la demande est orientée, Dr Paul Martin voit maintenant les coordonnées de la personne.',
+      );
+      await until(() => text($(el, '[part="detail"] .badges')).includes('Orientée'), 'the request read again, oriented');
+      // the buttons are gone: focus stays by the proposals
+      await until(() => deepActive()?.id === 'im-proposals', 'focus on the proposals’ heading');
+    });
+
+    it('declines an offer with the keyboard only: the request stays open', async () => {
+      const {el, sent} = await withOffers();
+      await tabTo((a) => a.localName === 'button' && text(a).startsWith('Ouvrir la demande'), 'the first offer');
+      await sendKeys({press: 'Enter'});
+      await until(() => offered(el) !== null, 'the offer in the request’s proposals');
+      const id = offered(el)!.dataset['id']!;
+      await tabTo((a) => a.id === `im-decline-${id}`, '« Refuser »');
+      await sendKeys({press: 'Enter'});
+      const p = matchesPanel(el);
+      await until(() => root(p).querySelector('[part="proposals"] li[data-status="withdrawn"]') !== null, 'the refusal');
+      expect(sent.filter((s) => s.method === 'POST' && s.url.pathname.endsWith(`/proposals/${id}/withdraw`))).to.have.length(1);
+      expect(text($(p, '[role="status"]'))).to.equal('Offre de Dr Paul Martin refusée : la demande reste ouverte.');
+      expect(text($(el, '[part="detail"] .badges'))).to.not.include('Orientée');
+    });
+
+    it('says why a confirmation was refused, and shows what is true now', async () => {
+      const {el} = await withOffers();
+      await openFirstOffer(el);
+      const p = matchesPanel(el);
+      const confirm = offered(el)!.querySelector<HTMLButtonElement>('button')!;
+      // another coordinator declined it meanwhile
+      await withdrawProposal(el.client!.withToken(mockCoordinatorToken), offered(el)!.dataset['id']!);
+      confirm.click();
+      await until(() => $(p, '[role="alert"]') !== null, 'the refusal');
+      expect(text($(p, '[role="alert"]'))).to.equal('Cette proposition est close.');
+      await until(() => offered(el) === null, 'the offer shown as it is now');
+    });
+
+    it('passes axe checks with an offer, in English too', async () => {
+      for (const attrs of [
+        {lang: 'fr', theme: 'civic'},
+        {lang: 'en', theme: 'default'},
+      ]) {
+        const {el} = await withOffers(attrs);
+        if (attrs.lang === 'en') expect(text(root(offersBox(el)).querySelector('h3'))).to.equal('2 offers from practitioners to confirm');
+        await expect(el).to.be.accessible();
+        await openFirstOffer(el);
+        if (attrs.lang === 'en') expect(offered(el)!.querySelector('button')!.getAttribute('aria-label')).to.equal('Confirm the offer from Dr Paul Martin');
+        await expect(el).to.be.accessible();
+      }
     });
   });
 

@@ -1,6 +1,7 @@
 export {CptsWaitingList} from './waiting-list.js';
 export {CptsIntakeActions} from './intake-actions.js';
 export {CptsIntakeMatches} from './intake-matches.js';
+export {CptsPractitionerOffers} from './practitioner-offers.js';
 export {CptsAssistedIntake} from './assisted-form.js';
 export {CptsWaitingListImport} from './waiting-list-import.js';
 export {CptsIntakeRegisteredEvent, CptsIntakeChangedEvent, CptsIntakesImportedEvent} from './waiting-list-events.js';

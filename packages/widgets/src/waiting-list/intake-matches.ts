@@ -1,14 +1,14 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {Match, MatchList, Proposal, WaitingRequest} from '@cpts-kit/contract';
-import {createProposals, isCptsApiError, listIntakeMatches, listIntakeProposals, withdrawProposal} from '@cpts-kit/sdk';
+import {confirmOffer, createProposals, isCptsApiError, listIntakeMatches, listIntakeProposals, withdrawProposal} from '@cpts-kit/sdk';
 import {CoordinatorEditor} from '../coordinator/editor-base.js';
 import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
 import {base} from '../styles/base.js';
 import {formStyles} from '../styles/form.js';
 import {tokens} from '../styles/tokens.js';
 import {labelStrings} from '../translations/labels.js';
-import {MAX_CHOSEN, NOTE_MAX, refusalsOf, type MatchField, type MatchProblem} from './matches-model.js';
+import {MAX_CHOSEN, NOTE_MAX, refusalSentence, refusalsOf, type MatchField, type MatchProblem} from './matches-model.js';
 import {renderMatchRow, renderProposals} from './matches-view.js';
 import {waitingListStrings} from './waiting-list-strings.js';
 import {waitingListStyles} from './waiting-list.styles.js';
@@ -18,12 +18,13 @@ import {waitingListStyles} from './waiting-list.styles.js';
  * take the person, best first, with why (phrased here from the server's codes); those whose
  * declaration is stale or missing apart, to call first. The coordinator chooses one or more, adds
  * a note the practitioner reads before accepting, and proposes; the request's proposals are
- * listed with their status, a pending one can be withdrawn.
+ * listed with their status, a pending one can be withdrawn; a practitioner's offer to take the
+ * person (territories with `practitionersMayPick`) is confirmed or declined here.
  *
  * A refusal (409: at quota, outside the declared scope…) proposes nothing: each reason is shown
  * by the practitioner it concerns.
  *
- * @fires cpts-proposals-changed - Proposals were made or withdrawn: the request's history changed.
+ * @fires cpts-proposals-changed - Proposals were made, withdrawn or confirmed: the request's history changed.
  * @fires cpts-error - A request failed for another reason than a refusal.
  *
  * @csspart base - The wrapper.
@@ -162,19 +163,42 @@ export class CptsIntakeMatches extends CoordinatorEditor<MatchField, MatchProble
     }
   }
 
-  private async withdraw(proposal: Proposal): Promise<void> {
+  /** Withdraws a pending proposal, or declines a practitioner's offer: the request stays open either way. */
+  private withdraw(proposal: Proposal): Promise<void> {
+    const m = this.localize.strings.waitingList.matches;
+    const name = proposal.practitioner.displayName;
+    return this.answer(() => withdrawProposal(this.requireClient(), proposal.id), name, proposal.status === 'offered' ? m.offerDeclined(name) : m.withdrawn(name));
+  }
+
+  /** Confirms a practitioner's offer: it counts as their acceptance, and the request is oriented. */
+  private confirm(proposal: Proposal): Promise<void> {
+    const name = proposal.practitioner.displayName;
+    return this.answer(() => confirmOffer(this.requireClient(), proposal.id), name, this.localize.strings.waitingList.matches.offerConfirmed(name));
+  }
+
+  private async answer(send: () => Promise<Proposal>, name: string, done: string): Promise<void> {
     if (this.saving) return;
     this.saving = true;
     this.failure = undefined;
+    this.notice = '';
     try {
-      await withdrawProposal(this.requireClient(), proposal.id);
-      this.notice = this.localize.strings.waitingList.matches.withdrawn(proposal.practitioner.displayName);
+      await send();
+      this.notice = done;
       this.changed();
-      // its button is gone: focus stays near, on the proposals' heading
+      // its buttons are gone: focus stays near, on the proposals' heading
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#im-proposals')?.focus());
     } catch (error) {
-      this.failure = this.errorMessage(error);
-      this.fireError(error);
+      const m = this.localize.strings.waitingList.matches;
+      // a refusal (taken meanwhile, at quota, closed) changed nothing: say why and show what is true now
+      if (isCptsApiError(error) && error.status === 409) {
+        const words = m.refusals[error.code];
+        this.failure = words ? refusalSentence(error.code, words, name) : (error.problem.detail ?? error.problem.title);
+        const id = this.request?.id;
+        if (id) void this.read(id);
+      } else {
+        this.failure = this.errorMessage(error);
+        this.fireError(error);
+      }
     } finally {
       this.saving = false;
     }
@@ -227,7 +251,7 @@ export class CptsIntakeMatches extends CoordinatorEditor<MatchField, MatchProble
       <p class="notice" role="status">${this.notice}</p>
       ${this.renderSummary()} ${this.renderFailure()}
       ${list ? this.renderMatches(list) : html`<p>${m.loading}</p>`}
-      ${renderProposals({t: this.localize.strings, lang: this.localize.lang, proposals: this.proposals, busy: this.saving, withdraw: (p) => void this.withdraw(p)})}
+      ${renderProposals({t: this.localize.strings, lang: this.localize.lang, proposals: this.proposals, busy: this.saving, withdraw: (p) => void this.withdraw(p), confirm: (p) => void this.confirm(p)})}
     </section>`;
   }
 }

@@ -48,3 +48,11 @@ export function refusalsOf(code: string, errors: readonly FieldError[], sent: re
   }
   return refusals;
 }
+
+/** Refusals worded as what the practitioner does (« a atteint son quota de ce mois »): they take the name before them. */
+const ABOUT_PRACTITIONER = new Set(['at_quota', 'outside_scope', 'not_accepting', 'no_home_visits', 'unknown_practitioner']);
+
+/** A refusal of one answer to one practitioner as a sentence: « Dr X a atteint son quota de ce mois. », « Cette demande est close. » */
+export function refusalSentence(code: string, words: string, name: string): string {
+  return ABOUT_PRACTITIONER.has(code) ? `${name} ${words}.` : `${words.charAt(0).toLocaleUpperCase()}${words.slice(1)}.`;
+}

@@ -42,7 +42,9 @@ export interface ProposalsView {
   lang: string;
   proposals: readonly Proposal[];
   busy: boolean;
+  /** Withdraws a pending proposal, or declines a practitioner's offer. */
   withdraw: (proposal: Proposal) => void;
+  confirm: (proposal: Proposal) => void;
 }
 
 function proposalText(p: Proposal, v: ProposalsView): string {
@@ -54,7 +56,21 @@ function proposalText(p: Proposal, v: ProposalsView): string {
   return parts.join(' · ');
 }
 
-/** The request's proposals, newest first, with « Retirer » for those still waiting for an answer. */
+/** « Retirer » for a proposal waiting for an answer; « Confirmer » or « Refuser » for a practitioner's offer. */
+function renderAnswer(p: Proposal, v: ProposalsView): TemplateResult | typeof nothing {
+  const m = v.t.waitingList.matches;
+  const name = p.practitioner.displayName;
+  if (p.status === 'pending') {
+    return html`<button type="button" class="secondary" id=${`im-withdraw-${p.id}`} aria-label=${m.withdrawLabel(name)} ?disabled=${v.busy} @click=${() => v.withdraw(p)}>${m.withdraw}</button>`;
+  }
+  if (p.status !== 'offered') return nothing;
+  return html`<div class="actions">
+    <button type="button" id=${`im-confirm-${p.id}`} aria-label=${m.confirmOfferLabel(name)} ?disabled=${v.busy} @click=${() => v.confirm(p)}>${m.confirmOffer}</button>
+    <button type="button" class="secondary" id=${`im-decline-${p.id}`} aria-label=${m.declineOfferLabel(name)} ?disabled=${v.busy} @click=${() => v.withdraw(p)}>${m.declineOffer}</button>
+  </div>`;
+}
+
+/** The request's proposals, newest first, each with what the coordinator can still do about it. */
 export function renderProposals(v: ProposalsView): TemplateResult {
   const m = v.t.waitingList.matches;
   return html`<h5 id="im-proposals" tabindex="-1">${m.proposalsHeading}</h5>
@@ -66,12 +82,7 @@ export function renderProposals(v: ProposalsView): TemplateResult {
               p,
             ) => html`<li data-status=${p.status} data-id=${p.id}><strong>${p.practitioner.displayName}</strong> — ${v.t.professions[p.practitioner.profession]} · ${proposalText(p, v)}
               ${p.note ? html`<div class="para">${p.note}</div>` : nothing}
-              ${
-                p.status === 'pending'
-                  ? html`<button type="button" class="secondary" id=${`im-withdraw-${p.id}`} aria-label=${m.withdrawLabel(p.practitioner.displayName)}
-                      ?disabled=${v.busy} @click=${() => v.withdraw(p)}>${m.withdraw}</button>`
-                  : nothing
-              }</li>`,
+              ${renderAnswer(p, v)}</li>`,
           )}</ul>`
     }`;
 }

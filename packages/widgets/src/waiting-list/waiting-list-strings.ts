@@ -211,6 +211,18 @@ export interface MatchStrings {
   withdraw: string;
   withdrawLabel: (name: string) => string;
   withdrawn: (name: string) => string;
+  /** A practitioner's offer to take the person (pull mode): the coordinator confirms or declines it. */
+  confirmOffer: string;
+  confirmOfferLabel: (name: string) => string;
+  declineOffer: string;
+  declineOfferLabel: (name: string) => string;
+  offerConfirmed: (name: string) => string;
+  offerDeclined: (name: string) => string;
+  /** Above the list: every offer waiting for a confirmation, each opening its request. */
+  offersHeading: (count: number) => string;
+  offersIntro: string;
+  offerLine: (name: string, date: string) => string;
+  openOffer: (reference: string) => string;
 }
 
 declare module '../translations/translation.js' {

@@ -19,6 +19,7 @@ import {renderDetail} from './detail-view.js';
 import {CptsIntakeActions} from './intake-actions.js';
 import {CptsIntakeMatches} from './intake-matches.js';
 import {renderList, type ListView} from './list-view.js';
+import {CptsPractitionerOffers} from './practitioner-offers.js';
 import type {CptsIntakeChangedEvent, CptsIntakeRegisteredEvent} from './waiting-list-events.js';
 import {CptsWaitingListImport} from './waiting-list-import.js';
 import {appendRows, exportFileName, knownAssignees, noFilters, queryOf, waitingDaysOf, type ListFilters} from './waiting-list-model.js';
@@ -101,6 +102,7 @@ export class CptsWaitingList extends CptsElement {
     super();
     defineElement('cpts-intake-actions', CptsIntakeActions);
     defineElement('cpts-intake-matches', CptsIntakeMatches);
+    defineElement('cpts-practitioner-offers', CptsPractitionerOffers);
     defineElement('cpts-assisted-intake', CptsAssistedIntake);
     defineElement('cpts-waiting-list-import', CptsWaitingListImport);
   }
@@ -136,9 +138,8 @@ export class CptsWaitingList extends CptsElement {
 
   private forget(): void {
     this.listing?.abort();
-    this.rows = this.counts = this.opened = this.searched = this.failure = this.panel = undefined;
+    this.rows = this.counts = this.opened = this.searched = this.failure = this.panel = this.me = undefined;
     this.practitioners = this.coordinators = [];
-    this.me = undefined;
     this.filters = noFilters();
     this.searchText = this.notice = '';
   }
@@ -170,8 +171,7 @@ export class CptsWaitingList extends CptsElement {
   }
 
   private reloadList(): void {
-    const client = this.session.client;
-    if (client) void this.readList(client);
+    if (this.session.client) void this.readList(this.session.client);
   }
 
   private applyFilters(): void {
@@ -341,7 +341,8 @@ export class CptsWaitingList extends CptsElement {
         <div class="actions"><button type="button" class="secondary" @click=${this.closePanel}>${w.close}</button></div>
       </div>`;
     }
-    return nothing;
+    // practitioners' offers to confirm, where the territory lets them pick: each opens its request
+    return html`<cpts-practitioner-offers .client=${this.session.client} lang=${this.localize.lang} @cpts-intake-open=${(e: CustomEvent<string>) => void this.open(e.detail, false)}></cpts-practitioner-offers>`;
   }
 
   private renderOpened(request: WaitingRequest): TemplateResult {
