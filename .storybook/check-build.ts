@@ -22,6 +22,7 @@ const intakeTag = 'cpts-intake-form';
 const boardTag = 'cpts-availability-board';
 const managerTag = 'cpts-practitioner-manager';
 const waitingTag = 'cpts-waiting-list';
+const cartodispoTag = 'cpts-cartodispo';
 const prefixOf = (tag: string) => `widgets-${tag}--`;
 
 const contentTypes: Record<string, string> = {
@@ -248,8 +249,62 @@ const checks: StoryCheck[] = [
     also: nestedShows('cpts-waiting-list-import', ['2 erreurs', 'Lille'], waitingTag),
     expectedErrors: /status of 422/,
   },
+  {
+    tag: waitingTag,
+    story: 'practitioner-offers',
+    shows: ['Liste d’attente'],
+    also: nestedShows('cpts-practitioner-offers', ['2 offres de praticien à confirmer', 'Ouvrir la demande DEMO-2026-', 'Dr Paul Martin'], waitingTag),
+  },
+  {
+    tag: waitingTag,
+    story: 'practitioner-offers',
+    globals: 'lang:en;theme:civic',
+    shows: ['Waiting list'],
+    also: nestedShows('cpts-practitioner-offers', ['2 offers from practitioners to confirm', 'Open request DEMO-2026-'], waitingTag),
+  },
+  {
+    tag: waitingTag,
+    story: 'offer-to-confirm',
+    shows: ['Demande DEMO-2026-'],
+    also: nestedShows('cpts-intake-matches', ['offre du praticien, à confirmer', 'Je la connais', 'Confirmer', 'Refuser'], waitingTag),
+  },
+  {
+    tag: waitingTag,
+    story: 'offer-to-confirm',
+    globals: 'lang:en',
+    shows: ['Request DEMO-2026-'],
+    also: nestedShows('cpts-intake-matches', ['offered by the practitioner, to confirm', 'Confirm', 'Decline'], waitingTag),
+  },
   {tag: waitingTag, story: 'sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur'], hides: ['Liste d’attente']},
   {tag: waitingTag, story: 'english-civic', shows: ['Waiting list', 'All (12)', 'Register a person']},
+  {tag: cartodispoTag, story: 'first-time', shows: ['Lien personnel de Dr Claire Lefebvre', 'Aucune déclaration pour l’instant', 'Envoyer ma déclaration']},
+  {tag: cartodispoTag, story: 'first-time', globals: 'lang:en;theme:civic', shows: ['Personal link of Dr Claire Lefebvre', 'My availability']},
+  {tag: cartodispoTag, story: 'existing', shows: ['Lien personnel de Dr Claire Lefebvre', 'À jour', 'Rien n’a changé', 'Oublier ce lien sur cet appareil']},
+  {tag: cartodispoTag, story: 'stale', shows: ['À actualiser']},
+  {tag: cartodispoTag, story: 'saving', shows: ['Envoi…'], hides: ['Déclaration confirmée']},
+  {tag: cartodispoTag, story: 'saved', shows: ['Déclaration confirmée le']},
+  {tag: cartodispoTag, story: 'revoked-link', shows: ['Ce lien n’est plus valide'], hides: ['Envoyer ma déclaration'], expectedErrors: /status of 401/},
+  {
+    tag: cartodispoTag,
+    story: 'proposals',
+    shows: ['Patients proposés par la CPTS', 'Places restantes ce mois-ci : 3 sur 4', '70 ans et plus · Saint-Omer', 'Accepter', 'Refuser', 'Coordonnées : Paul Leroy'],
+    // no name before accepting: the pending proposals show none
+    hides: ['Dupont'],
+  },
+  {tag: cartodispoTag, story: 'proposals', globals: 'lang:en;theme:civic', shows: ['Patients proposed by the CPTS', 'Places left this month: 3 of 4', 'Accept', 'Decline']},
+  {tag: cartodispoTag, story: 'waiting-people-nearby', shows: ['Personnes en attente près de chez vous', 'Je peux le/la prendre', 'Blendecques']},
+  {tag: cartodispoTag, story: 'waiting-people-nearby', globals: 'lang:en', shows: ['People waiting near you', 'I can take them']},
+  {
+    tag: cartodispoTag,
+    story: 'proposal-accepted',
+    shows: ['Vous avez accepté. Voici ses coordonnées.', 'Marie Dupont', 'Première consultation faite', 'Places restantes ce mois-ci : 2 sur 4'],
+  },
+  {tag: cartodispoTag, story: 'proposal-accepted', globals: 'lang:en', shows: ['Places left this month: 2 of 4']},
+  {tag: cartodispoTag, story: 'proposal-decline', shows: ['Raison (facultatif)', 'Plus de place', 'Confirmer le refus']},
+  {tag: cartodispoTag, story: 'proposal-decline', globals: 'lang:en;theme:civic', shows: ['Reason (optional)', 'Confirm declining']},
+  {tag: cartodispoTag, story: 'proposal-already-taken', shows: ['Une autre praticienne ou un autre praticien a accepté avant vous'], expectedErrors: /status of 409/},
+  {tag: cartodispoTag, story: 'proposal-already-taken', globals: 'lang:en', shows: ['Another practitioner accepted before you'], expectedErrors: /status of 409/},
+  {tag: cartodispoTag, story: 'all-languages-and-themes', shows: ['Lien personnel de Dr Claire Lefebvre', 'Personal link of Dr Claire Lefebvre']},
 ];
 
 /** Waits until the shadow root of `inner` (inside `host`'s shadow root, the manager's by default) shows every string. */
@@ -326,7 +381,7 @@ async function main(): Promise<void> {
   });
   try {
     const index = (await (await fetch(`${baseUrl}/index.json`)).json()) as {entries: Record<string, unknown>};
-    for (const tag of [contactTag, intakeTag, managerTag, waitingTag]) {
+    for (const tag of [contactTag, intakeTag, managerTag, waitingTag, cartodispoTag]) {
       const built = Object.keys(index.entries).filter((id) => id.startsWith(prefixOf(tag)));
       const checked = new Set(checks.filter((check) => (check.tag ?? contactTag) === tag).map((check) => `${prefixOf(tag)}${check.story}`));
       assert.ok(built.length > 0, `stories of <${tag}> were built`);

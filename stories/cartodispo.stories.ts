@@ -8,8 +8,8 @@ import type {ProposalsMockBehaviour} from './mock-proposals.js';
 /** What a story varies; language and theme come from the toolbar. */
 interface DeclareArgs {
   availability: AvailabilityMockBehaviour;
-  /** Sends the form once rendered, to show it saving or saved; `accept` accepts the first proposal. */
-  send: 'none' | 'declare' | 'nothing-changed' | 'accept';
+  /** Sends the form once rendered, to show it saving or saved; `accept` accepts the first proposal, `decline` opens its refusal. */
+  send: 'none' | 'declare' | 'nothing-changed' | 'accept' | 'decline';
   /** The patients the CPTS proposes, and whether the territory lets practitioners pick. */
   proposals: ProposalsMockBehaviour;
 }
@@ -23,7 +23,7 @@ function declare(args: DeclareArgs, {lang, theme}: WidgetGlobals): TemplateResul
 /** Presses the story's button through the widget's own controls, once it has rendered them. */
 function press(args: DeclareArgs): void {
   if (args.send === 'none') return;
-  const part = {declare: 'submit', 'nothing-changed': 'nothing-changed', accept: 'accept'}[args.send];
+  const part = {declare: 'submit', 'nothing-changed': 'nothing-changed', accept: 'accept', decline: 'decline'}[args.send];
   const tryPress = (attempt = 0) => {
     const button = document.querySelector('cpts-cartodispo')?.shadowRoot?.querySelector<HTMLButtonElement>(`[part="${part}"]`);
     if (button) button.click();
@@ -43,7 +43,7 @@ const meta = {
   args: {availability: 'existing', send: 'none', proposals: 'none'},
   argTypes: {
     availability: {control: 'select', options: ['first-time', 'existing', 'stale', 'revoked', 'saving'], description: 'Réponse de l’API simulée à GET/PUT …/availability'},
-    send: {control: 'inline-radio', options: ['none', 'declare', 'nothing-changed', 'accept'], description: 'Bouton pressé une fois le formulaire affiché'},
+    send: {control: 'inline-radio', options: ['none', 'declare', 'nothing-changed', 'accept', 'decline'], description: 'Bouton pressé une fois le formulaire affiché'},
     proposals: {
       control: 'select',
       options: ['none', 'demo', 'pick', 'already-taken'],
@@ -97,6 +97,9 @@ export const WaitingPeopleNearby: Story = {args: {proposals: 'pick'}};
 
 /** Accepted: the person's contact details and « Première consultation faite ». */
 export const ProposalAccepted: Story = {args: {proposals: 'demo', send: 'accept'}};
+
+/** Declining the first proposal: an optional reason and a word for the coordination, then « Confirmer le refus ». */
+export const ProposalDecline: Story = {args: {proposals: 'demo', send: 'decline'}};
 
 /** Someone else accepted first. */
 export const ProposalAlreadyTaken: Story = {args: {proposals: 'already-taken', send: 'accept'}};

@@ -47,7 +47,7 @@ const meta = {
   args: {signedIn: true, waitingList: 'demo'},
   argTypes: {
     signedIn: {control: 'boolean', description: 'Connecté avec le jeton de démonstration'},
-    waitingList: {control: 'select', options: ['demo', 'empty', 'many', 'stale', 'import-errors'], description: 'Contenu et réponses de la liste d’attente simulée'},
+    waitingList: {control: 'select', options: ['demo', 'empty', 'many', 'stale', 'import-errors', 'offers'], description: 'Contenu et réponses de la liste d’attente simulée'},
   },
   parameters: {
     docs: {
@@ -120,6 +120,20 @@ export const ProposeAtQuota: Story = {
     for (const box of [boxes[0]!, boxes[2]!]) box.click();
     await panel.updateComplete;
     panel.shadowRoot!.querySelector<HTMLButtonElement>('#im-propose')!.click();
+  },
+};
+
+/** Pull mode: practitioners offered to take two waiting people; the offers show above the list. */
+export const PractitionerOffers: Story = {args: {waitingList: 'offers'}};
+
+/** One offer's request opened: the coordinator confirms the offer (it counts as the practitioner's acceptance) or declines it. */
+export const OfferToConfirm: Story = {
+  args: {waitingList: 'offers'},
+  play: async ({canvasElement}) => {
+    const element = await listed(canvasElement);
+    const offers = await until(() => element.shadowRoot.querySelector('cpts-practitioner-offers')?.shadowRoot?.querySelector<HTMLButtonElement>('li button'), 'the offers');
+    offers.click();
+    await until(() => element.shadowRoot.querySelector('cpts-intake-matches')?.shadowRoot?.querySelector('[part="proposals"] li[data-status="offered"]'), 'the offer');
   },
 };
 

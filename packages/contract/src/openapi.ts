@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import {ApiError, Id, Slug} from './common.js';
-import {contractRegistry, documentedRoutes} from './openapi/contract-docs.js';
-import type {DocumentedRoute} from './openapi/docs.js';
+import {contractRegistry, documentedRoutes, tagDescriptions} from './openapi/contract-docs.js';
+import type {DocumentedRoute, Tag} from './openapi/docs.js';
 
 export {contractRegistry, documentedRoutes} from './openapi/contract-docs.js';
 export type {Auth, DocumentedRoute, ResponseDoc, RouteDoc, RouteDocs, SchemaDocs, SchemaMeta, Tag} from './openapi/docs.js';
@@ -101,7 +101,9 @@ export function buildOpenApiDocument(options: {serverUrl?: string; version?: str
       license: {name: 'MIT', identifier: 'MIT'},
     },
     servers: [{url: options.serverUrl ?? '/'}],
-    tags: ['system', 'territory', 'intake', 'matching', 'practitioners', 'availability', 'internships', 'stats'].map((name) => ({name})),
+    tags: (['system', 'territory', 'intake', 'matching', 'practitioners', 'availability', 'internships', 'stats'] satisfies Tag[]).map((name) =>
+      tagDescriptions[name] ? {name, description: tagDescriptions[name]} : {name},
+    ),
     paths,
     components: {
       schemas: {...components('output'), ...requestComponents()},

@@ -3,11 +3,11 @@ import type {RouteDef} from '../route-def.js';
 import {routes, type OperationId, type Routes} from '../routes.js';
 import {availabilityRouteDocs, availabilitySchemas} from './availability.js';
 import {commonSchemas, systemRouteDocs} from './common.js';
-import type {DocumentedRoute, RouteDoc, SchemaDocs, SchemaMeta} from './docs.js';
+import type {DocumentedRoute, RouteDoc, SchemaDocs, SchemaMeta, Tag} from './docs.js';
 import {intakeRouteDocs, intakeSchemas} from './intake.js';
 import {interestRouteDocs, interestSchemas} from './interest.js';
 import {internshipRouteDocs, internshipSchemas} from './internship.js';
-import {matchingRouteDocs, matchSchemas} from './match.js';
+import {matchingRouteDocs, matchingTagDescription, matchSchemas} from './match.js';
 import {practitionerRouteDocs, practitionerSchemas} from './practitioner.js';
 import {statsRouteDocs, statsSchemas} from './stats.js';
 import {sessionRouteDocs, sessionSchemas} from './session.js';
@@ -43,6 +43,9 @@ const routeDocs: {[K in OperationId]: RouteDoc<Routes[K]>} = {
   ...interestRouteDocs,
   ...statsRouteDocs,
 };
+
+/** A tag's description, where its routes make one flow that no single route tells. */
+export const tagDescriptions: Partial<Record<Tag, string>> = {matching: matchingTagDescription};
 
 /**
  * Every named schema of the contract. A registry of its own (not zod's global one) keeps the

@@ -22,6 +22,16 @@ import {WaitingPeopleQuery} from '../queries.js';
 import type {ResponseDoc, RouteDocs, SchemaDocs} from './docs.js';
 
 // `listIntakeMatches` is documented with the intake routes
+
+/** The flow, once, for the document's `matching` tag. */
+export const matchingTagDescription =
+  'A waiting person meets a practitioner who has room. The coordinator reads the ranked matches (`listIntakeMatches`) and proposes the person (`createProposals`: `pending`). ' +
+  'The practitioner, from their personal link, sees the proposal without a name (`listOwnProposals`, with the places left this month) and accepts (`acceptProposal`: `accepted`; ' +
+  'the contact details are revealed to them alone, the request moves to `oriented`, one place of their monthly quota is used, as the board’s `takenThisMonth` shows) or declines ' +
+  '(`declineProposal`: the request stays open for another proposal). The first consultation (`confirmFirstConsultation`, or the coordinator’s transition) moves the request to `resolved`. ' +
+  'Where the territory sets `practitionersMayPick` (off by default), practitioners list pseudonymised waiting people (`listWaitingPeople`) and offer to take one (`offerToTake`: `offered`); ' +
+  'the coordinator lists the offers (`listPractitionerOffers`) and confirms one (`confirmOffer`, as an acceptance) or declines it (`withdrawProposal`). ' +
+  'The personal-link token travels in the page’s URL fragment, which browsers never send to a server: the page keeps it there for a reload or a bookmark until the practitioner chooses « Oublier ce lien sur cet appareil ».';
 export const matchSchemas = {
   MatchReason: {
     schema: MatchReason,
@@ -71,7 +81,12 @@ export const matchingRouteDocs = {
     summary: 'Offers by practitioners to take a waiting person, awaiting confirmation',
     responses: {200: 'Offers, oldest first'},
   },
-  withdrawProposal: {tag: 'matching', auth: 'coordinator', summary: 'Withdraw a proposal not yet answered', responses: {200: 'The proposal, withdrawn', 409: refused}},
+  withdrawProposal: {
+    tag: 'matching',
+    auth: 'coordinator',
+    summary: 'Withdraw a proposal not yet answered, or decline a practitioner’s offer: the request stays open',
+    responses: {200: 'The proposal, withdrawn', 409: refused},
+  },
   confirmOffer: {
     tag: 'matching',
     auth: 'coordinator',
