@@ -279,7 +279,7 @@ const checks: StoryCheck[] = [
   {tag: waitingTag, story: 'english-civic', shows: ['Waiting list', 'All (12)', 'Register a person']},
   {tag: cartodispoTag, story: 'first-time', shows: ['Lien personnel de Dr Claire Lefebvre', 'Aucune déclaration pour l’instant', 'Envoyer ma déclaration']},
   {tag: cartodispoTag, story: 'first-time', globals: 'lang:en;theme:civic', shows: ['Personal link of Dr Claire Lefebvre', 'My availability']},
-  {tag: cartodispoTag, story: 'existing', shows: ['Lien personnel de Dr Claire Lefebvre', 'À jour', 'Rien n’a changé', 'Oublier ce lien sur cet appareil']},
+  {tag: cartodispoTag, story: 'existing', shows: ['Lien personnel de Dr Claire Lefebvre', 'À jour', 'Rien n’a changé']},
   {tag: cartodispoTag, story: 'stale', shows: ['À actualiser']},
   {tag: cartodispoTag, story: 'saving', shows: ['Envoi…'], hides: ['Déclaration confirmée']},
   {tag: cartodispoTag, story: 'saved', shows: ['Déclaration confirmée le']},
