@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {fileURLToPath} from 'node:url';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
+import {Board, PersonalLink, type AvailabilityDeclaration, type BoardRow} from '@cpts-kit/contract';
 import {startServer} from '@cpts-kit/server';
 import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
 import {fillIntakeForm, REFERENCE} from './intake-steps.js';
@@ -177,5 +178,89 @@ describe('matching through the real pages: registered, proposed, accepted, resol
     assert.deepEqual(await axeViolations(coordinator), []);
     assert.deepEqual(problems.csp, []);
     assert.deepEqual(problems.errors, []);
+  });
+});
+
+describe('pull mode through the real pages: a practitioner offers to take someone, the coordinator confirms', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  let chosen: BoardRow;
+  let token = '';
+  const at = (path: string) => new URL(path, server.url).href;
+  const asCoordinator = () => ({authorization: `Bearer ${server.demoToken}`, 'content-type': 'application/json'});
+
+  before(async () => {
+    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
+    browser = await launchChromium();
+    // the territory lets its practitioners pick (off by default)
+    const patched = await fetch(at('/v1/territories/demo'), {method: 'PATCH', headers: asCoordinator(), body: JSON.stringify({practitionersMayPick: true})});
+    assert.equal(patched.status, 200);
+    const board = Board.parse(await (await fetch(at('/v1/territories/demo/availability-board'), {headers: asCoordinator()})).json());
+    chosen = board.items.find((r) => r.active && r.profession === 'medecin_generaliste')!;
+    const link = await fetch(at(`/v1/territories/demo/practitioners/${chosen.practitionerId}/link`), {method: 'POST', headers: asCoordinator(), body: '{}'});
+    token = PersonalLink.parse(await link.json()).token;
+    // takes anyone, home visits anywhere: whoever waits nearest fits
+    const declaration: AvailabilityDeclaration = {
+      accepting: 'yes',
+      monthlyQuota: 4,
+      patientScope: ['all'],
+      scopeCommunes: [],
+      homeVisits: true,
+      homeVisitCommunes: [],
+      snpSlotsThisWeek: 0,
+      teleconsultation: false,
+      hostsInterns: false,
+      visibility: 'network',
+      noteForCoordinator: null,
+    };
+    const declared = await fetch(at('/v1/territories/demo/availability'), {
+      method: 'PUT',
+      headers: {authorization: `Bearer ${token}`, 'content-type': 'application/json'},
+      body: JSON.stringify(declaration),
+    });
+    assert.equal(declared.status, 200);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists people waiting nearby without a name, takes an offer, and shows the contact details once the coordinator confirms', async () => {
+    const page = await browser.newPage();
+    const problems = await watchPageProblems(page);
+    await page.goto(at(`/examples/practitioner.html#token=${encodeURIComponent(token)}`));
+    const widget = page.locator('cpts-cartodispo');
+    const nearby = widget.locator('[part="waiting-people"]');
+    await nearby.getByRole('heading', {name: 'Personnes en attente près de chez vous'}).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'the people nearby pass axe');
+    await nearby.getByRole('button', {name: 'Je peux le/la prendre'}).first().click();
+    await nearby.getByText('Proposé à la coordination, qui vous recontacte').first().waitFor();
+
+    const coordinator = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const coordinatorProblems = await watchPageProblems(coordinator);
+    await coordinator.goto(at('/examples/coordinator.html'));
+    const signIn = coordinator.locator('cpts-coordinator-sign-in');
+    await signIn.getByLabel('Jeton de coordinateur').fill(server.demoToken!);
+    await signIn.getByRole('button', {name: 'Se connecter'}).click();
+    const list = coordinator.locator('cpts-waiting-list');
+    const offers = list.locator('cpts-practitioner-offers');
+    await offers.getByRole('heading', {name: '1 offre de praticien à confirmer'}).waitFor();
+    assert.deepEqual(await axeViolations(coordinator), []);
+    await offers.getByRole('button', {name: /^Ouvrir la demande DEMO-/}).click();
+    const matches = list.locator('cpts-intake-matches');
+    await matches.getByRole('button', {name: `Confirmer l’offre de ${chosen.displayName}`}).click();
+    await matches.getByText(`Offre de ${chosen.displayName} confirmée`, {exact: false}).waitFor();
+    await list.locator('[part="detail"] .badge').getByText('Orientée', {exact: true}).waitFor();
+    assert.deepEqual(coordinatorProblems.csp, []);
+    assert.deepEqual(coordinatorProblems.errors, []);
+
+    // the practitioner's link, read again: the offer confirmed, the person's contact details
+    await page.reload();
+    await widget.locator('[part="proposal"] [part="contact"]').waitFor();
+    await widget.getByText('Places restantes ce mois-ci : 3 sur 4').waitFor();
+    assert.deepEqual(problems.csp, []);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+    await coordinator.close();
   });
 });
