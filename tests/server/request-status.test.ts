@@ -154,6 +154,7 @@ for (const engine of await engines()) {
         assert.equal(locked.body.code, 'rate_limited');
         const seconds = Number(locked.headers.get('Retry-After'));
         assert.ok(seconds > 0 && seconds <= REFERENCE_WINDOW_HOURS * 3600, String(seconds));
+        assert.equal(locked.body.retryAfter, seconds, 'the body says it too, for a widget');
         assert.match(locked.body.detail, /03 21 00 00 00/);
       }
       const other = await register(h);

@@ -17,12 +17,10 @@ export type RequestClosedBecause = z.infer<typeof RequestClosedBecause>;
 /**
  * The question: a reference and the birth date given with it. A POST body, so the birth date never
  * lands in a URL, a proxy's log or the browser's history. The reference is read as people copy it
- * from the receipt: spaces around it and lower case are forgiven.
+ * from the receipt: spaces around it and lower case are forgiven (the server reads it in capitals).
  */
 export const RequestStatusLookup = /* @__PURE__ */ z.strictObject({
-  reference: z
-    .string()
-    .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9]{2,12}-\d{4}-\d{6}$/, 'référence invalide : elle s’écrit comme sur le récépissé, par exemple DEMO-2026-000123')),
+  reference: z.string().check(z.trim(), z.regex(/^[A-Z0-9]{2,12}-\d{4}-\d{6}$/i, 'référence invalide : elle s’écrit comme sur le récépissé, par exemple DEMO-2026-000123')),
   birthDate: IsoDate.check(z.refine((iso) => isPlausibleBirthDate(iso), 'la date de naissance doit être passée et plausible')),
 });
 export type RequestStatusLookup = z.infer<typeof RequestStatusLookup>;

@@ -40,6 +40,7 @@ export function tooManyTries(seconds: number, phone: string): ApiProblem {
   return new ApiProblem(429, 'rate_limited', 'Trop d’essais', {
     detail: `Trop d’essais. Réessayez dans ${minutes} min, ou appelez la CPTS au ${phone}.`,
     headers: {'Retry-After': String(seconds)},
+    retryAfter: seconds,
   });
 }
 

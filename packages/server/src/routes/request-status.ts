@@ -13,17 +13,20 @@ import {validate} from '../validate.js';
 export function requestStatusRoutes({db, keys, config}: Deps) {
   const perMinute = config.statusRateLimitPerMinute ?? DEFAULT_STATUS_RATE_LIMIT;
   const limiter = perMinute > 0 ? new RateLimiter(perMinute) : undefined;
-  const lookup = new StatusLookup(db, keys);
+  const statuses = new StatusLookup(db, keys);
 
   return new Hono<AppEnv>().post('/v1/territories/:t/request-status', validate('json', RequestStatusLookup), async (c) => {
     const territory = c.get('territory');
     c.header('Cache-Control', 'no-store');
     const byAddress = limiter?.take(clientKey(clientAddress(c, config.trustProxy ?? 0)));
     if (byAddress && !byAddress.ok) throw tooManyTries(byAddress.retryAfterSeconds, territory.phone);
-    const {reference, birthDate} = c.req.valid('json');
+    const lookup = c.req.valid('json');
+    // as the receipt prints it: people copy it in lower case too
+    const reference = lookup.reference.toUpperCase();
+    const birthDate = lookup.birthDate;
     const byReference = await takeReferenceTry(db, territory.slug, reference);
     if (!byReference.ok) throw tooManyTries(byReference.retryAfterSeconds, territory.phone);
-    const found = await lookup.find(territory, reference, birthDate);
+    const found = await statuses.find(territory, reference, birthDate);
     if (!found) throw noSuchRequest();
     await forgetReferenceTries(db, territory.slug, reference);
     return c.json(found);
