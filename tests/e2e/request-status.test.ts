@@ -49,7 +49,9 @@ describe('following a request from the commune page to the status page, through 
     assert.ok(!scripts.some((s) => /request-status|status-strings/.test(s)), `the intake page loads no status code: ${scripts.join(', ')}`);
 
     const problems = await watchPageProblems(page);
-    await page.goto(at('/examples/request-status.html'));
+    // the receipt links to the status page (commune.html sets status-href)
+    await page.locator('cpts-intake-form').getByRole('link', {name: 'Suivre la demande avec cette référence et la date de naissance'}).click();
+    await page.waitForURL(/\/examples\/request-status\.html$/);
     await lookUp(page, reference.toLowerCase(), birthDate);
     const answer = page.locator('cpts-request-status').locator('[part~="answer"]');
     await answer.waitFor();
