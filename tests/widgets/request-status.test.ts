@@ -236,4 +236,25 @@ describe('<cpts-request-status>', () => {
     expect(text(root(el).querySelector('.alternative'))).to.equal('Vous pouvez aussi appeler la CPTS au 03 21 00 00 00.');
     await expect(el).to.be.accessible();
   });
+
+  it('inside <cpts-provider>, uses the provider’s client and territory: one territory request for the page', async () => {
+    const server = new StatusServer();
+    let territoryGets = 0;
+    const counting = createClient({
+      baseUrl: 'http://api.test',
+      territory: 'demo',
+      retry: 0,
+      fetch: (input, init) => {
+        // the method without building a Request, which would take the body away from the real fetch
+        if ((init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase() === 'GET') territoryGets += 1;
+        return server.fetch(input, init);
+      },
+    });
+    const wrapper = await fixture<HTMLElement>(html`<cpts-provider .client=${counting}><cpts-request-status></cpts-request-status></cpts-provider>`);
+    const el = wrapper.querySelector('cpts-request-status') as CptsRequestStatus;
+    await until(() => part(el, 'form') !== null, 'the form');
+    await lookUp(el);
+    expect(text(part(el, 'answer'))).to.contain('Reçue le 3 mars 2026');
+    expect(territoryGets).to.equal(1);
+  });
 });
