@@ -23,6 +23,7 @@ const boardTag = 'cpts-availability-board';
 const managerTag = 'cpts-practitioner-manager';
 const waitingTag = 'cpts-waiting-list';
 const cartodispoTag = 'cpts-cartodispo';
+const statusTag = 'cpts-request-status';
 const prefixOf = (tag: string) => `widgets-${tag}--`;
 
 const contentTypes: Record<string, string> = {
@@ -110,6 +111,25 @@ const checks: StoryCheck[] = [
   },
   {story: 'in-provider', globals: 'theme:civic', shows: [demoName, '03 21 00 00 00']},
   {story: 'all-languages-and-themes', shows: [demoName]},
+  {tag: statusTag, story: 'empty', shows: ['Où en est ma demande ?', 'Référence de la demande', 'Vous pouvez aussi appeler la CPTS au 03 21 00 00 00']},
+  {tag: statusTag, story: 'received', shows: ['Demande DEMO-2026-000123', 'Reçue le 3 mars 2026. La CPTS vous appellera', 'Appeler la CPTS au 03 21 00 00 00']},
+  {tag: statusTag, story: 'in-progress', shows: ['En cours', 'La CPTS s’en occupe depuis le 10 mars 2026']},
+  {tag: statusTag, story: 'oriented', shows: ['Orientée vers un médecin le 24 mars 2026']},
+  {tag: statusTag, story: 'resolved', shows: ['Solution trouvée le 15 avril 2026']},
+  {tag: statusTag, story: 'closed', shows: ['Clôturée le 2 avril 2026', 'La CPTS n’a pas réussi à vous joindre']},
+  {tag: statusTag, story: 'not-found', shows: ['Nous ne trouvons pas de demande avec ces informations.'], hides: ['Reçue le']},
+  {tag: statusTag, story: 'too-many-tries', shows: ['Trop d’essais, réessayez dans 10 minutes.'], expectedErrors: /status of 429/},
+  {
+    tag: statusTag,
+    story: 'with-errors',
+    shows: ['Il y a un problème', 'La référence s’écrit comme sur le récépissé', 'La date de naissance doit être une vraie date'],
+    also: async (page) => {
+      const focused = await page.evaluate(() => document.querySelector('cpts-request-status')?.shadowRoot?.activeElement?.getAttribute('part'));
+      assert.equal(focused, 'error-summary', 'the error summary takes focus');
+    },
+  },
+  {tag: statusTag, story: 'offline', shows: ['Le service est injoignable']},
+  {tag: statusTag, story: 'english', shows: ['Where does my request stand?', 'Referred to a doctor on 24 March 2026']},
   {tag: intakeTag, story: 'empty', shows: ['Qui remplit ce formulaire ?', 'Appelez la CPTS au 03 21 00 00 00', 'Envoyer ma demande']},
   {tag: intakeTag, story: 'empty', globals: 'lang:en;theme:civic', shows: ['Who is filling in this form?', 'Send my request']},
   {
@@ -381,7 +401,7 @@ async function main(): Promise<void> {
   });
   try {
     const index = (await (await fetch(`${baseUrl}/index.json`)).json()) as {entries: Record<string, unknown>};
-    for (const tag of [contactTag, intakeTag, managerTag, waitingTag, cartodispoTag]) {
+    for (const tag of [contactTag, intakeTag, managerTag, waitingTag, cartodispoTag, statusTag]) {
       const built = Object.keys(index.entries).filter((id) => id.startsWith(prefixOf(tag)));
       const checked = new Set(checks.filter((check) => (check.tag ?? contactTag) === tag).map((check) => `${prefixOf(tag)}${check.story}`));
       assert.ok(built.length > 0, `stories of <${tag}> were built`);

@@ -27,6 +27,7 @@ import {
 import {createClient, type CptsClient} from '@cpts-kit/sdk';
 import {createWaitingListMock, waitingListRoutes, type WaitingListMockBehaviour} from './mock-waiting-list.js';
 import {createProposalsMock, ownProposalRoutes, type ProposalsMockBehaviour} from './mock-proposals.js';
+import {answerRequestStatus, type RequestStatusMockBehaviour} from './mock-request-status.js';
 
 /** The demo CPTS: fictional contact details, real communes of the Pays de Saint-Omer. */
 export const demoTerritory: Territory = {
@@ -99,6 +100,8 @@ export interface MockOptions {
   // --- the practitioner's proposals (cartodispo)
   /** What a personal link's proposals routes hold and answer (see mock-proposals.ts); `none` by default. */
   proposals?: ProposalsMockBehaviour;
+  /** How the status lookup (`POST …/request-status`) is answered (see mock-request-status.ts); `received` by default. */
+  requestStatus?: RequestStatusMockBehaviour;
 }
 
 /**
@@ -578,6 +581,7 @@ export function createMockFetch(options: MockOptions = {}): typeof globalThis.fe
     if (matched.slug !== undefined && (options.failure === 'not-found' || matched.slug !== territory.slug)) {
       return problemResponse(request, 404, 'not-found');
     }
+    if (matched.operationId === 'lookupRequestStatus') return answerRequestStatus(request, options.requestStatus ?? 'received', territory);
     if (matched.operationId === 'createIntakeRequest') return answerIntake(request, options.intake ?? 'created', ++intakeAttempts);
     if (matched.operationId === 'listPublicPractitioners') return answerPractitioners(request, options.practitioners ?? demoPractitioners);
     // board stories say how the board answers; others (the practitioner manager) get the store's board
@@ -617,4 +621,5 @@ export function createMockClient(options: MockClientOptions = {}): CptsClient {
     ...(options.delayMs === Infinity ? {timeout: NEVER} : {}),
   });
 }
+export type {RequestStatusMockBehaviour} from './mock-request-status.js';
 export {demoWaitingRequest, demoWaitingRequests, type WaitingListMockBehaviour} from './mock-waiting-list.js';

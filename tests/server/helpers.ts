@@ -36,7 +36,7 @@ export interface Called {
 /** A fresh database on `engine` with two small territories and a coordinator token for each. */
 export async function harness(
   engine: Engine,
-  options: {allowedOrigins?: string[]; production?: boolean; rateLimitPerMinute?: number; trustProxy?: number} = {},
+  options: {allowedOrigins?: string[]; production?: boolean; rateLimitPerMinute?: number; statusRateLimitPerMinute?: number; trustProxy?: number} = {},
 ): Promise<Harness> {
   const {db, cleanup} = await engine.open();
   await migrate(db);
@@ -61,6 +61,7 @@ export async function harness(
       version: 'test',
       // most tests post many forms from one (absent) address; the rate-limit tests set their own
       rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+      statusRateLimitPerMinute: options.statusRateLimitPerMinute ?? 0,
       trustProxy: options.trustProxy ?? 0,
     },
   });

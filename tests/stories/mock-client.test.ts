@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {Board, Health, Territory} from '@cpts-kit/contract';
-import {getAvailabilityBoard, getHealth, getStats, getTerritory, isCptsApiError, isCptsNetworkError} from '@cpts-kit/sdk';
+import {Board, Health, RequestStatus, Territory} from '@cpts-kit/contract';
+import {getAvailabilityBoard, getHealth, getStats, getTerritory, isCptsApiError, isCptsNetworkError, lookupRequestStatus} from '@cpts-kit/sdk';
 import {createMockClient, createMockFetch, demoTerritory, longTerritoryName, mockBaseUrl} from '../../stories/mock-client.js';
 
 describe('the stories’ mock API', () => {
@@ -95,5 +95,23 @@ describe('the stories’ mock API', () => {
     const response = await createMockFetch()(`${mockBaseUrl}/v1/nothing-here`);
     assert.equal(response.status, 404);
     assert.match(response.headers.get('content-type') ?? '', /problem\+json/);
+  });
+
+  it('answers the status lookup at each step within the contract, and its generic 404 and 429', async () => {
+    for (const step of ['received', 'in_progress', 'oriented', 'resolved', 'closed'] as const) {
+      const status = RequestStatus.parse(await lookupRequestStatus(createMockClient({requestStatus: step}), {reference: 'demo-2026-000123', birthDate: '1951-07-04'}));
+      assert.equal(status.status, step);
+      assert.equal(status.reference, 'DEMO-2026-000123');
+      assert.equal(status.closedBecause === null, step !== 'closed');
+    }
+    const notFound = await lookupRequestStatus(createMockClient({requestStatus: 'not-found'}), {reference: 'DEMO-2026-000123', birthDate: '1951-07-04'}).catch(
+      (e: unknown) => e,
+    );
+    assert.ok(isCptsApiError(notFound) && notFound.status === 404);
+    const limited = await lookupRequestStatus(createMockClient({requestStatus: 'rate-limited'}), {reference: 'DEMO-2026-000123', birthDate: '1951-07-04'}).catch(
+      (e: unknown) => e,
+    );
+    assert.ok(isCptsApiError(limited) && limited.status === 429);
+    assert.equal((limited.problem as {retryAfter?: unknown}).retryAfter, 600);
   });
 });

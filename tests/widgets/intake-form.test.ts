@@ -670,4 +670,31 @@ describe('<cpts-intake-form>', () => {
       }
     }
   });
+
+  describe('with status-href', () => {
+    it('links the receipt to the status page, and leaves the link out without the attribute', async () => {
+      const withLink = await ready(
+        await fixture<CptsIntakeForm>(html`<cpts-intake-form status-href="/examples/request-status.html" .client=${new IntakeServer().client()}></cpts-intake-form>`),
+      );
+      await fillValid(withLink);
+      await submit(withLink);
+      const link = (await submitted(withLink)).querySelector('[part~="status-link"]');
+      expect(link?.getAttribute('href')).to.equal('/examples/request-status.html');
+      expect(text(link)).to.equal('Suivre la demande avec cette référence et la date de naissance');
+      await expect(withLink).to.be.accessible();
+      const without = await form(new IntakeServer());
+      await fillValid(without);
+      await submit(without);
+      expect((await submitted(without)).querySelector('[part~="status-link"]')).to.equal(null);
+    });
+
+    it('never links to another scheme than http(s)', async () => {
+      const el = await ready(
+        await fixture<CptsIntakeForm>(html`<cpts-intake-form status-href="javascript:alert(1)" .client=${new IntakeServer().client()}></cpts-intake-form>`),
+      );
+      await fillValid(el);
+      await submit(el);
+      expect((await submitted(el)).querySelector('[part~="status-link"]')).to.equal(null);
+    });
+  });
 });

@@ -8,6 +8,7 @@ export * from './internship.js';
 export * from './interest.js';
 export * from './stats.js';
 export * from './waiting-list.js';
+export * from './request-status.js';
 export * from './session.js';
 export * from './queries.js';
 export * from './patches.js';

@@ -57,7 +57,8 @@ export type IntakeSituation = z.infer<typeof IntakeSituation>;
 
 const MAX_AGE_YEARS = 130;
 
-function isPlausibleBirthDate(iso: string, today = new Date()): boolean {
+/** Past, and not older than anyone alive: what a birth date must be, in the form and in the status lookup. */
+export function isPlausibleBirthDate(iso: string, today = new Date()): boolean {
   const date = new Date(`${iso}T00:00:00Z`);
   const oldest = new Date(Date.UTC(today.getUTCFullYear() - MAX_AGE_YEARS, today.getUTCMonth(), today.getUTCDate()));
   return date.getTime() <= today.getTime() && date.getTime() >= oldest.getTime();

@@ -1,6 +1,7 @@
 import type {RouteDef} from './route-def.js';
 import {getOwnAvailabilityRoute, declareAvailabilityRoute, getAvailabilityBoardRoute} from './routes-availability.js';
 import {createIntakeRequestRoute} from './routes-intake.js';
+import {lookupRequestStatusRoute} from './routes-request-status.js';
 import {
   listInternshipOffersRoute,
   createInternshipOfferRoute,
@@ -56,6 +57,7 @@ export * from './route-def.js';
 
 export * from './routes-availability.js';
 export * from './routes-intake.js';
+export * from './routes-request-status.js';
 export * from './routes-internships.js';
 export * from './routes-interest.js';
 export * from './routes-matching.js';
@@ -79,6 +81,7 @@ export const routes = {
   getMe: getMeRoute,
   listCoordinators: listCoordinatorsRoute,
   createIntakeRequest: createIntakeRequestRoute,
+  lookupRequestStatus: lookupRequestStatusRoute,
   listIntakeRequests: listIntakeRequestsRoute,
   exportIntakeRequests: exportIntakeRequestsRoute,
   getIntakeRequest: getIntakeRequestRoute,

@@ -19,6 +19,7 @@ import {interestRoutes} from './routes/interests.js';
 import {matchingRoutes} from './routes/matching.js';
 import {notImplementedRoutes} from './routes/not-implemented.js';
 import {proposalRoutes} from './routes/proposals.js';
+import {requestStatusRoutes} from './routes/request-status.js';
 import {practitionerRoutes} from './routes/practitioners.js';
 import {sessionRoutes} from './routes/session.js';
 import {systemRoutes} from './routes/system.js';
@@ -139,6 +140,7 @@ export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db
   app.route('/', territoryRoutes(deps));
   app.route('/', sessionRoutes(deps));
   app.route('/', intakeRoutes(deps));
+  app.route('/', requestStatusRoutes(deps));
   app.route('/', waitingListRoutes(deps));
   app.route('/', matchingRoutes(deps));
   app.route('/', proposalRoutes(deps));

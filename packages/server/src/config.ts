@@ -13,6 +13,8 @@ export interface AppConfig {
   version: string;
   /** Intake POSTs allowed per client address and minute (CPTS_RATE_LIMIT); default 30. */
   rateLimitPerMinute?: number;
+  /** Status lookups (`<cpts-request-status>`) allowed per client address and minute (CPTS_STATUS_RATE_LIMIT); default 10. */
+  statusRateLimitPerMinute?: number;
   /** How many reverse proxies in front of us append to X-Forwarded-For (CPTS_TRUST_PROXY); 0: ignore the header. */
   trustProxy?: number;
   /** Test hook (CPTS_TEST_CRASH_AFTER_COMMIT=1, never in production): die right after the first intake commit. */
@@ -29,11 +31,14 @@ export interface RuntimeConfig {
   demoToken: string | undefined;
   production: boolean;
   rateLimitPerMinute: number;
+  statusRateLimitPerMinute: number;
   trustProxy: number;
   testCrashAfterCommit: boolean;
 }
 
 export const DEFAULT_RATE_LIMIT = 30;
+/** Stricter than the form's: a person checks one request, a script tries birth dates. */
+export const DEFAULT_STATUS_RATE_LIMIT = 10;
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -76,6 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     demoToken: env.CPTS_DEMO_TOKEN || undefined,
     production: env.NODE_ENV === 'production',
     rateLimitPerMinute: parseCount('CPTS_RATE_LIMIT', env.CPTS_RATE_LIMIT, DEFAULT_RATE_LIMIT, 1_000_000_000),
+    statusRateLimitPerMinute: parseCount('CPTS_STATUS_RATE_LIMIT', env.CPTS_STATUS_RATE_LIMIT, DEFAULT_STATUS_RATE_LIMIT, 1_000_000_000),
     trustProxy: parseTrustProxy(env.CPTS_TRUST_PROXY),
     // inert in production whatever the variable says: it kills the process on purpose
     testCrashAfterCommit: env.CPTS_TEST_CRASH_AFTER_COMMIT === '1' && env.NODE_ENV !== 'production',

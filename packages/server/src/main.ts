@@ -11,6 +11,7 @@ const running = await startServer({
   allowedOrigins: config.allowedOrigins,
   production: config.production,
   rateLimitPerMinute: config.rateLimitPerMinute,
+  statusRateLimitPerMinute: config.statusRateLimitPerMinute,
   trustProxy: config.trustProxy,
   testCrashAfterCommit: config.testCrashAfterCommit,
   demo: true,

@@ -12,8 +12,10 @@ export class ApiProblem extends Error {
   readonly detail: string | undefined;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
+  /** Seconds before trying again, in the body too (`retryAfter`): a widget reads it without the response's headers. */
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, code: string, title: string, options: {detail?: string; errors?: FieldError[]; headers?: Record<string, string>} = {}) {
+  constructor(status: number, code: string, title: string, options: {detail?: string; errors?: FieldError[]; headers?: Record<string, string>; retryAfter?: number} = {}) {
     super(`${status} ${code}: ${options.detail ?? title}`);
     this.status = status;
     this.code = code;
@@ -21,6 +23,7 @@ export class ApiProblem extends Error {
     this.detail = options.detail;
     this.errors = options.errors;
     this.headers = options.headers ?? {};
+    this.retryAfter = options.retryAfter;
   }
 
   toBody(instance?: string): ApiError {
@@ -28,6 +31,7 @@ export class ApiProblem extends Error {
     if (this.detail !== undefined) body.detail = this.detail;
     if (instance !== undefined) body.instance = instance;
     if (this.errors !== undefined) body.errors = this.errors;
+    if (this.retryAfter !== undefined) body.retryAfter = this.retryAfter;
     return body;
   }
 }

@@ -1,4 +1,5 @@
 import type {Db} from './db/index.js';
+import {purgeStatusAttempts} from './request-status.js';
 import {audit} from './territories.js';
 
 /**
@@ -61,9 +62,10 @@ export async function purgeExpiredIdempotencyKeys(db: Db, now = new Date()): Pro
   return rows[0]?.n ?? 0;
 }
 
-/** The server's hourly run: every territory's retention, then every expired key. */
+/** The server's hourly run: every territory's retention, then every expired key and status-lookup window. */
 export async function purgeAll(db: Db, now = new Date()): Promise<void> {
   const territories = await db.query<{slug: string}>('select slug from territories order by slug');
   for (const {slug} of territories) await purgeTerritory(db, slug, {now, actor: 'serveur'});
   await purgeExpiredIdempotencyKeys(db, now);
+  await purgeStatusAttempts(db, now);
 }

@@ -2,7 +2,7 @@ import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {serve, type ServerType} from '@hono/node-server';
 import {createApp, type App} from './app.js';
-import {DEFAULT_RATE_LIMIT, resolveSecretKey, SERVER_VERSION} from './config.js';
+import {DEFAULT_RATE_LIMIT, DEFAULT_STATUS_RATE_LIMIT, resolveSecretKey, SERVER_VERSION} from './config.js';
 import {migrate, openDatabase, type Db} from './db/index.js';
 import {IntakeWriter} from './intake-writer.js';
 import {purgeAll} from './purge.js';
@@ -28,6 +28,8 @@ export interface StartOptions {
   demoToken?: string | undefined;
   /** Intake POSTs per client address and minute; 0 turns the limit off. */
   rateLimitPerMinute?: number;
+  /** Status lookups per client address and minute; 0 turns the limit off (the per-reference one stays). */
+  statusRateLimitPerMinute?: number;
   /** Reverse proxies that append to X-Forwarded-For; 0 ignores the header. */
   trustProxy?: number;
   /** Test hook: see CPTS_TEST_CRASH_AFTER_COMMIT in the README. */
@@ -85,6 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         production: options.production ?? false,
         version: SERVER_VERSION,
         rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT,
+        statusRateLimitPerMinute: options.statusRateLimitPerMinute ?? DEFAULT_STATUS_RATE_LIMIT,
         trustProxy: options.trustProxy ?? 0,
         testCrashAfterCommit: options.testCrashAfterCommit === true && options.production !== true,
       },

@@ -2,6 +2,7 @@
 import './provider/define.js';
 import './territory-contact/define.js';
 import './intake-form/define.js';
+import './request-status/define.js';
 import './availability-map/define.js';
 import './cartodispo/define.js';
 import './availability-board/define.js';

@@ -1,6 +1,7 @@
 export {CptsProvider} from './provider/provider.js';
 export {CptsTerritoryContact} from './territory-contact/territory-contact.js';
 export {CptsIntakeForm} from './intake-form/intake-form.js';
+export {CptsRequestStatus} from './request-status/request-status.js';
 export {CptsAvailabilityMap} from './availability-map/availability-map.js';
 export {CptsSelectEvent} from './availability-map/select-event.js';
 export {CptsCartodispo} from './cartodispo/cartodispo.js';
@@ -40,6 +41,7 @@ export {
 // brings every key into a program that reads only the package's `index.d.ts`
 export type {IntakeFormStrings, IntakeErrorMessages} from './intake-form/intake-strings.js';
 export type {MapStrings} from './availability-map/map-strings.js';
+export type {StatusStrings} from './request-status/status-strings.js';
 export type {ContactStrings} from './territory-contact/contact-strings.js';
 export type {CartodispoStrings} from './cartodispo/cartodispo-strings.js';
 export {fr, en} from './strings.js';

@@ -10,6 +10,8 @@ import {en as intakeEn} from './intake-form/intake-strings.en.js';
 import {fr as intakeFr} from './intake-form/intake-strings.fr.js';
 import {en as intakePaperEn} from './intake-form/paper-strings.en.js';
 import {fr as intakePaperFr} from './intake-form/paper-strings.fr.js';
+import {en as statusEn} from './request-status/status-strings.en.js';
+import {fr as statusFr} from './request-status/status-strings.fr.js';
 import {en as mapEn} from './availability-map/map-strings.en.js';
 import {fr as mapFr} from './availability-map/map-strings.fr.js';
 import {en as offerManagerEn} from './internship-offers/offer-manager-strings.en.js';
@@ -35,6 +37,7 @@ export const fr: Translation = {
   ...labelsFr,
   ...intakeFr,
   ...intakePaperFr,
+  ...statusFr,
   ...mapFr,
   ...cartodispoFr,
   ...boardFr,
@@ -50,6 +53,7 @@ export const en: Translation = {
   ...labelsEn,
   ...intakeEn,
   ...intakePaperEn,
+  ...statusEn,
   ...mapEn,
   ...cartodispoEn,
   ...boardEn,

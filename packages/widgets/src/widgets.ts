@@ -34,6 +34,10 @@ export const widgetModules = {
     fr: () => import('./intake-form/intake-strings.fr.js'),
     en: () => import('./intake-form/intake-strings.en.js'),
   }),
+  'cpts-request-status': withStrings(() => import('./request-status/request-status.js').then((m) => m.CptsRequestStatus), {
+    fr: () => import('./request-status/status-strings.fr.js'),
+    en: () => import('./request-status/status-strings.en.js'),
+  }),
   'cpts-availability-map': withStrings(() => import('./availability-map/availability-map.js').then((m) => m.CptsAvailabilityMap), {
     fr: () => Promise.all([import('./availability-map/map-strings.fr.js'), labels.fr()]),
     en: () => Promise.all([import('./availability-map/map-strings.en.js'), labels.en()]),

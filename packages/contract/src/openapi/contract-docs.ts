@@ -9,6 +9,7 @@ import {interestRouteDocs, interestSchemas} from './interest.js';
 import {internshipRouteDocs, internshipSchemas} from './internship.js';
 import {matchingRouteDocs, matchingTagDescription, matchSchemas} from './match.js';
 import {practitionerRouteDocs, practitionerSchemas} from './practitioner.js';
+import {requestStatusRouteDocs, requestStatusSchemas} from './request-status.js';
 import {statsRouteDocs, statsSchemas} from './stats.js';
 import {sessionRouteDocs, sessionSchemas} from './session.js';
 import {territoryRouteDocs, territorySchemas} from './territory.js';
@@ -19,6 +20,7 @@ const schemaDocs: SchemaDocs[] = [
   commonSchemas,
   availabilitySchemas,
   intakeSchemas,
+  requestStatusSchemas,
   waitingListSchemas,
   practitionerSchemas,
   matchSchemas,
@@ -35,6 +37,7 @@ const routeDocs: {[K in OperationId]: RouteDoc<Routes[K]>} = {
   ...territoryRouteDocs,
   ...sessionRouteDocs,
   ...intakeRouteDocs,
+  ...requestStatusRouteDocs,
   ...waitingListRouteDocs,
   ...matchingRouteDocs,
   ...practitionerRouteDocs,

@@ -6,6 +6,7 @@ export * from './interest.js';
 export * from './matching.js';
 export * from './internships.js';
 export * from './practitioners.js';
+export * from './request-status.js';
 export * from './stats.js';
 export * from './session.js';
 export * from './system.js';

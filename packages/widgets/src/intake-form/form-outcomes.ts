@@ -1,4 +1,4 @@
-import {html, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import type {Territory} from '@cpts-kit/contract';
 import {formatFrenchPhone, telHref} from '../internal/format.js';
 import type {IntakeFormStrings} from './intake-strings.js';
@@ -28,8 +28,18 @@ export function failureNotice(t: IntakeFormStrings, territory: Territory, messag
   `;
 }
 
+/** A relative address or an http(s) one: never `javascript:` or another scheme, whoever set the attribute. */
+const isPageLink = (href: string): boolean => /^https?:/i.test(href) || !/^[\w+.-]*:/.test(href);
+
 /** What replaces the form once the request is stored: its reference, to keep or print. */
-export function receipt(t: IntakeFormStrings, territory: Territory, phase: Extract<Phase, {name: 'submitted'}>, lang: string, onAnother: () => void): TemplateResult {
+export function receipt(
+  t: IntakeFormStrings,
+  territory: Territory,
+  phase: Extract<Phase, {name: 'submitted'}>,
+  lang: string,
+  onAnother: () => void,
+  statusHref?: string,
+): TemplateResult {
   const phone = formatFrenchPhone(territory.phone);
   const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {dateStyle: 'long'}).format(phase.at);
   return html`
@@ -48,6 +58,7 @@ export function receipt(t: IntakeFormStrings, territory: Territory, phase: Extra
       </dl>
       <p>${t.nextSteps}</p>
       <p><a class="phone" href=${telHref(territory.phone)}>${t.call(phone)}</a></p>
+      ${statusHref && isPageLink(statusHref) ? html`<p><a part="status-link" href=${statusHref}>${t.followRequest}</a></p>` : nothing}
       <div class="actions">
         <button type="button" class="button" @click=${() => window.print()}>${t.print}</button>
         <button type="button" class="button button--secondary" @click=${onAnother}>${t.another}</button>

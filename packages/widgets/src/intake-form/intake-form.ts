@@ -1,5 +1,5 @@
 import {html, nothing, type TemplateResult} from 'lit';
-import {state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
 import type {Territory} from '@cpts-kit/contract';
 import {createIntakeRequest, isCptsApiError} from '@cpts-kit/sdk';
@@ -38,6 +38,7 @@ const commentThresholds = [500, 200, 100, 50, 20, 0];
  * @csspart error-summary - The list of problems shown at the top after a submission with errors.
  * @csspart submit - The submit button.
  * @csspart receipt - What is shown once the request is stored (and what is printed).
+ * @csspart status-link - The receipt's link to the status page, when `status-href` is set.
  */
 export class CptsIntakeForm extends CptsElement {
   static override stringBundles = [intakeStrings];
@@ -58,6 +59,9 @@ export class CptsIntakeForm extends CptsElement {
   @state() private commentAnnouncement = '';
   /** The printable blank version is shown instead of the form (its module loaded on demand). */
   @state() private paper = false;
+
+  /** The page with `<cpts-request-status>`: the receipt then links to it. */
+  @property({attribute: 'status-href'}) statusHref?: string;
 
   private get t(): IntakeFormStrings {
     return this.localize.strings.intake;
@@ -270,7 +274,7 @@ export class CptsIntakeForm extends CptsElement {
         ${
           territory
             ? this.phase.name === 'submitted'
-              ? receipt(t, territory, this.phase, this.localize.lang, () => this.reset())
+              ? receipt(t, territory, this.phase, this.localize.lang, () => this.reset(), this.statusHref)
               : this.paper
                 ? html`<cpts-intake-paper .territoryDetails=${territory} lang=${this.localize.lang} @cpts-paper-close=${this.closePaper}></cpts-intake-paper>`
                 : html`<p class="intro">${t.intro}</p>

@@ -129,6 +129,7 @@ export const en: Pick<Translation, 'intake'> = {
     receiptCommune: 'Town or village',
     print: 'Print a summary',
     another: 'Register someone else',
+    followRequest: 'Follow the request with this reference and the date of birth',
     paperVersion: 'Printable paper version',
   },
 };

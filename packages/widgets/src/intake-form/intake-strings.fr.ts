@@ -132,6 +132,7 @@ export const fr: Pick<Translation, 'intake'> = {
     receiptCommune: 'Commune',
     print: 'Imprimer le récapitulatif',
     another: 'Inscrire une autre personne',
+    followRequest: 'Suivre la demande avec cette référence et la date de naissance',
     paperVersion: 'Version papier à imprimer',
   },
 };

@@ -90,6 +90,8 @@ export interface IntakeFormStrings {
   receiptCommune: string;
   print: string;
   another: string;
+  /** The receipt's link to the status page (`status-href`). */
+  followRequest: string;
   /** The link to the printable blank version (loaded on demand). */
   paperVersion: string;
 }

@@ -130,6 +130,30 @@ export const formStyles = css`
     background: var(--cpts-color-surface);
   }
 
+  /* a date people know, typed in three boxes (day, month, year), as GOV.UK asks */
+  .date {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cpts-spacing-m);
+  }
+
+  .date-part {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+  }
+
+  .date-part label {
+    font-weight: normal;
+  }
+
+  .date input.day {
+    width: 3.5rem;
+  }
+
+  .date input.year {
+    width: 5rem;
+  }
+
   .honeypot {
     position: absolute;
     left: -10000px;

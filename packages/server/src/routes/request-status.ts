@@ -1,0 +1,34 @@
+import {RequestStatusLookup} from '@cpts-kit/contract';
+import {Hono} from 'hono';
+import type {AppEnv, Deps} from '../env.js';
+import {DEFAULT_STATUS_RATE_LIMIT} from '../config.js';
+import {clientAddress, clientKey, RateLimiter} from '../rate-limit.js';
+import {forgetReferenceTries, noSuchRequest, StatusLookup, takeReferenceTry, tooManyTries} from '../request-status.js';
+import {validate} from '../validate.js';
+
+/**
+ * The person's own view of their request: public, by reference and birth date. Two budgets against
+ * guessing: per client address (in memory, like the form's), and per reference (in the database).
+ */
+export function requestStatusRoutes({db, keys, config}: Deps) {
+  const perMinute = config.statusRateLimitPerMinute ?? DEFAULT_STATUS_RATE_LIMIT;
+  const limiter = perMinute > 0 ? new RateLimiter(perMinute) : undefined;
+  const statuses = new StatusLookup(db, keys);
+
+  return new Hono<AppEnv>().post('/v1/territories/:t/request-status', validate('json', RequestStatusLookup), async (c) => {
+    const territory = c.get('territory');
+    c.header('Cache-Control', 'no-store');
+    const byAddress = limiter?.take(clientKey(clientAddress(c, config.trustProxy ?? 0)));
+    if (byAddress && !byAddress.ok) throw tooManyTries(byAddress.retryAfterSeconds, territory.phone);
+    const lookup = c.req.valid('json');
+    // as the receipt prints it: people copy it in lower case too
+    const reference = lookup.reference.toUpperCase();
+    const birthDate = lookup.birthDate;
+    const byReference = await takeReferenceTry(db, territory.slug, reference);
+    if (!byReference.ok) throw tooManyTries(byReference.retryAfterSeconds, territory.phone);
+    const found = await statuses.find(territory, reference, birthDate);
+    if (!found) throw noSuchRequest();
+    await forgetReferenceTries(db, territory.slug, reference);
+    return c.json(found);
+  });
+}

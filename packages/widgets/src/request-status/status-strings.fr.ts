@@ -1,0 +1,51 @@
+import type {Translation} from '../translations/translation.js';
+
+export const fr: Pick<Translation, 'requestStatus'> = {
+  requestStatus: {
+    title: 'Où en est ma demande ?',
+    intro: 'Indiquez la référence de votre demande de médecin traitant et la date de naissance de la personne inscrite.',
+    reference: 'Référence de la demande',
+    referenceHint: (example) => `Elle figure sur le récépissé, par exemple : ${example}`,
+    birthDate: 'Date de naissance de la personne inscrite',
+    birthDateHint: 'Par exemple : 27 3 1950',
+    day: 'Jour',
+    month: 'Mois',
+    year: 'Année',
+    submit: 'Voir où en est la demande',
+    checking: 'Recherche de la demande…',
+    errorSummaryTitle: 'Il y a un problème',
+    errorPrefix: 'Erreur :',
+    errors: {
+      reference: {default: 'Indiquez la référence de la demande', invalid: 'La référence s’écrit comme sur le récépissé, par exemple DEMO-2026-000123'},
+      birthDate: {
+        default: 'Indiquez la date de naissance',
+        impossible: 'La date de naissance doit être une vraie date, comme 27 3 1950',
+        future: 'La date de naissance doit être passée',
+      },
+    },
+    answerTitle: (reference) => `Demande ${reference}`,
+    progress: {received: 'Reçue', in_progress: 'En cours', oriented: 'Orientée vers un médecin', resolved: 'Solution trouvée', closed: 'Clôturée'},
+    explain: {
+      received: (received) => `Reçue le ${received}. La CPTS vous appellera pour chercher avec vous un médecin traitant.`,
+      in_progress: (received, since) => `Reçue le ${received}. La CPTS s’en occupe depuis le ${since} : elle cherche un médecin qui peut vous suivre.`,
+      oriented: (_received, since) => `Orientée vers un médecin le ${since}. Le médecin ou la CPTS vous contacte pour un premier rendez-vous.`,
+      resolved: (_received, since) => `Solution trouvée le ${since} : un médecin traitant vous suit.`,
+      closed: (_received, since) => `Clôturée le ${since}.`,
+    },
+    closedBecause: {
+      found: 'Un médecin traitant a été trouvé.',
+      moved_away: 'Vous avez quitté le territoire de la CPTS.',
+      unreachable: 'La CPTS n’a pas réussi à vous joindre. Si vous cherchez toujours un médecin, appelez-la.',
+      duplicate: 'Elle faisait double emploi avec une autre demande à votre nom, qui reste suivie.',
+      withdrew: 'La demande a été retirée.',
+      other: 'Pour en savoir plus, appelez la CPTS.',
+    },
+    notFound: 'Nous ne trouvons pas de demande avec ces informations.',
+    notFoundHelp: 'Vérifiez la référence et la date de naissance, ou appelez la CPTS.',
+    tooManyTries: (minutes) => (minutes === undefined ? 'Trop d’essais, réessayez plus tard.' : `Trop d’essais, réessayez dans ${minutes} minute${minutes < 2 ? '' : 's'}.`),
+    failed: 'La recherche n’a pas abouti.',
+    call: (phone) => `Appeler la CPTS au ${phone}`,
+    byPhone: (phone) => `Vous pouvez aussi appeler la CPTS au ${phone}.`,
+    another: 'Chercher une autre demande',
+  },
+};
