@@ -17,6 +17,7 @@ import {intakeRoutes} from './routes/intake.js';
 import {internshipRoutes} from './routes/internships.js';
 import {interestRoutes} from './routes/interests.js';
 import {matchingRoutes} from './routes/matching.js';
+import {messageRoutes} from './routes/messages.js';
 import {notImplementedRoutes} from './routes/not-implemented.js';
 import {proposalRoutes} from './routes/proposals.js';
 import {practitionerRoutes} from './routes/practitioners.js';
@@ -146,6 +147,7 @@ export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db
   app.route('/', availabilityRoutes(deps));
   app.route('/', internshipRoutes(deps));
   app.route('/', interestRoutes(deps));
+  app.route('/', messageRoutes(deps));
   app.route('/', notImplementedRoutes(deps));
 
   app.notFound((c) => problemResponse(new ApiProblem(404, 'not_found', 'Introuvable', {detail: `Aucune route ${c.req.method} ${c.req.path}.`}), c.req.path));

@@ -8,6 +8,7 @@ import {intakeRouteDocs, intakeSchemas} from './intake.js';
 import {interestRouteDocs, interestSchemas} from './interest.js';
 import {internshipRouteDocs, internshipSchemas} from './internship.js';
 import {matchingRouteDocs, matchSchemas} from './match.js';
+import {messageRouteDocs, messageSchemas} from './messages.js';
 import {practitionerRouteDocs, practitionerSchemas} from './practitioner.js';
 import {statsRouteDocs, statsSchemas} from './stats.js';
 import {sessionRouteDocs, sessionSchemas} from './session.js';
@@ -25,6 +26,7 @@ const schemaDocs: SchemaDocs[] = [
   internshipSchemas,
   interestSchemas,
   statsSchemas,
+  messageSchemas,
   territorySchemas,
   sessionSchemas,
 ];
@@ -42,6 +44,7 @@ const routeDocs: {[K in OperationId]: RouteDoc<Routes[K]>} = {
   ...internshipRouteDocs,
   ...interestRouteDocs,
   ...statsRouteDocs,
+  ...messageRouteDocs,
 };
 
 /**
