@@ -85,6 +85,8 @@ export function prepareIntakeInsert(
     ...search,
     channel: origin.channel,
     by: origin.by,
-    ...(origin.notify ? {notify: {language: origin.notify.language, receiptTo: body.person.email ? sealRecipient(keys, body.person.email) : null, alert: origin.notify.alert}} : {}),
+    ...(origin.notify
+      ? {notify: {language: origin.notify.language, receiptTo: body.person.email ? sealRecipient(keys, body.person.email) : null, alert: origin.notify.alert}}
+      : {}),
   };
 }

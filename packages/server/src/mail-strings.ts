@@ -87,7 +87,10 @@ const en: Templates = {
   }),
   request_oriented: (c) => ({
     subject: `${c.cpts}: your request ${c.reference} is moving forward`,
-    paragraphs: [`Good news: your request ${c.reference} has been referred to a health professional.`, 'The CPTS or the practice will contact you to arrange a first appointment.'],
+    paragraphs: [
+      `Good news: your request ${c.reference} has been referred to a health professional.`,
+      'The CPTS or the practice will contact you to arrange a first appointment.',
+    ],
     why: 'You receive this message because your request changed and an e-mail address was given at registration.',
   }),
   request_closed: (c) => ({
@@ -104,6 +107,10 @@ const en: Templates = {
 export const TEMPLATES: Record<MessageLanguage, Templates> = {fr, en};
 
 export const FOOTER: Record<MessageLanguage, {phone: (cpts: string, phone: string) => string; unsubscribe: string; reference: string}> = {
-  fr: {phone: (cpts, phone) => `Sans internet, ou pour toute question : appelez la ${cpts} au ${phone}.`, unsubscribe: 'Ne plus recevoir ces messages', reference: 'Référence'},
+  fr: {
+    phone: (cpts, phone) => `Sans internet, ou pour toute question : appelez la ${cpts} au ${phone}.`,
+    unsubscribe: 'Ne plus recevoir ces messages',
+    reference: 'Référence',
+  },
   en: {phone: (cpts, phone) => `No internet, or any question: call the ${cpts} on ${phone}.`, unsubscribe: 'Stop these messages', reference: 'Reference'},
 };

@@ -26,7 +26,7 @@ export interface Transport {
   close(): void;
 }
 
-/** Error codes of nodemailer that mean the message itself is unusable: no retry will help. */
+/** Error codes of nodemailer, without an SMTP reply, that mean the message itself is unusable (no address, say): no retry will help. */
 const UNUSABLE = new Set(['EENVELOPE', 'EMESSAGE']);
 
 /** SMTP through nodemailer, from `CPTS_SMTP_URL` (smtp:// or smtps://, credentials in the URL). */
@@ -61,7 +61,8 @@ export class SmtpTransport implements Transport {
       return {ok: true};
     } catch (error) {
       const e = error as NodemailerError;
-      const permanent = e.permanent === true || (e.code !== undefined && UNUSABLE.has(e.code));
+      // a reply from the relay decides (5xx but 503: for good); without one, only a message nodemailer cannot even build is
+      const permanent = e.responseCode !== undefined ? e.permanent === true : e.code !== undefined && UNUSABLE.has(e.code);
       return {ok: false, permanent, error: describe(e)};
     }
   }

@@ -50,7 +50,8 @@ export async function enqueueDigests(db: Db, keys: Keys, now: Date): Promise<num
   for (const row of rows) {
     const [y, m, d] = yesterday.split('-');
     const data = {day: `${d}/${m}/${y}`, count: row.references.length, references: row.references.slice(0, DIGEST_REFERENCES)};
-    if (await enqueue(db, keys, {territory: row.territory, kind: 'daily_digest', recipient: null, language: 'fr', data, dedupeKey: `digest:${row.territory}:${yesterday}`})) queued++;
+    if (await enqueue(db, keys, {territory: row.territory, kind: 'daily_digest', recipient: null, language: 'fr', data, dedupeKey: `digest:${row.territory}:${yesterday}`}))
+      queued++;
   }
   return queued;
 }
@@ -78,7 +79,8 @@ export async function enqueueStaleReminders(db: Db, keys: Keys, now: Date): Prom
     const claim = {territory: row.territory, category: 'reminders', recipientHash: recipientHash(keys, row.email)};
     if (await isUnsubscribed(db, claim)) continue;
     const dedupeKey = `stale:${row.declaration_id}:${period}`;
-    if (await enqueue(db, keys, {territory: row.territory, kind: 'stale_reminder', recipient: row.email, language: 'fr', data: {practitionerId: row.id, days}, dedupeKey})) queued++;
+    if (await enqueue(db, keys, {territory: row.territory, kind: 'stale_reminder', recipient: row.email, language: 'fr', data: {practitionerId: row.id, days}, dedupeKey}))
+      queued++;
   }
   return queued;
 }

@@ -174,11 +174,10 @@ export class OutboxWorker {
       await db.query(`update outbox set status = 'failed', claimed_until = null, last_error = $2 where id = $1`, [row.id, result.error]);
     } else {
       const delay = Math.min(this.retry.baseMs * 2 ** (row.attempts - 1), this.retry.capMs);
-      await db.query(`update outbox set status = 'pending', claimed_until = null, last_error = $2, next_attempt_at = now() + make_interval(secs => $3::int / 1000.0) where id = $1`, [
-        row.id,
-        result.error,
-        delay,
-      ]);
+      await db.query(
+        `update outbox set status = 'pending', claimed_until = null, last_error = $2, next_attempt_at = now() + make_interval(secs => $3::int / 1000.0) where id = $1`,
+        [row.id, result.error, delay],
+      );
     }
   }
 }

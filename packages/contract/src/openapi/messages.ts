@@ -3,7 +3,10 @@ import type {RouteDocs, SchemaDocs} from './docs.js';
 
 export const messageSchemas = {
   MessageKind: {schema: MessageKind, description: 'What a message is about: the receipt, a status note, a priority alert, the daily digest, a proposal, a reminder.'},
-  MessageStatus: {schema: MessageStatus, description: 'pending (waits for SMTP or its next attempt), sending, sent, failed (refused or out of attempts), skipped (unsubscribed).'},
+  MessageStatus: {
+    schema: MessageStatus,
+    description: 'pending (waits for SMTP or its next attempt), sending, sent, failed (refused or out of attempts), skipped (unsubscribed).',
+  },
   OutboxMessage: {schema: OutboxMessage, description: 'A message as coordinators see it: kind, masked recipient, attempts, last error; never its body.'},
   OutboxSummary: {schema: OutboxSummary, description: 'Whether SMTP is configured, counts by status, and the waiting and failed messages.'},
 } satisfies SchemaDocs;

@@ -67,7 +67,13 @@ export function intakeRoutes({db, keys, communes, config, intakeWriter: writer}:
         const bodyHash = sha256Hex(canonicalJson(body));
         const created = await inFlight.run(territory, key, async (): Promise<IntakeRequestCreated> => {
           const at = new Date();
-          const inserted = await writer.insert(prepareIntakeInsert(keys, {territory, key, operation: OPERATION, bodyHash, at, channel: 'form', by: 'formulaire', notify: {language: prefersEnglish(c) ? 'en' : 'fr', alert: true}}, body));
+          const inserted = await writer.insert(
+            prepareIntakeInsert(
+              keys,
+              {territory, key, operation: OPERATION, bodyHash, at, channel: 'form', by: 'formulaire', notify: {language: prefersEnglish(c) ? 'en' : 'fr', alert: true}},
+              body,
+            ),
+          );
           if (inserted) {
             if (crashArmed) crashNow();
             crashArmed = false;

@@ -47,9 +47,10 @@ export function messageRoutes({db, keys, config}: Deps) {
   return new Hono<AppEnv>()
     .get('/v1/territories/:t/outbox', coordinator, async (c) => {
       const territory = c.get('territory').slug;
-      const counted = await db.query<{status: keyof OutboxSummary['counts']; n: number}>('select status, count(*)::int as n from outbox where territory = $1 group by status', [
-        territory,
-      ]);
+      const counted = await db.query<{status: keyof OutboxSummary['counts']; n: number}>(
+        'select status, count(*)::int as n from outbox where territory = $1 group by status',
+        [territory],
+      );
       const counts = {pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0};
       for (const r of counted) counts[r.status] = r.n;
       const rows = await db.query<OutboxRow>(
