@@ -6,6 +6,7 @@ import {SmtpTransport} from '../../packages/server/src/mail-transport.js';
 import {notifyProposal} from '../../packages/server/src/outbox-events.js';
 import {enqueueDigests, enqueueStaleReminders} from '../../packages/server/src/outbox-schedule.js';
 import {OutboxWorker} from '../../packages/server/src/outbox-worker.js';
+import {purgeFinishedMessages} from '../../packages/server/src/purge.js';
 import {engines} from './databases.js';
 import {harness, intakeBody, SECRET, type Harness} from './helpers.js';
 import {startSmtp, type TestSmtp} from './smtp.js';
@@ -265,6 +266,18 @@ for (const engine of await engines()) {
       assert.match(digest.text, new RegExp(b.reference));
       assert.doesNotMatch(digest.text, /Hier/);
       await h.db.query(`update intake_requests set created_at = now() where territory = 'alpha'`);
+    });
+
+    it('forgets finished messages after their retention, never the waiting ones', async () => {
+      await register({...young, lastName: 'Ancienne', email: 'ancienne@exemple.fr'});
+      await register({...young, lastName: 'Ancienne', email: 'attend@exemple.fr'});
+      await h.db.query(`update outbox set created_at = now() - interval '500 days'`);
+      await h.db.query(`update outbox set status = 'sent' where id = (select id from outbox order by id limit 1)`);
+      assert.equal(await purgeFinishedMessages(h.db), 1);
+      assert.deepEqual(
+        (await rows()).map((r) => r.status),
+        ['pending'],
+      );
     });
 
     if (engine.name === 'postgres') {
