@@ -13,7 +13,8 @@ create table outbox (
   -- what the message is rendered from at sending time: references, counts, ids — never a name
   data jsonb not null default '{}',
   -- the Message-ID header, fixed at insert: a resend after a crash is the same message to mail clients
-  message_id text not null unique,
+  -- (unique by construction, `<id@territory.cpts-kit>`: no index to keep on every form's insert)
+  message_id text not null,
   -- one row per event, whatever retries or races: receipt:<request id>, proposal:<proposal id>, …
   dedupe_key text not null unique,
   status text not null default 'pending' check (status in ('pending', 'sending', 'sent', 'failed', 'skipped')),
