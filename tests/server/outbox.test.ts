@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import {OutboxSummary} from '@cpts-kit/contract';
+import {readConfig} from '../../packages/server/src/config.js';
 import {deriveKeys} from '../../packages/server/src/crypto.js';
 import {SmtpTransport} from '../../packages/server/src/mail-transport.js';
 import {notifyProposal} from '../../packages/server/src/outbox-events.js';
@@ -25,6 +26,23 @@ interface Row {
   dedupe_key: string;
   recipient_encrypted: string | null;
 }
+
+describe('mail configuration', () => {
+  it('needs a sender with an SMTP relay, and names what is wrong', () => {
+    assert.equal(readConfig({}).mail.smtpUrl, undefined);
+    assert.throws(() => readConfig({CPTS_SMTP_URL: 'smtp://relay.example.fr:587'}), /CPTS_MAIL_FROM manquant/);
+    assert.throws(() => readConfig({CPTS_SMTP_URL: 'http://relay.example.fr', CPTS_MAIL_FROM: 'a@b.fr'}), /CPTS_SMTP_URL invalide/);
+    assert.throws(() => readConfig({CPTS_MAIL_RETRY_SECONDS: 'vite'}), /CPTS_MAIL_RETRY_SECONDS invalide/);
+    const mail = readConfig({CPTS_SMTP_URL: 'smtps://u:p@relay.example.fr', CPTS_MAIL_FROM: 'CPTS <a@b.fr>', CPTS_MAIL_MAX_ATTEMPTS: '3'}).mail;
+    assert.equal(mail.maxAttempts, 3);
+    assert.equal(mail.retrySeconds, 60);
+  });
+
+  it('never arms the crash hook in production', () => {
+    assert.equal(readConfig({CPTS_TEST_CRASH_MAIL: 'after-send'}).mail.testCrash, 'after-send');
+    assert.equal(readConfig({CPTS_TEST_CRASH_MAIL: 'after-send', NODE_ENV: 'production'}).mail.testCrash, undefined);
+  });
+});
 
 for (const engine of await engines()) {
   describe(`outbox and e-mail (${engine.name})`, () => {
@@ -199,7 +217,10 @@ for (const engine of await engines()) {
       assert.equal(smtp.received.length, before);
       assert.equal((await rows('request_closed'))[0]?.status, 'skipped');
       const forged = path.slice(0, -3) + (path.endsWith('AAA') ? 'BBB' : 'AAA');
-      assert.equal((await h.call('POST', forged)).status, 404);
+      const refused = await h.call('POST', forged);
+      assert.equal(refused.status, 404);
+      assert.match(refused.headers.get('content-type') ?? '', /problem\+json/);
+      assert.equal((await h.call('GET', '/v1/unsubscribe/pas-un-jeton')).status, 400);
     });
 
     it('tells a practitioner of a proposal, naming nobody', async () => {
