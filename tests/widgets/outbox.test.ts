@@ -88,7 +88,9 @@ describe('<cpts-outbox>', () => {
     const api = new OutboxApi(waiting(false));
     const el = await signedIn(api);
     await until(() => root(el).querySelector('[part="not-configured"]') !== null, 'the notice');
-    expect(text(root(el).querySelector('[part="not-configured"]'))).to.include('n’est pas configuré').and.include('2 messages attendent');
+    expect(text(root(el).querySelector('[part="not-configured"]')))
+      .to.include('n’est pas configuré')
+      .and.include('2 messages attendent');
     expect(text(root(el).querySelector('[part="status"]'))).to.equal('En attente : 2 · Envoyés : 5 · Échecs : 1 · Désinscrits : 0');
     expect(api.reads, 'the sign-in read is the outbox read').to.equal(1);
   });
@@ -106,7 +108,9 @@ describe('<cpts-outbox>', () => {
   it('speaks English', async () => {
     const el = await signedIn(new OutboxApi(waiting(false)), 'en');
     await until(() => root(el).querySelector('[part="not-configured"]') !== null, 'the notice');
-    expect(text(root(el).querySelector('[part="not-configured"]'))).to.include('not configured').and.include('2 messages are waiting');
+    expect(text(root(el).querySelector('[part="not-configured"]')))
+      .to.include('not configured')
+      .and.include('2 messages are waiting');
     expect(text(root(el).querySelector('caption'))).to.equal('Messages waiting or failed, oldest first');
   });
 
