@@ -120,9 +120,22 @@ function toProblem(error: unknown, english: boolean): ApiProblem {
   });
 }
 
-/** `intakeWriter`: pass one to wait for its queue (`idle()`) before closing the database. */
-export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db: Db; config: AppConfig; intakeWriter?: IntakeWriter}) {
-  const deps: Deps = {db, config, keys: deriveKeys(config.secretKey), communes: new CommuneCache(db), territories: new TerritoryCache(db), intakeWriter};
+/**
+ * `intakeWriter`: pass one to wait for its queue (`idle()`) before closing the database.
+ * `messagesQueued`: called when a request wrote messages, so the outbox worker sends them now rather than at its next look.
+ */
+export function createApp({
+  db,
+  config,
+  intakeWriter = new IntakeWriter(db),
+  messagesQueued = () => {},
+}: {
+  db: Db;
+  config: AppConfig;
+  intakeWriter?: IntakeWriter;
+  messagesQueued?: () => void;
+}) {
+  const deps: Deps = {db, config, keys: deriveKeys(config.secretKey), communes: new CommuneCache(db), territories: new TerritoryCache(db), intakeWriter, messagesQueued};
   const app = new Hono<AppEnv>();
 
   app.use('/healthz', cors({...CORS_COMMON, origin: '*'}));

@@ -72,6 +72,8 @@ export class OutboxWorker {
   private wakeUp: (() => void) | undefined;
   private lastSchedule = 0;
   private stopped: Promise<void> | undefined;
+  /** Woken while busy: look again at once instead of waiting. */
+  private woken = false;
   private crashArmed: boolean;
   private readonly retry: RetryPolicy;
 
@@ -94,6 +96,12 @@ export class OutboxWorker {
     this.loop = this.run();
   }
 
+  /** Looks at the outbox now instead of at the end of the idle wait (a form just wrote its receipt). */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
   /** Lets the message in hand finish and be recorded, then returns. */
   stop(): Promise<void> {
     this.stopped ??= (async () => {
@@ -107,6 +115,7 @@ export class OutboxWorker {
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.woken = false;
       let sent = 0;
       try {
         if (Date.now() - this.lastSchedule >= (this.options.scheduleMs ?? 600_000)) {
@@ -117,7 +126,7 @@ export class OutboxWorker {
       } catch (error) {
         if (this.running) console.error('envoi des messages :', (error as Error).message);
       }
-      if (sent === 0 && this.running) await new Promise<void>((done) => setTimeout((this.wakeUp = done), this.options.pollMs ?? 5_000).unref());
+      if (sent === 0 && this.running && !this.woken) await new Promise<void>((done) => setTimeout((this.wakeUp = done), this.options.pollMs ?? 5_000).unref());
     }
   }
 

@@ -80,9 +80,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const analyse = () => (db.kind === 'pglite' ? db.query('analyze intake_requests').then(() => undefined) : Promise.resolve());
     await analyse();
     const intakeWriter = new IntakeWriter(db);
+    // the worker needs the port for its links, so it starts after listening; the app wakes it once there
+    const outbox: {worker?: OutboxWorker} = {};
     const app = createApp({
       db,
       intakeWriter,
+      messagesQueued: () => outbox.worker?.wake(),
       config: {
         secretKey,
         allowedOrigins: options.allowedOrigins ?? [],
@@ -102,7 +105,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       server.once('error', reject);
     });
     const mail = options.mail ?? {};
-    const worker = new OutboxWorker({
+    const worker = (outbox.worker = new OutboxWorker({
       db,
       keys,
       transport: mail.smtpUrl ? new SmtpTransport(mail.smtpUrl, mail.from ?? 'cpts-kit <no-reply@localhost>') : undefined,
@@ -112,7 +115,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       leaseMs: mail.leaseMs,
       scheduleMs: mail.scheduleMs,
       testCrash: options.production ? undefined : mail.testCrash,
-    });
+    }));
     await worker.start();
     // retention and key lifetime are kept hourly here too: with PGlite the CLI cannot run beside the server
     const sweep = setInterval(() => {

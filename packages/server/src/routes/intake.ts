@@ -33,7 +33,7 @@ interface StoredKey {
   reference: string | null;
 }
 
-export function intakeRoutes({db, keys, communes, config, intakeWriter: writer}: Deps) {
+export function intakeRoutes({db, keys, communes, config, intakeWriter: writer, messagesQueued}: Deps) {
   const coordinator = requireAuth(db, 'coordinator');
   const limit = rateLimit({perMinute: config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT, trustProxy: config.trustProxy ?? 0});
   const inFlight = new KeysInFlight();
@@ -77,6 +77,7 @@ export function intakeRoutes({db, keys, communes, config, intakeWriter: writer}:
           if (inserted) {
             if (crashArmed) crashNow();
             crashArmed = false;
+            messagesQueued();
             return {...inserted, status: 'received'};
           }
           // the key was used before: same form → the first answer again; another form → 422
