@@ -39,8 +39,7 @@ export class SmtpTransport implements Transport {
     private readonly from: string,
   ) {
     // short timeouts: a dead relay must not hold a worker for minutes; the row is retried later
-    this.mailer = createTransport(url, {});
-    Object.assign(this.mailer.options, {connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000});
+    this.mailer = createTransport({url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000});
   }
 
   async send(m: OutgoingMessage): Promise<SendResult> {
