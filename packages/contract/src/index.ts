@@ -7,6 +7,7 @@ export * from './match.js';
 export * from './internship.js';
 export * from './interest.js';
 export * from './stats.js';
+export * from './messages.js';
 export * from './waiting-list.js';
 export * from './request-status.js';
 export * from './session.js';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {ApiError, Id, Slug} from './common.js';
+import {UnsubscribeToken} from './messages.js';
 import {contractRegistry, documentedRoutes, tagDescriptions} from './openapi/contract-docs.js';
 import type {DocumentedRoute, Tag} from './openapi/docs.js';
 
@@ -9,7 +10,7 @@ export type {Auth, DocumentedRoute, ResponseDoc, RouteDoc, RouteDocs, SchemaDocs
 type JsonObject = Record<string, unknown>;
 
 /** Path parameters of the route templates, with the schema that checks each. */
-const pathParams = {t: Slug, id: Id} as const;
+const pathParams = {t: Slug, id: Id, token: UnsubscribeToken} as const;
 
 const componentRef = (id: string) => `#/components/schemas/${id}`;
 
@@ -101,7 +102,7 @@ export function buildOpenApiDocument(options: {serverUrl?: string; version?: str
       license: {name: 'MIT', identifier: 'MIT'},
     },
     servers: [{url: options.serverUrl ?? '/'}],
-    tags: (['system', 'territory', 'intake', 'matching', 'practitioners', 'availability', 'internships', 'stats'] satisfies Tag[]).map((name) =>
+    tags: (['system', 'territory', 'intake', 'matching', 'practitioners', 'availability', 'internships', 'stats', 'messages'] satisfies Tag[]).map((name) =>
       tagDescriptions[name] ? {name, description: tagDescriptions[name]} : {name},
     ),
     paths,

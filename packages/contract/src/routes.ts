@@ -52,6 +52,7 @@ import {
 import {getHealthRoute, getOpenApiRoute} from './routes-system.js';
 import {getTerritoryRoute, patchTerritoryRoute} from './routes-territory.js';
 import {getMeRoute, listCoordinatorsRoute} from './routes-session.js';
+import {getOutboxRoute, showUnsubscribeRoute, unsubscribeRoute} from './routes-messages.js';
 
 export * from './route-def.js';
 
@@ -61,6 +62,7 @@ export * from './routes-request-status.js';
 export * from './routes-internships.js';
 export * from './routes-interest.js';
 export * from './routes-matching.js';
+export * from './routes-messages.js';
 export * from './routes-practitioners.js';
 export * from './routes-stats.js';
 export * from './routes-system.js';
@@ -125,6 +127,9 @@ export const routes = {
   expressInternshipInterest: expressInternshipInterestRoute,
   listInternshipInterests: listInternshipInterestsRoute,
   getStats: getStatsRoute,
+  getOutbox: getOutboxRoute,
+  showUnsubscribe: showUnsubscribeRoute,
+  unsubscribe: unsubscribeRoute,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -17,6 +17,7 @@ import {intakeRoutes} from './routes/intake.js';
 import {internshipRoutes} from './routes/internships.js';
 import {interestRoutes} from './routes/interests.js';
 import {matchingRoutes} from './routes/matching.js';
+import {messageRoutes} from './routes/messages.js';
 import {notImplementedRoutes} from './routes/not-implemented.js';
 import {proposalRoutes} from './routes/proposals.js';
 import {requestStatusRoutes} from './routes/request-status.js';
@@ -120,9 +121,22 @@ function toProblem(error: unknown, english: boolean): ApiProblem {
   });
 }
 
-/** `intakeWriter`: pass one to wait for its queue (`idle()`) before closing the database. */
-export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db: Db; config: AppConfig; intakeWriter?: IntakeWriter}) {
-  const deps: Deps = {db, config, keys: deriveKeys(config.secretKey), communes: new CommuneCache(db), territories: new TerritoryCache(db), intakeWriter};
+/**
+ * `intakeWriter`: pass one to wait for its queue (`idle()`) before closing the database.
+ * `messagesQueued`: called when a request wrote messages, so the outbox worker sends them now rather than at its next look.
+ */
+export function createApp({
+  db,
+  config,
+  intakeWriter = new IntakeWriter(db),
+  messagesQueued = () => {},
+}: {
+  db: Db;
+  config: AppConfig;
+  intakeWriter?: IntakeWriter;
+  messagesQueued?: () => void;
+}) {
+  const deps: Deps = {db, config, keys: deriveKeys(config.secretKey), communes: new CommuneCache(db), territories: new TerritoryCache(db), intakeWriter, messagesQueued};
   const app = new Hono<AppEnv>();
 
   app.use('/healthz', cors({...CORS_COMMON, origin: '*'}));
@@ -148,6 +162,7 @@ export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db
   app.route('/', availabilityRoutes(deps));
   app.route('/', internshipRoutes(deps));
   app.route('/', interestRoutes(deps));
+  app.route('/', messageRoutes(deps));
   app.route('/', notImplementedRoutes(deps));
 
   app.notFound((c) => problemResponse(new ApiProblem(404, 'not_found', 'Introuvable', {detail: `Aucune route ${c.req.method} ${c.req.path}.`}), c.req.path));

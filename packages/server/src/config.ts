@@ -19,6 +19,24 @@ export interface AppConfig {
   trustProxy?: number;
   /** Test hook (CPTS_TEST_CRASH_AFTER_COMMIT=1, never in production): die right after the first intake commit. */
   testCrashAfterCommit?: boolean;
+  /** CPTS_SMTP_URL is set: messages go out (otherwise they wait, and the outbox route says so). */
+  mailConfigured?: boolean;
+}
+
+/** E-mail delivery (outbox-worker.ts). */
+export interface MailConfig {
+  /** CPTS_SMTP_URL: smtp://user:pass@host:587 or smtps://…; unset, messages stay pending. */
+  smtpUrl: string | undefined;
+  /** CPTS_MAIL_FROM: the sender, « CPTS du Pays <contact@cpts.fr> ». */
+  from: string | undefined;
+  /** CPTS_PUBLIC_URL: this server as the recipients reach it, for the links in messages. */
+  publicUrl: string | undefined;
+  /** CPTS_MAIL_RETRY_SECONDS: the first retry's delay, doubled each time up to 6 hours. */
+  retrySeconds: number;
+  /** CPTS_MAIL_MAX_ATTEMPTS: attempts before a message is marked failed. */
+  maxAttempts: number;
+  /** Test hook CPTS_TEST_CRASH_MAIL=before-send|after-send (never in production). */
+  testCrash: 'before-send' | 'after-send' | undefined;
 }
 
 export interface RuntimeConfig {
@@ -34,6 +52,7 @@ export interface RuntimeConfig {
   statusRateLimitPerMinute: number;
   trustProxy: number;
   testCrashAfterCommit: boolean;
+  mail: MailConfig;
 }
 
 export const DEFAULT_RATE_LIMIT = 30;
@@ -85,6 +104,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     trustProxy: parseTrustProxy(env.CPTS_TRUST_PROXY),
     // inert in production whatever the variable says: it kills the process on purpose
     testCrashAfterCommit: env.CPTS_TEST_CRASH_AFTER_COMMIT === '1' && env.NODE_ENV !== 'production',
+    mail: readMailConfig(env),
+  };
+}
+
+function readMailConfig(env: NodeJS.ProcessEnv): MailConfig {
+  const smtpUrl = env.CPTS_SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new Error('CPTS_SMTP_URL invalide (attendu : smtp://utilisateur:mot-de-passe@hôte:587 ou smtps://…)');
+  if (smtpUrl && !env.CPTS_MAIL_FROM) throw new Error('CPTS_MAIL_FROM manquant : l’adresse d’expédition des messages, par exemple « CPTS du Pays <contact@cpts.fr> »');
+  const crash = env.CPTS_TEST_CRASH_MAIL;
+  return {
+    smtpUrl,
+    from: env.CPTS_MAIL_FROM || undefined,
+    publicUrl: env.CPTS_PUBLIC_URL || undefined,
+    retrySeconds: parseCount('CPTS_MAIL_RETRY_SECONDS', env.CPTS_MAIL_RETRY_SECONDS, 60, 86_400) || 1,
+    maxAttempts: parseCount('CPTS_MAIL_MAX_ATTEMPTS', env.CPTS_MAIL_MAX_ATTEMPTS, 10, 100) || 1,
+    testCrash: env.NODE_ENV !== 'production' && (crash === 'before-send' || crash === 'after-send') ? crash : undefined,
   };
 }
 

@@ -19,11 +19,13 @@ export interface Keys {
   dedupe: Buffer;
   /** Blind indexes of the waiting list's search (last name, phone): its own key, not the dedupe one. */
   search: Buffer;
+  /** Signs unsubscribe links and hashes the addresses that used them (outbox.ts). */
+  mail: Buffer;
 }
 
 export function deriveKeys(secret: string): Keys {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'cpts-kit', info, 32));
-  return {encryption: derive('intake-personal-fields-v1'), dedupe: derive('intake-dedupe-v1'), search: derive('intake-search-v1')};
+  return {encryption: derive('intake-personal-fields-v1'), dedupe: derive('intake-dedupe-v1'), search: derive('intake-search-v1'), mail: derive('outbox-mail-v1')};
 }
 
 const VERSION = 'v1';

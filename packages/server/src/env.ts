@@ -22,6 +22,8 @@ export interface Deps {
   territories: TerritoryCache;
   /** Group commit of intake requests: one per app, so its queue can be drained on shutdown. */
   intakeWriter: IntakeWriter;
+  /** Wakes the outbox worker after a request wrote messages (a no-op without one). */
+  messagesQueued: () => void;
 }
 
 export interface AppEnv {

@@ -1,5 +1,6 @@
 import type {IntakeRequestCreate, PriorityCriterion} from '@cpts-kit/contract';
 import {blindIndex, encryptJson, type Keys} from './crypto.js';
+import {sealRecipient} from './outbox.js';
 import type {IntakeInsert} from './intake-writer.js';
 import {ageOn, searchColumns} from './waiting-list-index.js';
 
@@ -52,6 +53,8 @@ export interface IntakeOrigin {
   at: Date;
   channel: 'form' | 'phone' | 'paper' | 'import';
   by: string;
+  /** Send the receipt when the person gave an e-mail, in this language; `alert`: tell the coordinators of a priority registration. */
+  notify?: {language: 'fr' | 'en'; alert: boolean};
 }
 
 /** Everything but the database work: encryption, keyed hashes, priority, computed once here. */
@@ -82,5 +85,8 @@ export function prepareIntakeInsert(
     ...search,
     channel: origin.channel,
     by: origin.by,
+    ...(origin.notify
+      ? {notify: {language: origin.notify.language, receiptTo: body.person.email ? sealRecipient(keys, body.person.email) : null, alert: origin.notify.alert}}
+      : {}),
   };
 }

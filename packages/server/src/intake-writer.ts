@@ -27,6 +27,12 @@ export interface IntakeInsert {
   channel?: string;
   /** Who the first status is attributed to: `formulaire` unless said. */
   by?: string;
+  /**
+   * Messages this registration causes, written by the same statement (outbox.ts): a receipt to the
+   * person when `receiptTo` (sealed address) is set, an alert to the coordinators when priority.
+   * Absent for imports and demo data, which tell nobody.
+   */
+  notify?: {language: 'fr' | 'en'; receiptTo: string | null; alert: boolean};
 }
 
 /** What the insert gave: the reference, or `undefined` when the Idempotency-Key was already taken. */
@@ -52,7 +58,8 @@ export const INSERT_BATCH_SQL = `
     select * from jsonb_to_recordset($1::jsonb) as t(
       ord int, key text, body_hash text, id uuid, history_id uuid, commune_insee text,
       has_priority boolean, priority jsonb, personal text, hmac text, at timestamptz,
-      name_idx text, phone_idx text, rphone_idx text, birth_month date, channel text, by text)
+      name_idx text, phone_idx text, rphone_idx text, birth_month date, channel text, by text,
+      notify boolean, alert boolean, lang text, receipt_to text, receipt_id uuid, alert_id uuid)
   ), k as (
     insert into idempotency_keys (territory, key, operation, body_hash, resource_id, created_at)
     select $2::text, key, $3::text, body_hash, id, at from input order by ord
@@ -67,7 +74,7 @@ export const INSERT_BATCH_SQL = `
   ), r as (
     insert into intake_requests (id, territory, reference, status, commune_insee, has_priority, priority, personal_encrypted,
                                  dedupe_hmac, duplicate_of, created_at, updated_at,
-                                 name_index, phone_index, requester_phone_index, birth_month, channel)
+                                 name_index, phone_index, requester_phone_index, birth_month, channel, message_language)
     select cl.id, $2::text, $5::text || lpad((c.last_number - (select count(*) from claimed) + cl.n)::text, 6, '0'), 'received',
            cl.commune_insee, cl.has_priority, cl.priority, cl.personal, cl.hmac,
            coalesce(
@@ -75,12 +82,21 @@ export const INSERT_BATCH_SQL = `
                where o.territory = $2::text and o.dedupe_hmac = cl.hmac and o.status in ${OPEN_STATUSES}
                order by o.created_at, o.id limit 1),
              (select e.id from claimed e where e.hmac = cl.hmac and e.ord < cl.ord order by e.ord limit 1)),
-           cl.at, cl.at, cl.name_idx, cl.phone_idx, cl.rphone_idx, cl.birth_month, cl.channel
+           cl.at, cl.at, cl.name_idx, cl.phone_idx, cl.rphone_idx, cl.birth_month, cl.channel, cl.lang
       from claimed cl cross join c
     returning id, reference
   ), h as (
     insert into intake_status_history (id, request_id, status, at, by)
     select cl.history_id, r.id, 'received', cl.at, cl.by from claimed cl join r on r.id = cl.id
+  ), o as (
+    insert into outbox (id, territory, kind, recipient_encrypted, language, data, message_id, dedupe_key)
+    select m.oid, $2::text, m.kind, m.recipient, m.lang, jsonb_build_object('requestId', r.id, 'reference', r.reference, 'communeInsee', cl.commune_insee),
+           '<' || m.oid::text || '@' || $2::text || '.cpts-kit>', m.kind || ':' || r.id::text
+      from claimed cl join r on r.id = cl.id
+      cross join lateral (values (cl.receipt_id, 'receipt', cl.receipt_to, cl.lang, cl.receipt_to is not null),
+                                 (cl.alert_id, 'priority_alert', null::text, 'fr', cl.has_priority and cl.alert)) as m(oid, kind, recipient, lang, wanted)
+     where cl.notify and m.wanted
+    on conflict (dedupe_key) do nothing
   )
   select id, reference from r`;
 
@@ -187,6 +203,12 @@ export async function insertBatch(db: Db, items: IntakeInsert[]): Promise<{id: s
     birth_month: i.birthMonth ?? null,
     channel: i.channel ?? 'form',
     by: i.by ?? 'formulaire',
+    notify: i.notify !== undefined,
+    alert: i.notify?.alert ?? false,
+    lang: i.notify?.language ?? null,
+    receipt_to: i.notify?.receiptTo ?? null,
+    receipt_id: crypto.randomUUID(),
+    alert_id: crypto.randomUUID(),
   }));
   const rows = await runPrepared(db, 'cpts_intake_batch', INSERT_BATCH_SQL, [JSON.stringify(input), first.territory, first.operation, first.year, first.referencePrefix]);
   return rows as {id: string; reference: string}[];

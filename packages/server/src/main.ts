@@ -14,12 +14,14 @@ const running = await startServer({
   statusRateLimitPerMinute: config.statusRateLimitPerMinute,
   trustProxy: config.trustProxy,
   testCrashAfterCommit: config.testCrashAfterCommit,
+  mail: config.mail,
   demo: true,
   demoToken: config.demoToken,
   staticRoot: REPO_ROOT,
 });
 
 console.log(`cpts-kit server on ${running.url}`);
+if (!config.mail.smtpUrl) console.log('CPTS_SMTP_URL absente : les messages attendent dans la boîte d’envoi (outil « Messages » des coordinateurs).');
 if (running.demoToken) console.log(`jeton coordinateur de démo : ${running.demoToken}`);
 
 let stopping = false;

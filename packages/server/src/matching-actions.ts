@@ -3,6 +3,7 @@ import type {Keys} from './crypto.js';
 import type {Db} from './db/index.js';
 import {candidatesAmong, monthStartParis, refusalOf, type CandidateRow} from './matching-query.js';
 import {ApiProblem, notFound} from './problems.js';
+import {notifyProposal} from './outbox-events.js';
 import {audit} from './territories.js';
 import {transition} from './waiting-list-actions.js';
 import {sealNote} from './waiting-list-read.js';
@@ -101,6 +102,7 @@ export function createProposals(db: Db, keys: Keys, requestId: string, body: Pro
         [id, who.territory, requestId, practitionerId, sealNote(keys, body.note), who.name],
       );
       await audit(tx, {territory: who.territory, actor: who.name, action: 'proposal.create', target: requestId, details: {proposalId: id, practitionerId}});
+      await notifyProposal(tx, keys, who.territory, id, practitionerId);
       created.push(id);
     }
     return created;

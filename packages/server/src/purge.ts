@@ -62,10 +62,26 @@ export async function purgeExpiredIdempotencyKeys(db: Db, now = new Date()): Pro
   return rows[0]?.n ?? 0;
 }
 
-/** The server's hourly run: every territory's retention, then every expired key and status-lookup window. */
+/**
+ * Sent, failed and skipped messages are kept a little over a year, then deleted with their sealed
+ * address. Not sooner: a row's dedupe key is what stops a second reminder in the same staleness
+ * period, and `staleAfterDays` goes up to 365.
+ */
+export const MESSAGE_RETENTION_DAYS = 400;
+
+export async function purgeFinishedMessages(db: Db, now = new Date()): Promise<number> {
+  const rows = await db.query<{n: number}>(
+    `with d as (delete from outbox where status in ('sent', 'failed', 'skipped') and created_at < $1::timestamptz returning 1) select count(*)::int as n from d`,
+    [new Date(now.getTime() - MESSAGE_RETENTION_DAYS * 86_400_000)],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** The server's hourly run: every territory's retention, then every expired key, status-lookup window and old message. */
 export async function purgeAll(db: Db, now = new Date()): Promise<void> {
   const territories = await db.query<{slug: string}>('select slug from territories order by slug');
   for (const {slug} of territories) await purgeTerritory(db, slug, {now, actor: 'serveur'});
   await purgeExpiredIdempotencyKeys(db, now);
   await purgeStatusAttempts(db, now);
+  await purgeFinishedMessages(db, now);
 }

@@ -2,7 +2,9 @@ import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {serve, type ServerType} from '@hono/node-server';
 import {createApp, type App} from './app.js';
-import {DEFAULT_RATE_LIMIT, DEFAULT_STATUS_RATE_LIMIT, resolveSecretKey, SERVER_VERSION} from './config.js';
+import {DEFAULT_RATE_LIMIT, DEFAULT_STATUS_RATE_LIMIT, resolveSecretKey, SERVER_VERSION, type MailConfig} from './config.js';
+import {SmtpTransport} from './mail-transport.js';
+import {DEFAULT_RETRY, OutboxWorker} from './outbox-worker.js';
 import {migrate, openDatabase, type Db} from './db/index.js';
 import {IntakeWriter} from './intake-writer.js';
 import {purgeAll} from './purge.js';
@@ -34,6 +36,8 @@ export interface StartOptions {
   trustProxy?: number;
   /** Test hook: see CPTS_TEST_CRASH_AFTER_COMMIT in the README. */
   testCrashAfterCommit?: boolean;
+  /** E-mail delivery; without `smtpUrl` messages wait in the outbox. */
+  mail?: Partial<MailConfig> & {pollMs?: number; leaseMs?: number; scheduleMs?: number};
   /** Serves `/` → examples/index.html, `/examples/*` and `/dist/*` from this folder (the repo root). */
   staticRoot?: string;
 }
@@ -78,9 +82,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const analyse = () => (db.kind === 'pglite' ? db.query('analyze intake_requests').then(() => undefined) : Promise.resolve());
     await analyse();
     const intakeWriter = new IntakeWriter(db);
+    // the worker needs the port for its links, so it starts after listening; the app wakes it once there
+    const outbox: {worker?: OutboxWorker} = {};
     const app = createApp({
       db,
       intakeWriter,
+      messagesQueued: () => outbox.worker?.wake(),
       config: {
         secretKey,
         allowedOrigins: options.allowedOrigins ?? [],
@@ -90,6 +97,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         statusRateLimitPerMinute: options.statusRateLimitPerMinute ?? DEFAULT_STATUS_RATE_LIMIT,
         trustProxy: options.trustProxy ?? 0,
         testCrashAfterCommit: options.testCrashAfterCommit === true && options.production !== true,
+        mailConfigured: options.mail?.smtpUrl !== undefined,
       },
     });
     if (options.staticRoot) mountStatic(app, options.staticRoot);
@@ -99,6 +107,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const server = serve({fetch: app.fetch, port: options.port ?? 8787, hostname: host}, (info) => resolvePromise({server, port: info.port}));
       server.once('error', reject);
     });
+    const mail = options.mail ?? {};
+    const worker = (outbox.worker = new OutboxWorker({
+      db,
+      keys,
+      transport: mail.smtpUrl ? new SmtpTransport(mail.smtpUrl, mail.from ?? 'cpts-kit <no-reply@localhost>') : undefined,
+      publicUrl: mail.publicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+      retry: {...DEFAULT_RETRY, baseMs: (mail.retrySeconds ?? 60) * 1000, maxAttempts: mail.maxAttempts ?? DEFAULT_RETRY.maxAttempts},
+      pollMs: mail.pollMs,
+      leaseMs: mail.leaseMs,
+      scheduleMs: mail.scheduleMs,
+      testCrash: options.production ? undefined : mail.testCrash,
+    }));
+    await worker.start();
     // retention and key lifetime are kept hourly here too: with PGlite the CLI cannot run beside the server
     const sweep = setInterval(() => {
       purgeAll(db)
@@ -110,11 +131,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const close = () =>
       (closing ??= new Promise<void>((done) => {
         clearInterval(sweep);
+        void worker.stop();
         // stop accepting, let in-flight requests finish, then drop idle keep-alive sockets
         server.close(() => done());
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       })
         .then(() => intakeWriter.idle())
+        // after the writer: a form stored while closing still gets its receipt row, sent on the next start
+        .then(() => worker.stop())
         .then(() => db.close()));
     const result: RunningServer = {url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, port, app, db, close};
     if (demoToken) result.demoToken = demoToken;

@@ -2,6 +2,7 @@ import type {CallLogCreate, IntakeRequestPatch, IntakeStatus, IntakeTransition} 
 import type {Keys} from './crypto.js';
 import type {Db} from './db/index.js';
 import {ApiProblem, notFound, validationProblem} from './problems.js';
+import {notifyStatus} from './outbox-events.js';
 import {audit} from './territories.js';
 import {sealNote} from './waiting-list-read.js';
 
@@ -84,7 +85,9 @@ async function moveStatus(tx: Db, keys: Keys, id: string, from: IntakeStatus, t:
     t.resolvedPractitionerId ?? null,
     reopened,
   ]);
-  await tx.query('insert into intake_status_history (id, request_id, status, by) values ($1, $2, $3, $4)', [crypto.randomUUID(), id, t.to, actor]);
+  const historyId = crypto.randomUUID();
+  await tx.query('insert into intake_status_history (id, request_id, status, by) values ($1, $2, $3, $4)', [historyId, id, t.to, actor]);
+  await notifyStatus(tx, keys, id, historyId, t.to, t.closeReason ?? null);
   // a finished request's proposals still waiting for an answer are no longer anyone's to accept
   if (t.to === 'closed' || t.to === 'resolved') {
     await tx.query(`update proposals set status = 'filled', answered_at = now() where request_id = $1 and status in ('offered', 'pending')`, [id]);

@@ -9,4 +9,5 @@ import './availability-board/define.js';
 import './internship-offers/define.js';
 import './practitioner-manager/define.js';
 import './waiting-list/define.js';
+import './outbox/define.js';
 import './coordinator/define.js';

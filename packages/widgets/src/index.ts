@@ -14,6 +14,7 @@ export {normalizeText as normalizeBoardText, familyNameKey, noBoardFilters, type
 export * from './internship-offers/index.js';
 export * from './practitioner-manager/index.js';
 export * from './waiting-list/index.js';
+export * from './outbox/index.js';
 export * from './coordinator/index.js';
 export {CptsSubmittedEvent, type CptsSubmittedDetail} from './intake-form/submitted-event.js';
 export {CptsElement, absoluteApiUrl} from './internal/cpts-element.js';

@@ -22,6 +22,8 @@ import {en as contactEn} from './territory-contact/contact-strings.en.js';
 import {fr as contactFr} from './territory-contact/contact-strings.fr.js';
 import {en as waitingListEn} from './waiting-list/waiting-list-strings.en.js';
 import {fr as waitingListFr} from './waiting-list/waiting-list-strings.fr.js';
+import {en as outboxEn} from './outbox/outbox-strings.en.js';
+import {fr as outboxFr} from './outbox/outbox-strings.fr.js';
 import {en as commonEn} from './translations/en.js';
 import {fr as commonFr} from './translations/fr.js';
 import {en as labelsEn} from './translations/labels.en.js';
@@ -46,6 +48,7 @@ export const fr: Translation = {
   ...coordinatorFr,
   ...practitionersFr,
   ...waitingListFr,
+  ...outboxFr,
 };
 export const en: Translation = {
   ...commonEn,
@@ -62,4 +65,5 @@ export const en: Translation = {
   ...coordinatorEn,
   ...practitionersEn,
   ...waitingListEn,
+  ...outboxEn,
 };

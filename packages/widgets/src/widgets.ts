@@ -63,6 +63,10 @@ export const widgetModules = {
     fr: () => Promise.all([import('./waiting-list/waiting-list-strings.fr.js'), coordinator.fr(), labels.fr()]),
     en: () => Promise.all([import('./waiting-list/waiting-list-strings.en.js'), coordinator.en(), labels.en()]),
   }),
+  'cpts-outbox': withStrings(() => import('./outbox/outbox.js').then((m) => m.CptsOutbox), {
+    fr: () => Promise.all([import('./outbox/outbox-strings.fr.js'), coordinator.fr(), labels.fr()]),
+    en: () => Promise.all([import('./outbox/outbox-strings.en.js'), coordinator.en(), labels.en()]),
+  }),
   'cpts-coordinator-sign-in': withStrings(() => import('./coordinator/coordinator-sign-in.js').then((m) => m.CptsCoordinatorSignIn), coordinator),
 } satisfies Record<`cpts-${string}`, (element?: Element) => Promise<CustomElementConstructor>>;
 

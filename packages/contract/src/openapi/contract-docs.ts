@@ -8,6 +8,7 @@ import {intakeRouteDocs, intakeSchemas} from './intake.js';
 import {interestRouteDocs, interestSchemas} from './interest.js';
 import {internshipRouteDocs, internshipSchemas} from './internship.js';
 import {matchingRouteDocs, matchingTagDescription, matchSchemas} from './match.js';
+import {messageRouteDocs, messageSchemas} from './messages.js';
 import {practitionerRouteDocs, practitionerSchemas} from './practitioner.js';
 import {requestStatusRouteDocs, requestStatusSchemas} from './request-status.js';
 import {statsRouteDocs, statsSchemas} from './stats.js';
@@ -27,6 +28,7 @@ const schemaDocs: SchemaDocs[] = [
   internshipSchemas,
   interestSchemas,
   statsSchemas,
+  messageSchemas,
   territorySchemas,
   sessionSchemas,
 ];
@@ -45,6 +47,7 @@ const routeDocs: {[K in OperationId]: RouteDoc<Routes[K]>} = {
   ...internshipRouteDocs,
   ...interestRouteDocs,
   ...statsRouteDocs,
+  ...messageRouteDocs,
 };
 
 /** A tag's description, where its routes make one flow that no single route tells. */

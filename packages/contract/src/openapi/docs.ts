@@ -15,7 +15,7 @@ export interface SchemaMeta {
  */
 export type SchemaDocs = Record<string, z.core.$ZodType | {schema: z.core.$ZodType; description?: string; example?: unknown}>;
 
-export type Tag = 'system' | 'territory' | 'intake' | 'matching' | 'practitioners' | 'availability' | 'internships' | 'stats';
+export type Tag = 'system' | 'territory' | 'intake' | 'matching' | 'practitioners' | 'availability' | 'internships' | 'stats' | 'messages';
 
 /** public: anyone; coordinator: a CPTS coordinator's bearer token; practitioner: a personal-link token. */
 export type Auth = 'public' | 'coordinator' | 'practitioner';

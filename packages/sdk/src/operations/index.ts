@@ -4,6 +4,7 @@ export * from './availability.js';
 export * from './intake.js';
 export * from './interest.js';
 export * from './matching.js';
+export * from './messages.js';
 export * from './internships.js';
 export * from './practitioners.js';
 export * from './request-status.js';

@@ -7,7 +7,7 @@ import type {AppEnv, Deps} from '../env.js';
 import {notFound, validationProblem} from '../problems.js';
 import {idempotencyConflict, KeysInFlight, requireIdempotencyKey} from '../idempotency.js';
 import {audit} from '../territories.js';
-import {validate} from '../validate.js';
+import {prefersEnglish, validate} from '../validate.js';
 import {DEFAULT_RATE_LIMIT} from '../config.js';
 import {prepareIntakeInsert} from '../intake-rules.js';
 import {ifMatchVersion, patchRequest} from '../waiting-list-actions.js';
@@ -33,7 +33,7 @@ interface StoredKey {
   reference: string | null;
 }
 
-export function intakeRoutes({db, keys, communes, config, intakeWriter: writer}: Deps) {
+export function intakeRoutes({db, keys, communes, config, intakeWriter: writer, messagesQueued}: Deps) {
   const coordinator = requireAuth(db, 'coordinator');
   const limit = rateLimit({perMinute: config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT, trustProxy: config.trustProxy ?? 0});
   const inFlight = new KeysInFlight();
@@ -67,10 +67,17 @@ export function intakeRoutes({db, keys, communes, config, intakeWriter: writer}:
         const bodyHash = sha256Hex(canonicalJson(body));
         const created = await inFlight.run(territory, key, async (): Promise<IntakeRequestCreated> => {
           const at = new Date();
-          const inserted = await writer.insert(prepareIntakeInsert(keys, {territory, key, operation: OPERATION, bodyHash, at, channel: 'form', by: 'formulaire'}, body));
+          const inserted = await writer.insert(
+            prepareIntakeInsert(
+              keys,
+              {territory, key, operation: OPERATION, bodyHash, at, channel: 'form', by: 'formulaire', notify: {language: prefersEnglish(c) ? 'en' : 'fr', alert: true}},
+              body,
+            ),
+          );
           if (inserted) {
             if (crashArmed) crashNow();
             crashArmed = false;
+            messagesQueued();
             return {...inserted, status: 'received'};
           }
           // the key was used before: same form → the first answer again; another form → 422

@@ -91,7 +91,9 @@ export function waitingListRoutes({db, keys, communes, intakeWriter: writer}: De
       const bodyHash = sha256Hex(canonicalJson(c.req.valid('json')));
       const by = actorName(c.get('caller'));
       const created = await inFlight.run(territory, key, async (): Promise<IntakeRequestCreated> => {
-        const inserted = await writer.insert(prepareIntakeInsert(keys, {territory, key, operation: ASSISTED, bodyHash, at, channel, by}, body));
+        const inserted = await writer.insert(
+          prepareIntakeInsert(keys, {territory, key, operation: ASSISTED, bodyHash, at, channel, by, notify: {language: 'fr', alert: false}}, body),
+        );
         if (inserted) {
           await audit(db, {territory, actor: by, action: 'intake.assisted', target: inserted.id, details: {channel}});
           return {...inserted, status: 'received'};

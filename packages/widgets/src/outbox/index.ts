@@ -1,0 +1,2 @@
+export {CptsOutbox} from './outbox.js';
+export {outboxStrings, type OutboxStrings} from './outbox-strings.js';
