@@ -8,4 +8,6 @@ import './availability-board/define.js';
 import './internship-offers/define.js';
 import './practitioner-manager/define.js';
 import './waiting-list/define.js';
+import './stats/define.js';
+import './impact/define.js';
 import './coordinator/define.js';

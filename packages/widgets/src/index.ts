@@ -8,12 +8,13 @@ export {CptsAvailabilityBoard, type BoardView} from './availability-board/availa
 export {CptsBoardSelectEvent} from './availability-board/board-select-event.js';
 export {boardStrings, type BoardStrings} from './availability-board/board-strings.js';
 export {boardColumns, defaultColumns as defaultBoardColumns, type BoardColumn} from './availability-board/board-columns.js';
-export {csvCell, toCsv} from './availability-board/board-csv.js';
 export {normalizeText as normalizeBoardText, familyNameKey, noBoardFilters, type BoardFilters, type BoardSort} from './availability-board/board-model.js';
 export * from './internship-offers/index.js';
 export * from './practitioner-manager/index.js';
 export * from './waiting-list/index.js';
 export * from './coordinator/index.js';
+export * from './stats/index.js';
+export {CptsImpact, type ImpactState} from './impact/impact.js';
 export {CptsSubmittedEvent, type CptsSubmittedDetail} from './intake-form/submitted-event.js';
 export {CptsElement, absoluteApiUrl} from './internal/cpts-element.js';
 export {CptsConfigError} from './internal/config-error.js';
@@ -42,5 +43,6 @@ export type {IntakeFormStrings, IntakeErrorMessages} from './intake-form/intake-
 export type {MapStrings} from './availability-map/map-strings.js';
 export type {ContactStrings} from './territory-contact/contact-strings.js';
 export type {CartodispoStrings} from './cartodispo/cartodispo-strings.js';
+export type {ImpactStrings} from './impact/impact-strings.js';
 export {fr, en} from './strings.js';
 export {tokens, base} from './styles/index.js';

@@ -20,6 +20,10 @@ import {en as contactEn} from './territory-contact/contact-strings.en.js';
 import {fr as contactFr} from './territory-contact/contact-strings.fr.js';
 import {en as waitingListEn} from './waiting-list/waiting-list-strings.en.js';
 import {fr as waitingListFr} from './waiting-list/waiting-list-strings.fr.js';
+import {en as statsEn} from './stats/stats-strings.en.js';
+import {fr as statsFr} from './stats/stats-strings.fr.js';
+import {en as impactEn} from './impact/impact-strings.en.js';
+import {fr as impactFr} from './impact/impact-strings.fr.js';
 import {en as commonEn} from './translations/en.js';
 import {fr as commonFr} from './translations/fr.js';
 import {en as labelsEn} from './translations/labels.en.js';
@@ -43,6 +47,8 @@ export const fr: Translation = {
   ...coordinatorFr,
   ...practitionersFr,
   ...waitingListFr,
+  ...statsFr,
+  ...impactFr,
 };
 export const en: Translation = {
   ...commonEn,
@@ -58,4 +64,6 @@ export const en: Translation = {
   ...coordinatorEn,
   ...practitionersEn,
   ...waitingListEn,
+  ...statsEn,
+  ...impactEn,
 };
