@@ -21,7 +21,7 @@ import {
   revokePersonalLinksRoute,
 } from './routes-practitioners.js';
 import {expressInternshipInterestRoute, listInternshipInterestsRoute} from './routes-interest.js';
-import {getStatsRoute} from './routes-stats.js';
+import {getImpactRoute, getStatsRoute} from './routes-stats.js';
 import {
   listIntakeRequestsRoute,
   exportIntakeRequestsRoute,
@@ -122,6 +122,7 @@ export const routes = {
   expressInternshipInterest: expressInternshipInterestRoute,
   listInternshipInterests: listInternshipInterestsRoute,
   getStats: getStatsRoute,
+  getImpact: getImpactRoute,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -9,5 +9,5 @@ export function notImplementedRoutes({db}: Deps) {
   const answer501 = () => {
     throw notImplemented();
   };
-  return new Hono<AppEnv>().get('/v1/territories/:t/stats', coordinator, answer501);
+  return new Hono<AppEnv>().get('/v1/territories/:t/stats', coordinator, answer501).get('/v1/territories/:t/impact', answer501);
 }
