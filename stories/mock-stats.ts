@@ -19,8 +19,6 @@ export type StatsMockBehaviour = 'demo' | 'empty';
  */
 export type ImpactMockBehaviour = 'demo' | 'small' | 'empty' | 'off';
 
-export const statsRoutes = ['getStats', 'getImpact'] as const;
-
 type Problem = (status: number, code: string, title: string, errors?: {path: string; code: string; message: string}[]) => Response;
 
 const DAY_MS = 86_400_000;
@@ -57,7 +55,7 @@ export function demoStats(from: string, to: string, empty = false): Stats {
   const months = monthsOf(from, to);
   const zero = empty ? 0 : 1;
   const byMonth = months.map((month, i) => ({month, registered: zero * (28 + ((i * 7) % 13)), resolved: zero * (14 + ((i * 5) % 11))}));
-  const registered = byMonth.reduce((sum, m) => sum + (m.registered as number), 0);
+  const registered = byMonth.reduce((sum, m) => sum + m.registered, 0);
   const viaCpts = Math.round(registered * 0.38);
   const alone = Math.round(registered * 0.1);
   const closedByReason = [
@@ -156,13 +154,23 @@ export function publishable(stats: Stats): Stats {
     publishable: true,
     registered: s(stats.registered),
     duplicates: s(stats.duplicates),
-    resolved: {total: s(stats.resolved.total), viaCpts: hidden && typeof viaCpts === 'number' ? {suppressed: 'complementary'} : viaCpts, alone: hidden && typeof alone === 'number' ? {suppressed: 'complementary'} : alone},
+    resolved: {
+      total: s(stats.resolved.total),
+      viaCpts: hidden && typeof viaCpts === 'number' ? {suppressed: 'complementary'} : viaCpts,
+      alone: hidden && typeof alone === 'number' ? {suppressed: 'complementary'} : alone,
+    },
     closed: {total: s(stats.closed.total), byReason: stats.closed.byReason.map((r) => ({...r, count: s(r.count)}))},
     priority: {
       any: {count: s(stats.priority.any.count), share: typeof s(stats.priority.any.count) === 'number' ? stats.priority.any.share : null},
       byCriterion: stats.priority.byCriterion.map((p) => ({...p, count: s(p.count), share: typeof s(p.count) === 'number' ? p.share : null})),
     },
-    byCommune: stats.byCommune.map((c) => ({...c, registered: s(c.registered), resolved: s(c.resolved), waitingNow: s(c.waitingNow), waitingPer1000: typeof s(c.waitingNow) === 'number' ? c.waitingPer1000 : null})),
+    byCommune: stats.byCommune.map((c) => ({
+      ...c,
+      registered: s(c.registered),
+      resolved: s(c.resolved),
+      waitingNow: s(c.waitingNow),
+      waitingPer1000: typeof s(c.waitingNow) === 'number' ? c.waitingPer1000 : null,
+    })),
     byReason: stats.byReason.map((r) => ({...r, count: s(r.count)})),
   };
 }
@@ -174,7 +182,9 @@ function periodProblem(from: string, to: string, retentionDays: number, problem:
   if (to > today) return problem(400, 'invalid_period', 'Période invalide', [{path: 'to', code: 'in_future', message: 'La fin de la période ne peut pas être dans le futur'}]);
   if (from > to) return problem(400, 'invalid_period', 'Période invalide', [{path: 'to', code: 'before_start', message: 'La fin de la période doit venir après son début'}]);
   if (from < oldest) {
-    return problem(400, 'invalid_period', 'Période invalide', [{path: 'from', code: 'beyond_retention', message: `Le début de la période dépasse la durée de conservation (${retentionDays} jours)`}]);
+    return problem(400, 'invalid_period', 'Période invalide', [
+      {path: 'from', code: 'beyond_retention', message: `Le début de la période dépasse la durée de conservation (${retentionDays} jours)`},
+    ]);
   }
   return undefined;
 }

@@ -20,9 +20,7 @@ describe('<cpts-impact>', () => {
   it('says in one sentence how many registered and found a médecin traitant', async () => {
     const {el} = await impact();
     expect(el.state).to.equal('ready');
-    expect(summary(el)).to.equal(
-      'Depuis janvier 2026, 412 personnes se sont inscrites auprès de la CPTS ; 198 ont trouvé un médecin traitant, dont 151 grâce à la CPTS.',
-    );
+    expect(summary(el)).to.equal('Depuis janvier 2026, 412 personnes se sont inscrites auprès de la CPTS ; 198 ont trouvé un médecin traitant, dont 151 grâce à la CPTS.');
   });
 
   it('reads « moins de 11 » for a small count, and leaves a hidden one out', async () => {

@@ -164,7 +164,7 @@ describe('<cpts-stats>', () => {
     const csv = texts[0]!;
     expect(csv.startsWith('\uFEFF')).to.equal(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).to.equal('CPTS de l\'Audomarois (démo)');
+    expect(lines[0]).to.equal("CPTS de l'Audomarois (démo)");
     expect(lines[1]).to.match(/^Du \d/);
     expect(lines).to.include('Inscriptions et solutions par mois');
     expect(lines).to.include('Mois;Inscriptions;Solutions');

@@ -87,7 +87,8 @@ export const fr: Pick<Translation, 'stats'> = {
       waitingAge: 'Depuis quand attendent les personnes en attente aujourd’hui',
       waitingAgeDescription: (waiting, oldest) => `${waiting} personnes en attente aujourd’hui ; la tranche la plus ancienne : ${oldest}.`,
       map: 'Personnes en attente pour 1 000 habitants, par commune',
-      mapDescription: (highest) => `Chaque point est une commune, plus grand si elle est plus peuplée, plus foncé si plus de personnes y attendent. Taux le plus élevé : ${highest}.`,
+      mapDescription: (highest) =>
+        `Chaque point est une commune, plus grand si elle est plus peuplée, plus foncé si plus de personnes y attendent. Taux le plus élevé : ${highest}.`,
       mapNobody: 'personne n’attend',
       mapZero: 'Personne en attente',
       mapUnknown: 'Population inconnue',

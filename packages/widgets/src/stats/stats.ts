@@ -1,7 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {Stats} from '@cpts-kit/contract';
-import {getStats, isCptsApiError, type CptsClient} from '@cpts-kit/sdk';
+import {getStats, isCptsApiError} from '@cpts-kit/sdk';
 import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
 import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
 import {downloadFile} from '../coordinator/download.js';
@@ -203,7 +203,7 @@ export class CptsStats extends CptsElement {
       f,
       stats,
       tables: statsTables(stats, f, this.localize.strings),
-      centres: new Map(communes.map((c) => [c.insee, c.centre])),
+      centres: new Map(communes.flatMap((c) => (c.centre ? [[c.insee, c.centre] as const] : []))),
       download: (table) => this.download(table),
     };
   }

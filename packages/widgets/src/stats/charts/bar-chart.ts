@@ -1,4 +1,4 @@
-import {html, svg, type SVGTemplateResult, type TemplateResult} from 'lit';
+import {html, svg, type TemplateResult} from 'lit';
 import {niceTicks, round} from './scale.js';
 
 /** One series of bars: registrations, solutions… Its colour is the chart's `series-N` class. */
