@@ -22,6 +22,8 @@ const intakeTag = 'cpts-intake-form';
 const boardTag = 'cpts-availability-board';
 const managerTag = 'cpts-practitioner-manager';
 const waitingTag = 'cpts-waiting-list';
+const statsTag = 'cpts-stats';
+const impactTag = 'cpts-impact';
 const prefixOf = (tag: string) => `widgets-${tag}--`;
 
 const contentTypes: Record<string, string> = {
@@ -250,6 +252,14 @@ const checks: StoryCheck[] = [
   },
   {tag: waitingTag, story: 'sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur'], hides: ['Liste d’attente']},
   {tag: waitingTag, story: 'english-civic', shows: ['Waiting list', 'All (12)', 'Register a person']},
+  {tag: statsTag, story: 'figures', shows: ['Statistiques', 'Chiffres clés', 'Personnes inscrites', 'Inscriptions et solutions trouvées, mois par mois', 'Saint-Omer']},
+  {tag: statsTag, story: 'empty', shows: ['Pas encore de données pour cette période'], hides: ['Chiffres clés']},
+  {tag: statsTag, story: 'period-refused', shows: ['La fin de la période ne peut pas être dans le futur'], expectedErrors: /status of 400/},
+  {tag: statsTag, story: 'sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur'], hides: ['Chiffres clés']},
+  {tag: statsTag, story: 'english-civic', shows: ['Statistics', 'Key figures', 'People registered']},
+  {tag: impactTag, story: 'summary', shows: ['412 personnes se sont inscrites', '198 ont trouvé un médecin traitant']},
+  {tag: impactTag, story: 'small-counts', shows: ['moins de 11 ont trouvé un médecin traitant'], hides: ['masqué']},
+  {tag: impactTag, story: 'english', shows: ['412 people have registered with the CPTS']},
 ];
 
 /** Waits until the shadow root of `inner` (inside `host`'s shadow root, the manager's by default) shows every string. */

@@ -66,6 +66,7 @@ export const en: Pick<Translation, 'stats'> = {
       share: 'Share of registered',
       closeReason: 'Reason for closing',
     },
+    figuresTable: 'The key figures as a table',
     anyCriterion: 'At least one criterion',
     total: 'Total',
     closeReasons: {

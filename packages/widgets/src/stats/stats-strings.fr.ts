@@ -67,6 +67,7 @@ export const fr: Pick<Translation, 'stats'> = {
       share: 'Part des inscrites',
       closeReason: 'Motif de clôture',
     },
+    figuresTable: 'Les chiffres clés en tableau',
     anyCriterion: 'Au moins un critère',
     total: 'Total',
     closeReasons: {

@@ -62,6 +62,7 @@ export interface StatsStrings {
     share: string;
     closeReason: string;
   };
+  figuresTable: string;
   anyCriterion: string;
   total: string;
   closeReasons: Record<CloseReason, string>;

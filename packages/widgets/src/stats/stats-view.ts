@@ -61,7 +61,10 @@ export function renderFigures(view: StatsView): TemplateResult {
       ${card(t.homeVisits, f.count(stats.homeVisits.count), f.t.shareOfRegistered(f.share(stats.homeVisits.share)))}
       ${card(t.median, f.days(stats.daysToSolution.median))} ${card(t.p90, f.days(stats.daysToSolution.p90))} ${card(t.waitingNow, f.count(stats.waitingNow))}
     </dl>
-    ${renderTable(view, tableOf(view, 'figures'))}
+    <details class="figures-table">
+      <summary>${f.t.figuresTable}</summary>
+      ${renderTable(view, tableOf(view, 'figures'))}
+    </details>
   </section>`;
 }
 

@@ -134,6 +134,16 @@ export const statsStyles = css`
     width: 100%;
   }
 
+  /* words wrap between words in a table (the host's overflow-wrap: anywhere would cut « Commune »); a wide table scrolls */
+  table {
+    overflow-wrap: normal;
+  }
+
+  details.figures-table summary {
+    cursor: pointer;
+    color: var(--cpts-color-link);
+  }
+
   td.num {
     text-align: end;
     font-variant-numeric: tabular-nums;

@@ -41,8 +41,8 @@ export function barChart(options: BarChartOptions): TemplateResult {
   const y = (value: number) => round(MARGIN.top + plotHeight - (value / top) * plotHeight);
   const band = plotWidth / Math.max(1, categories.length);
   const barWidth = (band * 0.8) / Math.max(1, series.length);
-  // a label every `every` categories, so 24 months' labels do not overlap
-  const every = Math.ceil(categories.length / 12);
+  // a label every `every` categories, so 12 or 24 months' labels do not overlap (the table names them all)
+  const every = Math.ceil(categories.length / 7);
 
   const grid = ticks.map(
     (tick) => svg`<line class="grid" x1=${MARGIN.left} x2=${WIDTH - MARGIN.right} y1=${y(tick)} y2=${y(tick)}></line>
