@@ -1,5 +1,5 @@
 import type {RouteDef} from './route-def.js';
-import {Impact, Stats} from './stats.js';
+import {Stats} from './stats.js';
 
 export const getStatsRoute = {
   operationId: 'getStats',
@@ -8,9 +8,5 @@ export const getStatsRoute = {
   responses: {200: Stats},
 } as const satisfies RouteDef;
 
-export const getImpactRoute = {
-  operationId: 'getImpact',
-  method: 'get',
-  path: '/v1/territories/{t}/impact',
-  responses: {200: Impact, 304: null},
-} as const satisfies RouteDef;
+// its own module: the public widget's chunk carries the Impact schema only
+export {getImpactRoute} from './routes-impact.js';

@@ -2,22 +2,11 @@ import * as z from 'zod/mini';
 import {InseeCode, IsoDate, Timestamp} from './common.js';
 import {IntakeReason, PriorityCriterion} from './intake.js';
 import {CloseReason} from './waiting-list.js';
+import {StatCount} from './stat-count.js';
 
-/**
- * Why a count is not shown. `lessThan11`: the count is between 1 and 10 (primary suppression),
- * shown as « moins de 11 ». `complementary`: the count may be large, but showing it would let a
- * reader recompute a suppressed one from a total (« masqué »). 0 is never suppressed.
- */
-export const Suppression = /* @__PURE__ */ z.enum(['lessThan11', 'complementary']);
-export type Suppression = z.infer<typeof Suppression>;
-
-/**
- * A count of people. The coordinator's figures are always plain integers; publishable figures
- * (`?publishable=true`, the public impact) replace a count that could identify someone by
- * `{suppressed}`.
- */
-export const StatCount = /* @__PURE__ */ z.union([z.int().check(z.gte(0)), z.object({suppressed: Suppression})]);
-export type StatCount = z.infer<typeof StatCount>;
+// in modules of their own, so the public impact's chunk carries no schema of the coordinator's figures
+export {Suppression, StatCount} from './stat-count.js';
+export {Impact} from './impact.js';
 
 /** A count and its share of the period's registrations (0–1); the share is null when the count is suppressed or nobody registered. */
 export const StatShare = /* @__PURE__ */ z.object({count: StatCount, share: z.nullable(z.number())});
@@ -94,21 +83,3 @@ export const Stats = /* @__PURE__ */ z.object({
   byMonth: z.array(MonthStats),
 });
 export type Stats = z.infer<typeof Stats>;
-
-/** The public summary a CPTS's site shows; always suppressed. */
-export const Impact = /* @__PURE__ */ z.object({
-  territory: z.string(),
-  /** First day of the month the figures start from: 12 months back at most, never before the oldest request kept. */
-  since: IsoDate,
-  computedAt: Timestamp,
-  /** Nobody registered since `since`: show no figure. */
-  empty: z.boolean(),
-  registered: StatCount,
-  /** Found a médecin traitant (through the CPTS or alone). */
-  foundDoctor: StatCount,
-  foundViaCpts: StatCount,
-  /** Registered people meeting at least one priority criterion. */
-  priority: StatCount,
-  waitingNow: StatCount,
-});
-export type Impact = z.infer<typeof Impact>;
