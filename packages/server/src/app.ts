@@ -17,7 +17,7 @@ import {intakeRoutes} from './routes/intake.js';
 import {internshipRoutes} from './routes/internships.js';
 import {interestRoutes} from './routes/interests.js';
 import {matchingRoutes} from './routes/matching.js';
-import {notImplementedRoutes} from './routes/not-implemented.js';
+import {statsRoutes} from './routes/stats.js';
 import {proposalRoutes} from './routes/proposals.js';
 import {practitionerRoutes} from './routes/practitioners.js';
 import {sessionRoutes} from './routes/session.js';
@@ -146,7 +146,7 @@ export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db
   app.route('/', availabilityRoutes(deps));
   app.route('/', internshipRoutes(deps));
   app.route('/', interestRoutes(deps));
-  app.route('/', notImplementedRoutes(deps));
+  app.route('/', statsRoutes(deps));
 
   app.notFound((c) => problemResponse(new ApiProblem(404, 'not_found', 'Introuvable', {detail: `Aucune route ${c.req.method} ${c.req.path}.`}), c.req.path));
   app.onError((error, c) => {
