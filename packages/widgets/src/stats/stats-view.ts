@@ -20,7 +20,8 @@ export interface StatsView {
 export function renderTable(view: StatsView, table: StatTable): TemplateResult {
   const captionId = `st-${table.id}-caption`;
   return html`<div class="table-block">
-    <div class="table-wrap">
+    <!-- a wide table scrolls sideways: focusable and named, so a keyboard can scroll it too -->
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby=${captionId}>
       <table part="table" data-table=${table.id}>
         <caption id=${captionId}>${table.caption}</caption>
         <thead>
