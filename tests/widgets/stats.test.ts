@@ -2,7 +2,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {createClient} from '@cpts-kit/sdk';
 import '../../packages/widgets/src/define.js';
-import type {CptsStats} from '../../packages/widgets/src/index.js';
+import {classLimits, classOf, niceTicks, presetPeriod, projectPoints, type CptsStats} from '../../packages/widgets/src/index.js';
 import {createMockFetch, mockCoordinatorToken, type MockOptions} from '../../stories/mock-client.js';
 import {until} from './fake-server.js';
 
@@ -205,5 +205,44 @@ describe('<cpts-stats>', () => {
       expect($<HTMLInputElement>(el, '#st-from')!.value).to.equal(`${year - 1}-01-01`);
       expect(text($(el, '.period-text'))).to.include(String(year - 1));
     });
+  });
+});
+
+describe('the stats charts’ arithmetic', () => {
+  it('puts round, whole ticks on a count axis', () => {
+    expect(niceTicks(47)).to.deep.equal([0, 10, 20, 30, 40, 50]);
+    expect(niceTicks(3)).to.deep.equal([0, 1, 2, 3]);
+    expect(niceTicks(0)).to.deep.equal([0, 1]);
+    expect(niceTicks(1234)).to.deep.equal([0, 250, 500, 750, 1000, 1250]);
+  });
+
+  it('shades 0 apart from the classes of a rate', () => {
+    const limits = classLimits(7.3, 4);
+    expect(limits).to.deep.equal([2, 4, 6, 8]);
+    expect([0, 0.1, 2, 2.1, 7.3].map((v) => classOf(v, limits))).to.deep.equal([0, 1, 1, 2, 4]);
+  });
+
+  it('keeps the territory’s shape: a degree of longitude at 50° N is shorter than one of latitude', () => {
+    const [a, b, c] = projectPoints(
+      [
+        {lat: 50, lng: 2},
+        {lat: 50, lng: 3},
+        {lat: 51, lng: 2},
+      ],
+      400,
+      400,
+      0,
+    );
+    const east = b!.x - a!.x;
+    const north = a!.y - c!.y;
+    expect(north).to.be.greaterThan(0);
+    expect(east / north).to.be.closeTo(Math.cos((50.333 * Math.PI) / 180), 0.01);
+  });
+
+  it('reads « 12 derniers mois » as this month and the 11 before, and a calendar year under way up to today', () => {
+    const today = new Date('2026-03-15T10:00:00Z');
+    expect(presetPeriod('last12Months', today)).to.deep.equal({from: '2025-04-01', to: '2026-03-15'});
+    expect(presetPeriod('thisYear', today)).to.deep.equal({from: '2026-01-01', to: '2026-03-15'});
+    expect(presetPeriod('lastYear', today)).to.deep.equal({from: '2025-01-01', to: '2025-12-31'});
   });
 });

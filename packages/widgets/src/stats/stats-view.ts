@@ -142,7 +142,7 @@ export function renderMap(view: StatsView): TemplateResult {
     title: t.map,
     description: t.mapDescription(highest && (highest.value ?? 0) > 0 ? `${highest.name}, ${f.rate(highest.value)}` : t.mapNobody),
     points,
-    pointLabel: (p) => t.mapPoint(p.name, f.rate(p.value), (p as (typeof points)[number]).waiting),
+    pointLabel: (p) => t.mapPoint(p.name, f.rate(p.value), p.waiting),
     classLabel: (from, to) => t.mapClass(from === 0 ? '0' : f.rate(from), f.rate(to)),
     zeroLabel: t.mapZero,
     unknownLabel: t.mapUnknown,

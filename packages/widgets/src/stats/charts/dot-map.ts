@@ -10,13 +10,13 @@ export interface MapPoint {
   value: number | null;
 }
 
-export interface DotMapOptions {
+export interface DotMapOptions<P extends MapPoint = MapPoint> {
   id: string;
   title: string;
   description: string;
-  points: readonly MapPoint[];
-  /** The words of a point's figure, for its hover label: « Arques : 3,1 ‰ ». */
-  pointLabel: (point: MapPoint) => string;
+  points: readonly P[];
+  /** The words of a point's figure, for its hover label: « Arques : 3,1 pour 1 000 ». */
+  pointLabel: (point: P) => string;
   /** The words of a legend class, from its bounds (`from` is 0 for the first coloured class). */
   classLabel: (from: number, to: number) => string;
   /** The legend's words for class 0 (nobody waiting) and for an unknown figure. */
@@ -38,7 +38,7 @@ const NAMED = 3;
  * a chart to print in the ACI file needs no tiles, no pan and zoom and no 40 KB of Leaflet; an
  * SVG of 53 circles prints sharp and works offline.
  */
-export function dotMap(options: DotMapOptions): TemplateResult {
+export function dotMap<P extends MapPoint>(options: DotMapOptions<P>): TemplateResult {
   const points = options.points;
   const positions = projectPoints(
     points.map((p) => p.centre),
