@@ -184,6 +184,20 @@ describe('<cpts-stats>', () => {
     expect(csv).to.match(/Esquerdes;1619;[^\r\n]*moins de 11;non calculable/);
   });
 
+  it('prints with the browser’s own dialog, from a button', async () => {
+    const {el} = await statsTool();
+    const print = window.print;
+    let printed = 0;
+    window.print = () => void printed++;
+    try {
+      $<HTMLButtonElement>(el, '#st-print')!.click();
+    } finally {
+      window.print = print;
+    }
+    expect(printed).to.equal(1);
+    expect(text($(el, '#st-print'))).to.equal('Imprimer pour le dossier ACI');
+  });
+
   it('speaks English', async () => {
     const {el} = await statsTool({lang: 'en'});
     expect(text($(el, 'h2'))).to.equal('Statistics');

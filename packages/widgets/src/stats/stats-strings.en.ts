@@ -95,6 +95,7 @@ export const en: Pick<Translation, 'stats'> = {
       mapPoint: (name, rate, waiting) => `${name}: ${rate} per 1,000 inhabitants (${waiting} waiting)`,
       data: 'The data',
     },
+    print: 'Print for the ACI file',
     downloadCsv: 'Download as CSV',
     publishableCsv: 'Publishable CSV',
     publishableHint:

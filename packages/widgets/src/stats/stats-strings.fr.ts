@@ -97,6 +97,7 @@ export const fr: Pick<Translation, 'stats'> = {
       mapPoint: (name, rate, waiting) => `${name} : ${rate} pour 1 000 habitants (${waiting} en attente)`,
       data: 'Les données',
     },
+    print: 'Imprimer pour le dossier ACI',
     downloadCsv: 'Télécharger en CSV',
     publishableCsv: 'CSV publiable',
     publishableHint:

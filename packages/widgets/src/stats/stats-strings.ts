@@ -84,6 +84,7 @@ export interface StatsStrings {
     mapPoint: (name: string, rate: string, waiting: string) => string;
     data: string;
   };
+  print: string;
   downloadCsv: string;
   publishableCsv: string;
   publishableHint: string;

@@ -234,7 +234,10 @@ export class CptsStats extends CptsElement {
   private renderTool(): TemplateResult {
     const t = this.localize.strings.stats;
     return html`
-      <div class="toolbar"><h2 id="st-title" tabindex="-1">${t.title}</h2></div>
+      <div class="toolbar">
+        <h2 id="st-title" tabindex="-1">${t.title}</h2>
+        ${this.stats && !this.stats.empty ? html`<button type="button" class="secondary" id="st-print" @click=${() => window.print()}>${t.print}</button>` : nothing}
+      </div>
       ${renderPeriodForm({
         t,
         errorPrefix: this.localize.strings.coordinator.errorPrefix,
