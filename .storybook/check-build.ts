@@ -24,6 +24,8 @@ const managerTag = 'cpts-practitioner-manager';
 const waitingTag = 'cpts-waiting-list';
 const cartodispoTag = 'cpts-cartodispo';
 const statusTag = 'cpts-request-status';
+const statsTag = 'cpts-stats';
+const impactTag = 'cpts-impact';
 const prefixOf = (tag: string) => `widgets-${tag}--`;
 
 const contentTypes: Record<string, string> = {
@@ -325,6 +327,14 @@ const checks: StoryCheck[] = [
   {tag: cartodispoTag, story: 'proposal-already-taken', shows: ['Une autre praticienne ou un autre praticien a accepté avant vous'], expectedErrors: /status of 409/},
   {tag: cartodispoTag, story: 'proposal-already-taken', globals: 'lang:en', shows: ['Another practitioner accepted before you'], expectedErrors: /status of 409/},
   {tag: cartodispoTag, story: 'all-languages-and-themes', shows: ['Lien personnel de Dr Claire Lefebvre', 'Personal link of Dr Claire Lefebvre']},
+  {tag: statsTag, story: 'figures', shows: ['Statistiques', 'Chiffres clés', 'Personnes inscrites', 'Inscriptions et solutions trouvées, mois par mois', 'Saint-Omer']},
+  {tag: statsTag, story: 'empty', shows: ['Pas encore de données pour cette période'], hides: ['Chiffres clés']},
+  {tag: statsTag, story: 'period-refused', shows: ['La fin de la période ne peut pas être dans le futur'], expectedErrors: /status of 400/},
+  {tag: statsTag, story: 'sign-in', shows: ['Connexion coordinateur', 'Jeton de coordinateur'], hides: ['Chiffres clés']},
+  {tag: statsTag, story: 'english-civic', shows: ['Statistics', 'Key figures', 'People registered']},
+  {tag: impactTag, story: 'summary', shows: ['412 personnes se sont inscrites', '198 ont trouvé un médecin traitant']},
+  {tag: impactTag, story: 'small-counts', shows: ['moins de 11 ont trouvé un médecin traitant'], hides: ['masqué']},
+  {tag: impactTag, story: 'english', shows: ['412 people have registered with the CPTS']},
 ];
 
 /** Waits until the shadow root of `inner` (inside `host`'s shadow root, the manager's by default) shows every string. */

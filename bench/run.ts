@@ -8,6 +8,7 @@ import {benchIntake} from './intake.js';
 import {benchMap} from './map.js';
 import {benchMatching} from './matching.js';
 import {benchOffers} from './offers.js';
+import {benchStats} from './stats.js';
 import {benchWaitingList} from './waiting-list.js';
 import {BUDGET_PAGE_GZIP, budgetLines, distSizes, pageDownloads} from './sizes.js';
 
@@ -19,7 +20,7 @@ const say = (line = '') => {
 
 // `--only=get,intake,offers-server` runs those parts and replaces only their sections of
 // bench/RESULTS.md, each stamped with when and on how loaded a machine it was measured
-const SECTIONS = ['sizes', 'get', 'intake', 'map', 'offers', 'offers-server', 'waiting-list', 'matching'] as const;
+const SECTIONS = ['sizes', 'get', 'intake', 'map', 'offers', 'offers-server', 'waiting-list', 'matching', 'stats'] as const;
 type Section = (typeof SECTIONS)[number];
 function toSection(name: string): Section {
   const section = SECTIONS.find((s) => s === name);
@@ -76,6 +77,8 @@ async function main() {
   for (const line of await benchWaitingList()) say(line);
   say();
   for (const line of await benchMatching()) say(line);
+  say();
+  for (const line of await benchStats()) say(line);
   void wanted;
   writeFileSync(join(repoRoot, 'bench', 'RESULTS.md'), lines.join('\n') + '\n');
   console.log('\nwritten to bench/RESULTS.md');
@@ -123,6 +126,14 @@ async function partial() {
     say();
     say(stamped);
     for (const line of matching.slice(1)) say(line);
+  }
+  if (wanted('stats')) {
+    const stamped = stamp();
+    const stats = await benchStats();
+    say(stats[0]);
+    say();
+    say(stamped);
+    for (const line of stats.slice(1)) say(line);
   }
   const file = join(repoRoot, 'bench', 'RESULTS.md');
   writeFileSync(file, mergeSections(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n', lines));

@@ -28,6 +28,7 @@ import {createClient, type CptsClient} from '@cpts-kit/sdk';
 import {createWaitingListMock, waitingListRoutes, type WaitingListMockBehaviour} from './mock-waiting-list.js';
 import {createProposalsMock, ownProposalRoutes, type ProposalsMockBehaviour} from './mock-proposals.js';
 import {answerRequestStatus, type RequestStatusMockBehaviour} from './mock-request-status.js';
+import {answerImpact, answerStats, type ImpactMockBehaviour, type StatsMockBehaviour} from './mock-stats.js';
 
 /** The demo CPTS: fictional contact details, real communes of the Pays de Saint-Omer. */
 export const demoTerritory: Territory = {
@@ -102,6 +103,10 @@ export interface MockOptions {
   proposals?: ProposalsMockBehaviour;
   /** How the status lookup (`POST …/request-status`) is answered (see mock-request-status.ts); `received` by default. */
   requestStatus?: RequestStatusMockBehaviour;
+  /** What `GET …/stats` answers (see mock-stats.ts); `demo` by default. */
+  stats?: StatsMockBehaviour;
+  /** What the public `GET …/impact` answers; `demo` by default. */
+  impact?: ImpactMockBehaviour;
 }
 
 /**
@@ -161,6 +166,15 @@ function problemResponse(request: Request, status: number, code: keyof typeof pr
   };
   return new Response(JSON.stringify(problem), {status, headers: {'content-type': 'application/problem+json; charset=utf-8', ...headers}});
 }
+
+/** A problem+json answer with the server's own words (the stats' French period errors). */
+const problemWith =
+  (request: Request) =>
+  (status: number, code: string, title: string, errors?: {path: string; code: string; message: string}[]): Response =>
+    new Response(JSON.stringify({type: `https://cpts-kit.fr/problems/${code}`, title, status, code, instance: new URL(request.url).pathname, ...(errors ? {errors} : {})}), {
+      status,
+      headers: {'content-type': 'application/problem+json; charset=utf-8'},
+    });
 
 /** The reference the mock gives every stored request. */
 export const mockReference = 'DEMO-2026-000123';
@@ -588,6 +602,11 @@ export function createMockFetch(options: MockOptions = {}): typeof globalThis.fe
     if (matched.operationId === 'getAvailabilityBoard' && options.board) return answerBoard(options.board);
     if (matched.operationId === 'getOwnAvailability' || matched.operationId === 'declareAvailability') {
       return answerAvailability(request, options.availability ?? 'existing');
+    }
+    if (matched.operationId === 'getImpact') return answerImpact(options.impact ?? 'demo', problemWith(request));
+    if (matched.operationId === 'getStats') {
+      if (request.headers.get('authorization') !== `Bearer ${mockCoordinatorToken}`) return problemResponse(request, 401, 'unauthorized');
+      return answerStats(request, options.stats ?? 'demo', territory.retentionDays, problemWith(request));
     }
     // --- the practitioner's proposals (cartodispo)
     if ((ownProposalRoutes as readonly string[]).includes(matched.operationId)) return ownProposals(request, matched.operationId);

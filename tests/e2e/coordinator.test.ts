@@ -7,9 +7,9 @@ import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** The tools on the coordinator kit, and the page's sign-in. */
-const KIT = 'cpts-coordinator-sign-in, cpts-waiting-list, cpts-availability-board, cpts-practitioner-manager, cpts-offer-manager, cpts-outbox';
+const KIT = 'cpts-coordinator-sign-in, cpts-waiting-list, cpts-availability-board, cpts-practitioner-manager, cpts-offer-manager, cpts-outbox, cpts-stats';
 /** The coordinator tools of the page, each showing « Connectez-vous ci-dessus » until the one sign-in. */
-const TOOLS = ['cpts-waiting-list', 'cpts-availability-board', 'cpts-practitioner-manager', 'cpts-offer-manager', 'cpts-outbox'];
+const TOOLS = ['cpts-waiting-list', 'cpts-availability-board', 'cpts-practitioner-manager', 'cpts-offer-manager', 'cpts-outbox', 'cpts-stats'];
 
 /** The id of what has focus, through shadow roots. */
 function focusedId(page: Page): Promise<string> {

@@ -81,9 +81,10 @@ for (const engine of await engines()) {
       assert.equal(assertProblem(await h.call('GET', '/v1/nothing-here'), 404).code, 'not_found');
     });
 
-    it('answers 501 for what is mounted but not built yet', async () => {
-      const res = await h.call('GET', '/v1/territories/alpha/stats', {token: h.token});
-      assert.equal(assertProblem(res, 501).code, 'not_implemented');
+    it('refuses a reversed stats period, naming the field', async () => {
+      const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+      const res = await h.call('GET', `/v1/territories/alpha/stats?from=${day(10)}&to=${day(40)}`, {token: h.token});
+      assert.equal(assertProblem(res, 400).errors?.[0]?.path, 'from');
     });
   });
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {Board, Health, RequestStatus, Territory} from '@cpts-kit/contract';
-import {getAvailabilityBoard, getHealth, getStats, getTerritory, isCptsApiError, isCptsNetworkError, lookupRequestStatus} from '@cpts-kit/sdk';
-import {createMockClient, createMockFetch, demoTerritory, longTerritoryName, mockBaseUrl} from '../../stories/mock-client.js';
+import {Board, Health, Impact, RequestStatus, Stats, Territory} from '@cpts-kit/contract';
+import {getAvailabilityBoard, getHealth, getImpact, getStats, getTerritory, isCptsApiError, isCptsNetworkError, lookupRequestStatus, patchTerritory} from '@cpts-kit/sdk';
+import {createMockClient, createMockFetch, demoTerritory, longTerritoryName, mockBaseUrl, mockCoordinatorToken} from '../../stories/mock-client.js';
 
 describe('the stories’ mock API', () => {
   it('serves a demo territory that passes the contract', async () => {
@@ -86,9 +86,43 @@ describe('the stories’ mock API', () => {
   });
 
   it('says so, rather than inventing data, for an operation it does not simulate', async () => {
-    const error = await getStats(createMockClient()).catch((e: unknown) => e);
+    const error = await patchTerritory(createMockClient().withToken(mockCoordinatorToken), {name: 'Autre nom'}).catch((e: unknown) => e);
     assert.ok(isCptsApiError(error));
     assert.equal(error.status, 501);
+  });
+
+  it('serves stats that pass the contract, one row per month of the period, and their publishable variant suppressed', async () => {
+    const client = createMockClient().withToken(mockCoordinatorToken);
+    const stats = Stats.parse(await getStats(client, {from: '2026-01-01', to: '2026-06-30'}));
+    assert.deepEqual(
+      stats.byMonth.map((m) => m.month),
+      ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'],
+    );
+    assert.equal(
+      stats.registered,
+      stats.byMonth.reduce((sum, m) => sum + (m.registered as number), 0),
+    );
+    const published = Stats.parse(await getStats(client, {from: '2026-01-01', to: '2026-06-30', publishable: true}));
+    assert.equal(published.publishable, true);
+    assert.deepEqual(published.byCommune.find((c) => c.name === 'Esquerdes')?.waitingNow, {suppressed: 'lessThan11'});
+    assert.ok(Stats.parse(await getStats(client)).byMonth.length >= 12);
+    assert.equal(Stats.parse(await getStats(createMockClient({stats: 'empty'}).withToken(mockCoordinatorToken))).empty, true);
+  });
+
+  it('refuses a period in the future with the server’s French words on the field', async () => {
+    const error = await getStats(createMockClient().withToken(mockCoordinatorToken), {from: '2026-01-01', to: '2999-01-01'}).catch((e: unknown) => e);
+    assert.ok(isCptsApiError(error) && error.status === 400);
+    assert.deepEqual(
+      error.fieldErrors.map((e) => e.path),
+      ['to'],
+    );
+  });
+
+  it('serves the public impact, suppressed, and 404 when the territory does not publish it', async () => {
+    assert.equal(Impact.parse(await getImpact(createMockClient())).registered, 412);
+    assert.deepEqual(Impact.parse(await getImpact(createMockClient({impact: 'small'}))).foundDoctor, {suppressed: 'lessThan11'});
+    const off = await getImpact(createMockClient({impact: 'off'})).catch((e: unknown) => e);
+    assert.ok(isCptsApiError(off) && off.status === 404);
   });
 
   it('answers 404 problem+json for a path outside the contract', async () => {

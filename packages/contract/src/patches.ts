@@ -18,6 +18,7 @@ export const TerritoryPatch = /* @__PURE__ */ z.strictObject({
   staleAfterDays: z.optional(z.int().check(z.gte(1), z.lte(365))),
   allowedOrigins: z.optional(z.array(Origin).check(z.maxLength(50))),
   practitionersMayPick: z.optional(z.boolean()),
+  publishImpact: z.optional(z.boolean()),
 });
 export type TerritoryPatch = z.infer<typeof TerritoryPatch>;
 

@@ -68,7 +68,12 @@ export const InternshipOfferQuery = /* @__PURE__ */ z.object({
 });
 export type InternshipOfferQuery = z.input<typeof InternshipOfferQuery>;
 
-export const StatsQuery = /* @__PURE__ */ z.object({from: z.optional(IsoDate), to: z.optional(IsoDate)});
+/**
+ * A period of UTC days, both ends included: by default the last 12 months (this month and the 11
+ * before it), never before the territory's retention. `commune` narrows every figure to one
+ * commune; `publishable=true` suppresses small counts (see `StatCount`).
+ */
+export const StatsQuery = /* @__PURE__ */ z.object({from: z.optional(IsoDate), to: z.optional(IsoDate), commune: z.optional(InseeCode), publishable: QueryBoolean});
 export type StatsQuery = z.input<typeof StatsQuery>;
 
 /**

@@ -22,7 +22,7 @@ import {
   revokePersonalLinksRoute,
 } from './routes-practitioners.js';
 import {expressInternshipInterestRoute, listInternshipInterestsRoute} from './routes-interest.js';
-import {getStatsRoute} from './routes-stats.js';
+import {getImpactRoute, getStatsRoute} from './routes-stats.js';
 import {
   listIntakeRequestsRoute,
   exportIntakeRequestsRoute,
@@ -130,6 +130,7 @@ export const routes = {
   getOutbox: getOutboxRoute,
   showUnsubscribe: showUnsubscribeRoute,
   unsubscribe: unsubscribeRoute,
+  getImpact: getImpactRoute,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

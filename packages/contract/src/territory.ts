@@ -31,6 +31,8 @@ export const Territory = /* @__PURE__ */ z.object({
   communes: z.array(Commune),
   /** Practitioners may see pseudonymised waiting people near them and offer to take one (the coordinator confirms). Optional: older servers leave it out (off). */
   practitionersMayPick: z.optional(z.boolean()),
+  /** The public, suppressed summary `GET …/impact` answers (else 404). Optional: older servers leave it out (off). */
+  publishImpact: z.optional(z.boolean()),
   /** Only in coordinators' reads. */
   allowedOrigins: z.optional(z.array(Origin)),
 });

@@ -18,7 +18,7 @@ import {internshipRoutes} from './routes/internships.js';
 import {interestRoutes} from './routes/interests.js';
 import {matchingRoutes} from './routes/matching.js';
 import {messageRoutes} from './routes/messages.js';
-import {notImplementedRoutes} from './routes/not-implemented.js';
+import {statsRoutes} from './routes/stats.js';
 import {proposalRoutes} from './routes/proposals.js';
 import {requestStatusRoutes} from './routes/request-status.js';
 import {practitionerRoutes} from './routes/practitioners.js';
@@ -163,7 +163,7 @@ export function createApp({
   app.route('/', internshipRoutes(deps));
   app.route('/', interestRoutes(deps));
   app.route('/', messageRoutes(deps));
-  app.route('/', notImplementedRoutes(deps));
+  app.route('/', statsRoutes(deps));
 
   app.notFound((c) => problemResponse(new ApiProblem(404, 'not_found', 'Introuvable', {detail: `Aucune route ${c.req.method} ${c.req.path}.`}), c.req.path));
   app.onError((error, c) => {

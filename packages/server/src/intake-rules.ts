@@ -78,6 +78,7 @@ export function prepareIntakeInsert(
     historyId: crypto.randomUUID(),
     communeInsee: body.person.communeInsee,
     hasPriority: priorityCriteria(body).some((c) => PRIORITY.has(c)),
+    reason: body.situation.reason,
     priority: body.priority,
     personalEncrypted: encryptJson(keys.encryption, personal),
     dedupeHmac: blindIndex(keys.dedupe, [body.person.lastName, body.person.firstNames, body.person.birthDate]),

@@ -23,6 +23,8 @@ export interface IntakeInsert {
   phoneIndex?: string | null;
   requesterPhoneIndex?: string | null;
   birthMonth?: string | null;
+  /** The situation's reason, a category kept in clear for the stats (never the « other » text). */
+  reason?: string | null;
   /** form (the public form, the default), phone, paper or import. */
   channel?: string;
   /** Who the first status is attributed to: `formulaire` unless said. */
@@ -58,7 +60,7 @@ export const INSERT_BATCH_SQL = `
     select * from jsonb_to_recordset($1::jsonb) as t(
       ord int, key text, body_hash text, id uuid, history_id uuid, commune_insee text,
       has_priority boolean, priority jsonb, personal text, hmac text, at timestamptz,
-      name_idx text, phone_idx text, rphone_idx text, birth_month date, channel text, by text,
+      name_idx text, phone_idx text, rphone_idx text, birth_month date, channel text, by text, reason text,
       notify boolean, alert boolean, lang text, receipt_to text, receipt_id uuid, alert_id uuid)
   ), k as (
     insert into idempotency_keys (territory, key, operation, body_hash, resource_id, created_at)
@@ -74,7 +76,7 @@ export const INSERT_BATCH_SQL = `
   ), r as (
     insert into intake_requests (id, territory, reference, status, commune_insee, has_priority, priority, personal_encrypted,
                                  dedupe_hmac, duplicate_of, created_at, updated_at,
-                                 name_index, phone_index, requester_phone_index, birth_month, channel, message_language)
+                                 name_index, phone_index, requester_phone_index, birth_month, channel, message_language, reason)
     select cl.id, $2::text, $5::text || lpad((c.last_number - (select count(*) from claimed) + cl.n)::text, 6, '0'), 'received',
            cl.commune_insee, cl.has_priority, cl.priority, cl.personal, cl.hmac,
            coalesce(
@@ -82,7 +84,7 @@ export const INSERT_BATCH_SQL = `
                where o.territory = $2::text and o.dedupe_hmac = cl.hmac and o.status in ${OPEN_STATUSES}
                order by o.created_at, o.id limit 1),
              (select e.id from claimed e where e.hmac = cl.hmac and e.ord < cl.ord order by e.ord limit 1)),
-           cl.at, cl.at, cl.name_idx, cl.phone_idx, cl.rphone_idx, cl.birth_month, cl.channel, cl.lang
+           cl.at, cl.at, cl.name_idx, cl.phone_idx, cl.rphone_idx, cl.birth_month, cl.channel, cl.lang, cl.reason
       from claimed cl cross join c
     returning id, reference
   ), h as (
@@ -209,6 +211,7 @@ export async function insertBatch(db: Db, items: IntakeInsert[]): Promise<{id: s
     receipt_to: i.notify?.receiptTo ?? null,
     receipt_id: crypto.randomUUID(),
     alert_id: crypto.randomUUID(),
+    reason: i.reason ?? null,
   }));
   const rows = await runPrepared(db, 'cpts_intake_batch', INSERT_BATCH_SQL, [JSON.stringify(input), first.territory, first.operation, first.year, first.referencePrefix]);
   return rows as {id: string; reference: string}[];

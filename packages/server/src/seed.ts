@@ -126,6 +126,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeed> {
     staleAfterDays: 30,
     communes: epci.communes,
   });
+  // the demo's public page shows the impact summary
+  await db.query('update territories set publish_impact = true where slug = $1', [DEMO_SLUG]);
   const random = seededRandom(62765);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   // bigger communes get more practitioners, as in real life

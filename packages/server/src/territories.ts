@@ -16,12 +16,13 @@ export interface TerritoryRow {
   stale_after_days: number;
   allowed_origins: string[];
   practitioners_may_pick: boolean;
+  publish_impact: boolean;
   version: number;
   updated_at: Date;
 }
 
 export const TERRITORY_COLUMNS =
-  'slug, name, phone, email, website, privacy_summary, privacy_url, retention_days, stale_after_days, allowed_origins, practitioners_may_pick, version, updated_at';
+  'slug, name, phone, email, website, privacy_summary, privacy_url, retention_days, stale_after_days, allowed_origins, practitioners_may_pick, publish_impact, version, updated_at';
 
 export async function findTerritory(db: Db, slug: string): Promise<TerritoryRow | undefined> {
   const [row] = await db.query<TerritoryRow>(`select ${TERRITORY_COLUMNS} from territories where slug = $1`, [slug]);
@@ -236,6 +237,7 @@ function territoryBodyWith(communes: Commune[], row: TerritoryRow, forCoordinato
     staleAfterDays: row.stale_after_days,
     communes,
     practitionersMayPick: row.practitioners_may_pick,
+    publishImpact: row.publish_impact,
   };
   if (forCoordinator) body.allowedOrigins = row.allowed_origins;
   return body;

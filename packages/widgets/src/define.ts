@@ -10,4 +10,6 @@ import './internship-offers/define.js';
 import './practitioner-manager/define.js';
 import './waiting-list/define.js';
 import './outbox/define.js';
+import './stats/define.js';
+import './impact/define.js';
 import './coordinator/define.js';

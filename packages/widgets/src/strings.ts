@@ -24,6 +24,10 @@ import {en as waitingListEn} from './waiting-list/waiting-list-strings.en.js';
 import {fr as waitingListFr} from './waiting-list/waiting-list-strings.fr.js';
 import {en as outboxEn} from './outbox/outbox-strings.en.js';
 import {fr as outboxFr} from './outbox/outbox-strings.fr.js';
+import {en as statsEn} from './stats/stats-strings.en.js';
+import {fr as statsFr} from './stats/stats-strings.fr.js';
+import {en as impactEn} from './impact/impact-strings.en.js';
+import {fr as impactFr} from './impact/impact-strings.fr.js';
 import {en as commonEn} from './translations/en.js';
 import {fr as commonFr} from './translations/fr.js';
 import {en as labelsEn} from './translations/labels.en.js';
@@ -49,6 +53,8 @@ export const fr: Translation = {
   ...practitionersFr,
   ...waitingListFr,
   ...outboxFr,
+  ...statsFr,
+  ...impactFr,
 };
 export const en: Translation = {
   ...commonEn,
@@ -66,4 +72,6 @@ export const en: Translation = {
   ...practitionersEn,
   ...waitingListEn,
   ...outboxEn,
+  ...statsEn,
+  ...impactEn,
 };

@@ -67,6 +67,14 @@ export const widgetModules = {
     fr: () => Promise.all([import('./outbox/outbox-strings.fr.js'), coordinator.fr(), labels.fr()]),
     en: () => Promise.all([import('./outbox/outbox-strings.en.js'), coordinator.en(), labels.en()]),
   }),
+  'cpts-stats': withStrings(() => import('./stats/stats.js').then((m) => m.CptsStats), {
+    fr: () => Promise.all([import('./stats/stats-strings.fr.js'), coordinator.fr(), labels.fr()]),
+    en: () => Promise.all([import('./stats/stats-strings.en.js'), coordinator.en(), labels.en()]),
+  }),
+  'cpts-impact': withStrings(() => import('./impact/impact.js').then((m) => m.CptsImpact), {
+    fr: () => import('./impact/impact-strings.fr.js'),
+    en: () => import('./impact/impact-strings.en.js'),
+  }),
   'cpts-coordinator-sign-in': withStrings(() => import('./coordinator/coordinator-sign-in.js').then((m) => m.CptsCoordinatorSignIn), coordinator),
 } satisfies Record<`cpts-${string}`, (element?: Element) => Promise<CustomElementConstructor>>;
 

@@ -44,6 +44,7 @@ export function territoryRoutes({db, communes, territories}: Deps) {
           patch.allowedOrigins.map((o) => o.toLowerCase()),
         );
       if (patch.practitionersMayPick !== undefined) set('practitioners_may_pick', patch.practitionersMayPick);
+      if (patch.publishImpact !== undefined) set('publish_impact', patch.publishImpact);
       if (sets.length > 0) {
         params.push(slug);
         await db.query(`update territories set ${sets.join(', ')}, version = version + 1, updated_at = now() where slug = $${params.length}`, params);

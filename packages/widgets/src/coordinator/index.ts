@@ -17,4 +17,5 @@ export {coordinatorStrings, type CoordinatorStrings} from './coordinator-strings
 export {coordinatorStyles, sessionStyles} from './coordinator.styles.js';
 export {normalizeText as normalizeSearchText, matchesEveryWord} from './search.js';
 export {downloadFile} from './download.js';
+export {csvCell, toCsv} from './csv.js';
 export {isStale} from './conflict.js';

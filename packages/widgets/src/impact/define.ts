@@ -1,0 +1,4 @@
+import {defineElement} from '../internal/define-element.js';
+import {CptsImpact} from './impact.js';
+
+defineElement('cpts-impact', CptsImpact);
