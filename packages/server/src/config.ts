@@ -30,6 +30,8 @@ export interface RuntimeConfig {
   production: boolean;
   rateLimitPerMinute: number;
   trustProxy: number;
+  /** CPTS_SHUTDOWN_GRACE_MS: how long SIGTERM waits for requests in flight (10 000). */
+  shutdownGraceMs: number;
   testCrashAfterCommit: boolean;
 }
 
@@ -77,6 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     production: env.NODE_ENV === 'production',
     rateLimitPerMinute: parseCount('CPTS_RATE_LIMIT', env.CPTS_RATE_LIMIT, DEFAULT_RATE_LIMIT, 1_000_000_000),
     trustProxy: parseTrustProxy(env.CPTS_TRUST_PROXY),
+    shutdownGraceMs: parseCount('CPTS_SHUTDOWN_GRACE_MS', env.CPTS_SHUTDOWN_GRACE_MS, 10_000, 600_000),
     // inert in production whatever the variable says: it kills the process on purpose
     testCrashAfterCommit: env.CPTS_TEST_CRASH_AFTER_COMMIT === '1' && env.NODE_ENV !== 'production',
   };

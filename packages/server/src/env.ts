@@ -2,6 +2,7 @@ import type {AppConfig} from './config.js';
 import type {Keys} from './crypto.js';
 import type {Db} from './db/index.js';
 import type {IntakeWriter} from './intake-writer.js';
+import type {LimitStore} from './rate-limit.js';
 import type {CommuneCache, TerritoryCache, TerritoryRow} from './territories.js';
 
 export type {TerritoryRow};
@@ -22,11 +23,15 @@ export interface Deps {
   territories: TerritoryCache;
   /** Group commit of intake requests: one per app, so its queue can be drained on shutdown. */
   intakeWriter: IntakeWriter;
+  /** Aborted once the server begins to shut down (see `/readyz`). */
+  stopping?: AbortSignal;
 }
 
 export interface AppEnv {
   Variables: {
     territory: TerritoryRow;
     caller: Caller;
+    /** Per-client budgets shared by every server (PostgreSQL); unset: each route keeps its own in memory. */
+    limits: LimitStore | undefined;
   };
 }

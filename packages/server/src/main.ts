@@ -12,6 +12,7 @@ const running = await startServer({
   production: config.production,
   rateLimitPerMinute: config.rateLimitPerMinute,
   trustProxy: config.trustProxy,
+  shutdownGraceMs: config.shutdownGraceMs,
   testCrashAfterCommit: config.testCrashAfterCommit,
   demo: true,
   demoToken: config.demoToken,
