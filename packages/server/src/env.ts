@@ -2,7 +2,6 @@ import type {AppConfig} from './config.js';
 import type {Keys} from './crypto.js';
 import type {Db} from './db/index.js';
 import type {IntakeWriter} from './intake-writer.js';
-import type {LimitStore} from './rate-limit.js';
 import type {CommuneCache, TerritoryCache, TerritoryRow} from './territories.js';
 
 export type {TerritoryRow};
@@ -13,6 +12,14 @@ export interface Caller {
   kind: 'coordinator' | 'practitioner';
   practitionerId: string | null;
   label: string | null;
+}
+
+/** One request taken from a client's budget, or how long until it may send the next. */
+export type Taken = {ok: true} | {ok: false; retryAfterSeconds: number};
+
+/** Per-client budgets that every server on one PostgreSQL shares (rate-limit.ts). */
+export interface LimitStore {
+  take(scope: string, client: string, perMinute: number): Promise<Taken>;
 }
 
 export interface Deps {

@@ -1,7 +1,7 @@
 import type {Context, MiddlewareHandler} from 'hono';
 import {routePath} from 'hono/route';
 import {runPrepared, type Db} from './db/index.js';
-import type {AppEnv} from './env.js';
+import type {AppEnv, LimitStore, Taken} from './env.js';
 import {ApiProblem} from './problems.js';
 
 interface Bucket {
@@ -9,7 +9,7 @@ interface Bucket {
   at: number;
 }
 
-export type Taken = {ok: true} | {ok: false; retryAfterSeconds: number};
+export type {LimitStore, Taken};
 
 /**
  * A token bucket per client: `perMinute` requests at once, then one every `60 / perMinute` s.
@@ -82,11 +82,6 @@ export function clientAddress(c: Context, trustProxy: number): string {
   }
   const env = c.env as {incoming?: {socket?: {remoteAddress?: string}}} | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
-/** Buckets that every server on one PostgreSQL shares (see `rateLimit`). */
-export interface LimitStore {
-  take(scope: string, client: string, perMinute: number): Promise<Taken>;
 }
 
 /** The bucket refilled up to now (the database's clock: servers' clocks may disagree). */

@@ -19,7 +19,10 @@ export const commonSchemas = {
       errors: [{path: 'person.phone', code: 'invalid_format', message: 'numéro de téléphone invalide'}],
     },
   },
-  Health: {schema: Health, description: 'The process answers. Says nothing of the database: a liveness probe that restarts servers when the database is down would restart all of them at once.'},
+  Health: {
+    schema: Health,
+    description: 'The process answers. Says nothing of the database: a liveness probe that restarts servers when the database is down would restart all of them at once.',
+  },
   Readiness: {schema: Readiness, description: 'The database answers and has every migration this version needs: a proxy may send traffic here.'},
 } satisfies SchemaDocs;
 
