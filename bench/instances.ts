@@ -10,6 +10,8 @@ const PATH = '/v1/territories/demo/intake-requests';
 
 export interface InstancesResult {
   instances: number;
+  /** Whether each form also took from the shared rate limit. */
+  limited: boolean;
   requestsPerSecond: number;
   p99Ms: number;
   non2xx: number;
@@ -17,12 +19,13 @@ export interface InstancesResult {
 }
 
 /** The same 20 connections in all, split evenly over the servers, for the same time. */
-async function load(servers: Child[]): Promise<InstancesResult> {
+async function load(servers: Child[], limited: boolean): Promise<InstancesResult> {
   const each = CONNECTIONS / servers.length;
   await Promise.all(servers.map((s) => postRun(s.url + PATH, 1, each)));
   const runs = await Promise.all(servers.map((s) => postRun(s.url + PATH, DURATION_S, each)));
   return {
     instances: servers.length,
+    limited,
     requestsPerSecond: runs.reduce((n, r) => n + r.requests.average, 0),
     p99Ms: Math.max(...runs.map((r) => r.latency.p99)),
     non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
@@ -30,19 +33,21 @@ async function load(servers: Child[]): Promise<InstancesResult> {
   };
 }
 
-async function measure(instances: number): Promise<InstancesResult | undefined> {
+async function measure(instances: number, limited = true): Promise<InstancesResult | undefined> {
   const database = await throwawayPostgres();
   if (!database) return undefined;
   const servers: Child[] = [];
   try {
     // started together, as a deployment does: the start-up lock lets one seed the demo
     const started = await Promise.allSettled(
-      Array.from({length: instances}, () => startProcess('packages/server/src/main.ts', {...SERVER_ENV, DATABASE_URL: database.url}, '/readyz')),
+      Array.from({length: instances}, () =>
+        startProcess('packages/server/src/main.ts', {...SERVER_ENV, DATABASE_URL: database.url, ...(limited ? {} : {CPTS_RATE_LIMIT: '0'})}, '/readyz'),
+      ),
     );
     for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
     const failed = started.find((s) => s.status === 'rejected');
-    if (failed) throw (failed).reason;
-    return await load(servers);
+    if (failed) throw failed.reason;
+    return await load(servers, limited);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await database.drop();
@@ -53,22 +58,23 @@ async function measure(instances: number): Promise<InstancesResult | undefined> 
 export async function benchInstances(say: (line?: string) => void = console.log): Promise<InstancesResult[]> {
   const one = await measure(1);
   const two = one && (await measure(2));
+  const unlimited = two && (await measure(1, false));
   say(`## Intake POST, one and two servers on one PostgreSQL (autocannon, ${CONNECTIONS} connections in all, 1 s warm-up then ${DURATION_S} s each)`);
   say();
-  if (!one || !two) {
+  if (!one || !two || !unlimited) {
     say('PostgreSQL unreachable: not measured.');
     say();
     return [];
   }
-  say('| servers | req/s (sum) | p99 ms (worst) | non-2xx | errors |');
-  say('|---:|---:|---:|---:|---:|');
-  for (const r of [one, two]) say(`| ${r.instances} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p99Ms)} | ${r.non2xx} | ${r.errors} |`);
+  say('| servers | shared rate limit | req/s (sum) | p99 ms (worst) | non-2xx | errors |');
+  say('|---:|---|---:|---:|---:|---:|');
+  for (const r of [one, two, unlimited]) say(`| ${r.instances} | ${r.limited ? 'on' : 'off'} | ${fmt(r.requestsPerSecond)} | ${fmt(r.p99Ms)} | ${r.non2xx} | ${r.errors} |`);
   say();
   say(
-    `Two servers / one: **×${(two.requestsPerSecond / one.requestsPerSecond).toFixed(2)}**. Each run has its own fresh database, both servers started at the same moment; the load generator splits its connections evenly (a proxy's round robin). Every request takes from the shared rate limit (one client address: one row of \`rate_limits\`, the worst case), raised through \`CPTS_RATE_LIMIT\`. Servers, PostgreSQL and the load generator share the machine's cores: on 2 cores a second server mostly competes with the others for CPU, so the ratio says what the database side costs, not what a second machine would give.`,
+    `Two servers / one: **×${(two.requestsPerSecond / one.requestsPerSecond).toFixed(2)}**. Each run has its own fresh database, both servers started at the same moment; the load generator splits its connections evenly (a proxy's round robin). In the first two rows every request takes from the shared rate limit (one client address: one row of \`rate_limits\`, the worst case), raised through \`CPTS_RATE_LIMIT\`; the last row turns it off (\`CPTS_RATE_LIMIT=0\`) to show what the shared limit costs. Servers, PostgreSQL and the load generator share the machine's cores: on 2 cores a second server mostly competes with the others for CPU, so the ratio says what the database side costs, not what a second machine would give.`,
   );
   say();
-  return [one, two];
+  return [one, two, unlimited];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
