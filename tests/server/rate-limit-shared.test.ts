@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {migrate} from '../../packages/server/src/db/index.js';
-import {SharedLimits} from '../../packages/server/src/rate-limit.js';
+import {SharedLimits} from '../../packages/server/src/rate-limit-shared.js';
 import {engines, type OpenedDb} from './databases.js';
 import {harness, intakeBody, type Harness} from './helpers.js';
 

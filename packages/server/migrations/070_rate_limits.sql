@@ -1,12 +1,12 @@
 -- Per-client budgets (the public form, interest in an offer, …) shared by every server on one
--- PostgreSQL: one token bucket per (scope, client), taken with one upsert (rate-limit.ts).
+-- PostgreSQL: one token bucket per (scope, client), taken with one upsert (rate-limit-shared.ts).
 -- Unlogged: no WAL, not copied to replicas, emptied after a crash — a budget is worth less than
 -- the write it would cost, and losing it only lets a client start again with a full bucket.
 create unlogged table if not exists rate_limits (
   scope text not null,
   client text not null,
   tokens double precision not null,
-  granted boolean not null,
+  granted integer not null, -- how many tokens the last statement took (several requests may take together)
   at timestamptz not null,
   primary key (scope, client)
 );

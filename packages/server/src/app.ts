@@ -12,7 +12,7 @@ import {IntakeWriter} from './intake-writer.js';
 import type {AppEnv, Deps} from './env.js';
 import {MAX_IMPORT_BYTES} from './practitioner-import.js';
 import {ApiProblem, notFound} from './problems.js';
-import {SharedLimits} from './rate-limit.js';
+import {SharedLimits} from './rate-limit-shared.js';
 import {availabilityRoutes} from './routes/availability.js';
 import {intakeRoutes} from './routes/intake.js';
 import {internshipRoutes} from './routes/internships.js';

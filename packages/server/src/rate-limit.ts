@@ -1,6 +1,5 @@
 import type {Context, MiddlewareHandler} from 'hono';
 import {routePath} from 'hono/route';
-import {runPrepared, type Db} from './db/index.js';
 import type {AppEnv, LimitStore, Taken} from './env.js';
 import {ApiProblem} from './problems.js';
 
@@ -14,7 +13,7 @@ export type {LimitStore, Taken};
 /**
  * A token bucket per client: `perMinute` requests at once, then one every `60 / perMinute` s.
  * A France Services agent registering people one after the other never waits; a script does.
- * In memory, so per process: what PGlite (one process) uses; on PostgreSQL, SharedLimits.
+ * In memory, so per process: what PGlite (one process) uses; on PostgreSQL, SharedLimits (rate-limit-shared.ts).
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
@@ -82,52 +81,6 @@ export function clientAddress(c: Context, trustProxy: number): string {
   }
   const env = c.env as {incoming?: {socket?: {remoteAddress?: string}}} | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
-/** The bucket refilled up to now (the database's clock: servers' clocks may disagree). */
-const REFILLED = 'least($3::float8, r.tokens + greatest(0, extract(epoch from now() - r.at)) * $3::float8 / 60)';
-
-// one statement, so two servers taking from one bucket queue on its row and never both get the last token
-const TAKE = `insert into rate_limits as r (scope, client, tokens, granted, at) values ($1, $2, $3::float8 - 1, true, now())
-  on conflict (scope, client) do update set
-    tokens = case when ${REFILLED} >= 1 then ${REFILLED} - 1 else ${REFILLED} end,
-    granted = ${REFILLED} >= 1,
-    at = now()
-  returning tokens, granted`;
-
-/**
- * The same token buckets as RateLimiter, in the `rate_limits` table (migration 070) rather than
- * in memory, so N servers behind one proxy allow `perMinute` in all, not N times it. A
- * hand-written upsert rather than rate-limiter-flexible's PostgreSQL store: that one counts in
- * fixed windows (twice the budget across a window's edge, unlike the in-process bucket), creates
- * its table at run time (N servers racing on DDL, a role allowed to create tables) and cleans
- * with its own timers; here the table comes with the migrations and one statement does it all.
- */
-export class SharedLimits implements LimitStore {
-  private lastSweep = 0;
-
-  constructor(
-    private readonly db: Db,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  async take(scope: string, client: string, perMinute: number): Promise<Taken> {
-    this.sweep();
-    const [row] = await runPrepared(this.db, 'rate_limit_take', TAKE, [scope, client, perMinute]);
-    if (row?.granted === 't' || row?.granted === 'true') return {ok: true};
-    const tokens = Number(row?.tokens ?? 0);
-    return {ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((1 - tokens) * 60) / perMinute))};
-  }
-
-  /** A bucket untouched for a minute is full again: its row can go. At most once a minute per server. */
-  private sweep(): void {
-    const now = this.now();
-    if (now - this.lastSweep < 60_000) return;
-    this.lastSweep = now;
-    this.db.query("delete from rate_limits where at < now() - interval '2 minutes'").catch((error: unknown) => {
-      console.error('nettoyage des limites de débit :', (error as Error).message);
-    });
-  }
 }
 
 /**
