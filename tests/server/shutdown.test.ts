@@ -3,6 +3,7 @@ import {request} from 'node:http';
 import {connect} from 'node:net';
 import {after, describe, it} from 'node:test';
 import {setTimeout as sleep} from 'node:timers/promises';
+import {readConfig} from '../../packages/server/src/config.js';
 import {intakeBody} from './helpers.js';
 import {startServerProcess, type ServerProcess} from './processes.js';
 
@@ -42,6 +43,14 @@ function halfSentForm(port: number, key: string) {
   req.flushHeaders();
   return {answer, finish: () => req.end(body.subarray(40))};
 }
+
+describe('the shutdown grace period', () => {
+  it('is 10 s unless CPTS_SHUTDOWN_GRACE_MS says otherwise, and refuses nonsense', () => {
+    assert.equal(readConfig({}).shutdownGraceMs, 10_000);
+    assert.equal(readConfig({CPTS_SHUTDOWN_GRACE_MS: '2500'}).shutdownGraceMs, 2500);
+    assert.throws(() => readConfig({CPTS_SHUTDOWN_GRACE_MS: 'vite'}), /CPTS_SHUTDOWN_GRACE_MS/);
+  });
+});
 
 describe('a server told to stop (SIGTERM)', {timeout: 120_000}, () => {
   let server: ServerProcess | undefined;
