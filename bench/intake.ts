@@ -10,8 +10,8 @@ import pg from 'pg';
 import {fmt, startProcess} from './lib.js';
 
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
-const CONNECTIONS = 20;
+export const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
+export const CONNECTIONS = 20;
 const DEMO_TOKEN = 'bench-token-0123456789abcdef0123';
 
 export interface IntakeLoadResult {
@@ -39,12 +39,12 @@ async function postLoad(name: string, url: string): Promise<IntakeLoadResult> {
   return {name, requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts};
 }
 
-async function postRun(url: string, duration: number): Promise<autocannon.Result> {
+export async function postRun(url: string, duration: number, connections = CONNECTIONS): Promise<autocannon.Result> {
   let n = 0;
   const run = `${process.pid}-${Date.now()}`;
   return autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration,
     requests: [
       {
@@ -66,7 +66,7 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-async function throwawayPostgres(): Promise<{url: string; drop(): Promise<void>} | undefined> {
+export async function throwawayPostgres(): Promise<{url: string; drop(): Promise<void>} | undefined> {
   const name = `cpts_bench_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
   try {
     await adminQuery(`create database ${name}`);
@@ -80,7 +80,7 @@ async function throwawayPostgres(): Promise<{url: string; drop(): Promise<void>}
 }
 
 /** Every variable that would make the server answer something other than 201 under load. */
-const SERVER_ENV = {CPTS_DEMO_TOKEN: DEMO_TOKEN, CPTS_SECRET_KEY: 'bench-secret-key', CPTS_RATE_LIMIT: '100000000'};
+export const SERVER_ENV = {CPTS_DEMO_TOKEN: DEMO_TOKEN, CPTS_SECRET_KEY: 'bench-secret-key', CPTS_RATE_LIMIT: '100000000'};
 
 async function measurePair(label: string, serverEnv: Record<string, string>, bareEnv: Record<string, string>): Promise<IntakeLoadResult[]> {
   const results: IntakeLoadResult[] = [];

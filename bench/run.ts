@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {fmt, repoRoot, startProcess} from './lib.js';
 import {load, type LoadResult} from './load.js';
 import {benchIntake} from './intake.js';
+import {benchInstances} from './instances.js';
 import {benchMap} from './map.js';
 import {benchMatching} from './matching.js';
 import {benchOffers} from './offers.js';
@@ -20,7 +21,7 @@ const say = (line = '') => {
 
 // `--only=get,intake,offers-server` runs those parts and replaces only their sections of
 // bench/RESULTS.md, each stamped with when and on how loaded a machine it was measured
-const SECTIONS = ['sizes', 'get', 'intake', 'map', 'offers', 'offers-server', 'waiting-list', 'matching', 'stats'] as const;
+const SECTIONS = ['sizes', 'get', 'intake', 'intake-instances', 'map', 'offers', 'offers-server', 'waiting-list', 'matching', 'stats'] as const;
 type Section = (typeof SECTIONS)[number];
 function toSection(name: string): Section {
   const section = SECTIONS.find((s) => s === name);
@@ -69,6 +70,7 @@ async function main() {
   say();
   for (const line of await benchGets()) say(line);
   await benchIntake(say);
+  await benchInstances(say);
   say();
   for (const line of await benchMap()) say(line);
   say();
@@ -102,6 +104,15 @@ async function partial() {
     say();
     say(stamped);
     for (const line of intake.slice(1)) say(line);
+  }
+  if (wanted('intake-instances')) {
+    const stamped = stamp();
+    const instances: string[] = [];
+    await benchInstances((line = '') => instances.push(line));
+    say(instances[0]);
+    say();
+    say(stamped);
+    for (const line of instances.slice(1)) say(line);
   }
   if (wanted('offers-server')) {
     const stamped = stamp();

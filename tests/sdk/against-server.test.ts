@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {CptsApiError, createClient, getHealth, getOpenApi, getTerritory, patchTerritory} from '@cpts-kit/sdk';
+import {CptsApiError, createClient, getHealth, getOpenApi, getReadiness, getTerritory, patchTerritory} from '@cpts-kit/sdk';
 import {startServer} from '@cpts-kit/server';
 
 type Running = Awaited<ReturnType<typeof startServer>>;
@@ -25,9 +25,11 @@ describe('the SDK against the reference server', () => {
     assert.equal(territory.allowedOrigins, undefined, 'the public does not see the allow-list');
   });
 
-  it('reports the server healthy', async () => {
+  it('reports the server alive, and ready with its database up and migrated', async () => {
     const client = createClient({baseUrl: server.url, territory: 'demo'});
-    assert.deepEqual((await getHealth(client)).database, 'up');
+    assert.equal((await getHealth(client)).status, 'ok');
+    const {status, database, migrations} = await getReadiness(client);
+    assert.deepEqual({status, database, migrations}, {status: 'ready', database: 'up', migrations: 'done'});
   });
 
   it('turns an unknown territory into a 404 CptsApiError', async () => {

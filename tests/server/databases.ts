@@ -13,6 +13,8 @@ import {openPglite, openPostgres, type Db} from '../../packages/server/src/db/in
 
 export interface OpenedDb {
   db: Db;
+  /** PostgreSQL: the database's URL, for a server started in another process. */
+  url?: string;
   cleanup: () => Promise<void>;
 }
 
@@ -76,6 +78,7 @@ function throwawayDatabases(adminUrl: string): Engine {
       const db = await openPostgres(url, 5);
       return {
         db,
+        url,
         async cleanup() {
           await db.close().catch(() => {});
           await adminQuery(drop);

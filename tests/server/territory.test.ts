@@ -10,10 +10,27 @@ for (const engine of await engines()) {
     before(async () => (h = await harness(engine)));
     after(() => h.close());
 
-    it('reports the database as up on /healthz', async () => {
-      const res = await h.call('GET', '/healthz');
-      assert.equal(res.status, 200);
-      assert.deepEqual(res.body, {status: 'ok', database: 'up', version: 'test'});
+    it('says it is alive on /healthz, and ready on /readyz once its database is migrated', async () => {
+      const alive = await h.call('GET', '/healthz');
+      assert.equal(alive.status, 200);
+      assert.deepEqual(alive.body, {status: 'ok', version: 'test'});
+      const ready = await h.call('GET', '/readyz');
+      assert.equal(ready.status, 200);
+      assert.deepEqual(ready.body, {status: 'ready', database: 'up', migrations: 'done', version: 'test'});
+    });
+
+    it('is not ready while a migration this version needs is missing', async () => {
+      const [last] = await h.db.query<{version: string}>('select version from schema_migrations order by version desc limit 1');
+      await h.db.query('delete from schema_migrations where version = $1', [last!.version]);
+      try {
+        const res = await h.call('GET', '/readyz');
+        assert.equal(res.status, 503);
+        assert.equal(res.headers.get('content-type'), 'application/problem+json; charset=UTF-8');
+        assert.equal(res.body.code, 'not_ready');
+        assert.match(res.body.detail, new RegExp(`Migrations en attente : ${last!.version}`));
+      } finally {
+        await h.db.query('insert into schema_migrations (version) values ($1)', [last!.version]);
+      }
     });
 
     it('shows a territory to anyone, with its communes, and without its allowed origins', async () => {
@@ -106,18 +123,48 @@ for (const engine of await engines()) {
 }
 
 describe('health when the database is down', () => {
-  it('answers 503 with database: down', async () => {
+  const broken = {
+    kind: 'pglite' as const,
+    query: () => Promise.reject(new Error('connexion refusée')),
+    exec: () => Promise.reject(new Error('connexion refusée')),
+    transaction: () => Promise.reject(new Error('connexion refusée')),
+    close: async () => {},
+  };
+  const config = {secretKey: 'x', allowedOrigins: [], production: false, version: 'test'};
+
+  it('stays alive on /healthz, which asks nothing of the database', async () => {
     const {createApp} = await import('../../packages/server/src/app.js');
-    const broken = {
-      kind: 'pglite' as const,
-      query: () => Promise.reject(new Error('connexion refusée')),
-      exec: () => Promise.reject(new Error('connexion refusée')),
-      transaction: () => Promise.reject(new Error('connexion refusée')),
-      close: async () => {},
-    };
-    const app = createApp({db: broken, config: {secretKey: 'x', allowedOrigins: [], production: false, version: 'test'}});
-    const res = await app.request('/healthz');
+    const res = await createApp({db: broken, config}).request('/healthz');
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), {status: 'ok', version: 'test'});
+  });
+
+  it('is not ready on /readyz: 503 problem+json saying why', async () => {
+    const {createApp} = await import('../../packages/server/src/app.js');
+    const res = await createApp({db: broken, config}).request('/readyz');
     assert.equal(res.status, 503);
-    assert.deepEqual(await res.json(), {status: 'degraded', database: 'down', version: 'test'});
+    assert.equal(res.headers.get('content-type'), 'application/problem+json; charset=UTF-8');
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    const body = (await res.json()) as {code: string; detail: string};
+    assert.equal(body.code, 'not_ready');
+    assert.equal(body.detail, 'La base de données ne répond pas.');
+  });
+
+  it('is not ready once it begins to shut down', async () => {
+    const {createApp} = await import('../../packages/server/src/app.js');
+    const {openPglite, migrate} = await import('../../packages/server/src/db/index.js');
+    const db = await openPglite();
+    try {
+      await migrate(db);
+      const stopping = new AbortController();
+      const app = createApp({db, config, stopping: stopping.signal});
+      assert.equal((await app.request('/readyz')).status, 200);
+      stopping.abort();
+      const res = await app.request('/readyz');
+      assert.equal(res.status, 503);
+      assert.match(((await res.json()) as {detail: string}).detail, /Arrêt en cours/);
+    } finally {
+      await db.close();
+    }
   });
 });

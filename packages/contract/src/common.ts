@@ -64,8 +64,15 @@ export const ApiError = /* @__PURE__ */ z.looseObject({
 export type ApiError = z.infer<typeof ApiError>;
 
 export const Health = /* @__PURE__ */ z.object({
-  status: z.enum(['ok', 'degraded']),
-  database: z.enum(['up', 'down']),
+  status: z.literal('ok'),
   version: z.string(),
 });
 export type Health = z.infer<typeof Health>;
+
+export const Readiness = /* @__PURE__ */ z.object({
+  status: z.literal('ready'),
+  database: z.literal('up'),
+  migrations: z.literal('done'),
+  version: z.string(),
+});
+export type Readiness = z.infer<typeof Readiness>;

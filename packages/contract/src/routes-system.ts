@@ -1,11 +1,18 @@
 import type {RouteDef} from './route-def.js';
-import {Health} from './common.js';
+import {ApiError, Health, Readiness} from './common.js';
 
 export const getHealthRoute = {
   operationId: 'getHealth',
   method: 'get',
   path: '/healthz',
-  responses: {200: Health, 503: Health},
+  responses: {200: Health},
+} as const satisfies RouteDef;
+
+export const getReadinessRoute = {
+  operationId: 'getReadiness',
+  method: 'get',
+  path: '/readyz',
+  responses: {200: Readiness, 503: ApiError},
 } as const satisfies RouteDef;
 
 export const getOpenApiRoute = {

@@ -49,7 +49,7 @@ import {
   listWaitingPeopleRoute,
   offerToTakeRoute,
 } from './routes-matching.js';
-import {getHealthRoute, getOpenApiRoute} from './routes-system.js';
+import {getHealthRoute, getOpenApiRoute, getReadinessRoute} from './routes-system.js';
 import {getTerritoryRoute, patchTerritoryRoute} from './routes-territory.js';
 import {getMeRoute, listCoordinatorsRoute} from './routes-session.js';
 import {getOutboxRoute, showUnsubscribeRoute, unsubscribeRoute} from './routes-messages.js';
@@ -77,6 +77,7 @@ export * from './routes-waiting-list.js';
  */
 export const routes = {
   getHealth: getHealthRoute,
+  getReadiness: getReadinessRoute,
   getOpenApi: getOpenApiRoute,
   getTerritory: getTerritoryRoute,
   patchTerritory: patchTerritoryRoute,

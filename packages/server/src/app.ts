@@ -12,6 +12,7 @@ import {IntakeWriter} from './intake-writer.js';
 import type {AppEnv, Deps} from './env.js';
 import {MAX_IMPORT_BYTES} from './practitioner-import.js';
 import {ApiProblem, notFound} from './problems.js';
+import {SharedLimits} from './rate-limit-shared.js';
 import {availabilityRoutes} from './routes/availability.js';
 import {intakeRoutes} from './routes/intake.js';
 import {internshipRoutes} from './routes/internships.js';
@@ -124,27 +125,37 @@ function toProblem(error: unknown, english: boolean): ApiProblem {
 /**
  * `intakeWriter`: pass one to wait for its queue (`idle()`) before closing the database.
  * `messagesQueued`: called when a request wrote messages, so the outbox worker sends them now rather than at its next look.
+ * `stopping`: aborted when the server begins to shut down; `/readyz` then answers 503.
  */
 export function createApp({
   db,
   config,
   intakeWriter = new IntakeWriter(db),
   messagesQueued = () => {},
+  stopping,
 }: {
   db: Db;
   config: AppConfig;
   intakeWriter?: IntakeWriter;
   messagesQueued?: () => void;
+  stopping?: AbortSignal;
 }) {
   const deps: Deps = {db, config, keys: deriveKeys(config.secretKey), communes: new CommuneCache(db), territories: new TerritoryCache(db), intakeWriter, messagesQueued};
+  if (stopping) deps.stopping = stopping;
   const app = new Hono<AppEnv>();
+  // several servers may share one PostgreSQL: their per-client budgets must be one
+  const limits = db.kind === 'postgres' ? new SharedLimits(db) : undefined;
 
   app.use('/healthz', cors({...CORS_COMMON, origin: '*'}));
+  app.use('/readyz', cors({...CORS_COMMON, origin: '*'}));
   app.use('/v1/openapi.json', cors({...CORS_COMMON, origin: '*'}));
   app.use('/v1/territories/:t/*', loadTerritory(deps.territories), territoryCors(config));
   const jsonLimit = limitBody();
   const importLimit = limitBody(MAX_IMPORT_BYTES);
-  const limitByPath: MiddlewareHandler<AppEnv> = (c, next) => (IMPORT_PATH.test(c.req.path) ? importLimit : jsonLimit)(c, next);
+  const limitByPath: MiddlewareHandler<AppEnv> = (c, next) => {
+    if (limits) c.set('limits', limits);
+    return (IMPORT_PATH.test(c.req.path) ? importLimit : jsonLimit)(c, next);
+  };
   app.use('/v1/*', limitByPath);
 
   app.route(

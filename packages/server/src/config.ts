@@ -51,6 +51,8 @@ export interface RuntimeConfig {
   rateLimitPerMinute: number;
   statusRateLimitPerMinute: number;
   trustProxy: number;
+  /** CPTS_SHUTDOWN_GRACE_MS: how long SIGTERM waits for requests in flight (10 000). */
+  shutdownGraceMs: number;
   testCrashAfterCommit: boolean;
   mail: MailConfig;
 }
@@ -102,6 +104,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     rateLimitPerMinute: parseCount('CPTS_RATE_LIMIT', env.CPTS_RATE_LIMIT, DEFAULT_RATE_LIMIT, 1_000_000_000),
     statusRateLimitPerMinute: parseCount('CPTS_STATUS_RATE_LIMIT', env.CPTS_STATUS_RATE_LIMIT, DEFAULT_STATUS_RATE_LIMIT, 1_000_000_000),
     trustProxy: parseTrustProxy(env.CPTS_TRUST_PROXY),
+    shutdownGraceMs: parseCount('CPTS_SHUTDOWN_GRACE_MS', env.CPTS_SHUTDOWN_GRACE_MS, 10_000, 600_000),
     // inert in production whatever the variable says: it kills the process on purpose
     testCrashAfterCommit: env.CPTS_TEST_CRASH_AFTER_COMMIT === '1' && env.NODE_ENV !== 'production',
     mail: readMailConfig(env),

@@ -14,6 +14,14 @@ export interface Caller {
   label: string | null;
 }
 
+/** One request taken from a client's budget, or how long until it may send the next. */
+export type Taken = {ok: true} | {ok: false; retryAfterSeconds: number};
+
+/** Per-client budgets that every server on one PostgreSQL shares (rate-limit.ts). */
+export interface LimitStore {
+  take(scope: string, client: string, perMinute: number): Promise<Taken>;
+}
+
 export interface Deps {
   db: Db;
   config: AppConfig;
@@ -24,11 +32,15 @@ export interface Deps {
   intakeWriter: IntakeWriter;
   /** Wakes the outbox worker after a request wrote messages (a no-op without one). */
   messagesQueued: () => void;
+  /** Aborted once the server begins to shut down (see `/readyz`). */
+  stopping?: AbortSignal;
 }
 
 export interface AppEnv {
   Variables: {
     territory: TerritoryRow;
     caller: Caller;
+    /** Per-client budgets shared by every server (PostgreSQL); unset: each route keeps its own in memory. */
+    limits: LimitStore | undefined;
   };
 }

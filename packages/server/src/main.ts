@@ -13,6 +13,7 @@ const running = await startServer({
   rateLimitPerMinute: config.rateLimitPerMinute,
   statusRateLimitPerMinute: config.statusRateLimitPerMinute,
   trustProxy: config.trustProxy,
+  shutdownGraceMs: config.shutdownGraceMs,
   testCrashAfterCommit: config.testCrashAfterCommit,
   mail: config.mail,
   demo: true,

@@ -1,5 +1,6 @@
 import type {Context, MiddlewareHandler} from 'hono';
-import type {AppEnv} from './env.js';
+import {routePath} from 'hono/route';
+import type {AppEnv, LimitStore, Taken} from './env.js';
 import {ApiProblem} from './problems.js';
 
 interface Bucket {
@@ -7,12 +8,12 @@ interface Bucket {
   at: number;
 }
 
-export type Taken = {ok: true} | {ok: false; retryAfterSeconds: number};
+export type {LimitStore, Taken};
 
 /**
  * A token bucket per client: `perMinute` requests at once, then one every `60 / perMinute` s.
  * A France Services agent registering people one after the other never waits; a script does.
- * In memory, so per process: two server processes behind one proxy each allow `perMinute`.
+ * In memory, so per process: what PGlite (one process) uses; on PostgreSQL, SharedLimits (rate-limit-shared.ts).
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
@@ -82,12 +83,20 @@ export function clientAddress(c: Context, trustProxy: number): string {
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-/** 429 problem+json with Retry-After once a client has used its share; `perMinute` 0 turns it off. */
-export function rateLimit(options: {perMinute: number; trustProxy: number; now?: () => number}): MiddlewareHandler<AppEnv> {
+/**
+ * 429 problem+json with Retry-After once a client has used its share; `perMinute` 0 turns it off.
+ * Each route's budget is its own (`scope`, by default the route's path). When the app shares its
+ * buckets (context variable `limits`, set on PostgreSQL) they hold across servers; otherwise they
+ * live in this process.
+ */
+export function rateLimit(options: {perMinute: number; trustProxy: number; now?: () => number; scope?: string}): MiddlewareHandler<AppEnv> {
   if (options.perMinute <= 0) return (_c, next) => next();
   const limiter = new RateLimiter(options.perMinute, options.now);
+  let scope = options.scope;
   return async (c, next) => {
-    const taken = limiter.take(clientKey(clientAddress(c, options.trustProxy)));
+    const client = clientKey(clientAddress(c, options.trustProxy));
+    const shared = c.get('limits');
+    const taken = shared ? await shared.take((scope ??= routePath(c)), client, options.perMinute) : limiter.take(client);
     if (!taken.ok) {
       const phone = c.get('territory').phone;
       throw new ApiProblem(429, 'rate_limited', 'Trop de demandes', {

@@ -5,13 +5,14 @@ import {createApp, type App} from './app.js';
 import {DEFAULT_RATE_LIMIT, DEFAULT_STATUS_RATE_LIMIT, resolveSecretKey, SERVER_VERSION, type MailConfig} from './config.js';
 import {SmtpTransport} from './mail-transport.js';
 import {DEFAULT_RETRY, OutboxWorker} from './outbox-worker.js';
-import {migrate, openDatabase, type Db} from './db/index.js';
+import {migrate, openDatabase, underStartupLock, type Db} from './db/index.js';
 import {IntakeWriter} from './intake-writer.js';
 import {purgeAll} from './purge.js';
 import {ensureDemoToken, seedDemo} from './seed.js';
 import {seedWaitingList} from './seed-waiting-list.js';
 import {backfillWaitingList} from './waiting-list-backfill.js';
-import {deriveKeys} from './crypto.js';
+import {deriveKeys, type Keys} from './crypto.js';
+import {DEFAULT_SHUTDOWN_GRACE_MS, drain} from './shutdown.js';
 import {serveFile} from './static.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -30,14 +31,16 @@ export interface StartOptions {
   demoToken?: string | undefined;
   /** Intake POSTs per client address and minute; 0 turns the limit off. */
   rateLimitPerMinute?: number;
-  /** Status lookups per client address and minute; 0 turns the limit off (the per-reference one stays). */
-  statusRateLimitPerMinute?: number;
   /** Reverse proxies that append to X-Forwarded-For; 0 ignores the header. */
   trustProxy?: number;
   /** Test hook: see CPTS_TEST_CRASH_AFTER_COMMIT in the README. */
   testCrashAfterCommit?: boolean;
+  /** Status lookups per client address and minute; 0 turns the limit off (the per-reference one stays). */
+  statusRateLimitPerMinute?: number;
   /** E-mail delivery; without `smtpUrl` messages wait in the outbox. */
   mail?: Partial<MailConfig> & {pollMs?: number; leaseMs?: number; scheduleMs?: number};
+  /** How long a shutdown waits for requests in flight before cutting their connections (CPTS_SHUTDOWN_GRACE_MS, 10 s). */
+  shutdownGraceMs?: number;
   /** Serves `/` → examples/index.html, `/examples/*` and `/dist/*` from this folder (the repo root). */
   staticRoot?: string;
 }
@@ -58,36 +61,55 @@ function mountStatic(app: App, root: string): void {
   app.get('/dist/*', async (c) => (await serveFile(c, resolve(root, 'dist'), c.req.path.slice('/dist/'.length))) ?? notFoundFile(c.req.path));
 }
 
+/**
+ * Every write a server makes before it listens, in the transaction that holds the start-up lock:
+ * servers started together on one PostgreSQL migrate and seed the demo once. Returns the demo token.
+ */
+async function prepareDatabase(tx: Db, keys: Keys, options: StartOptions): Promise<string | undefined> {
+  await migrate(tx);
+  let demoToken: string | undefined;
+  if (options.demo) {
+    const [{count} = {count: 0}] = await tx.query<{count: number}>('select count(*)::int as count from territories');
+    if (count === 0) {
+      await seedDemo(tx);
+      await seedWaitingList(tx, keys);
+    }
+    const [demo] = await tx.query("select 1 from territories where slug = 'demo'");
+    if (demo) demoToken = await ensureDemoToken(tx, options.demoToken);
+  }
+  // requests stored before the waiting list get their search indexes (needs the key, so not in
+  // SQL); a failure there must not cost the start, nor abort the transaction: a savepoint
+  await tx.query('savepoint backfill');
+  try {
+    await backfillWaitingList(tx, keys);
+    await tx.query('release savepoint backfill');
+  } catch (error) {
+    await tx.query('rollback to savepoint backfill');
+    console.error('index de recherche de la liste d’attente :', (error as Error).message);
+  }
+  return demoToken;
+}
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? './.data';
   const db = await openDatabase({databaseUrl: options.databaseUrl, dataDir});
   try {
-    await migrate(db);
     const secretKey = resolveSecretKey({secretKey: options.secretKey, databaseUrl: options.databaseUrl, dataDir});
     const keys = deriveKeys(secretKey);
-    let demoToken: string | undefined;
-    if (options.demo) {
-      const [{count} = {count: 0}] = await db.query<{count: number}>('select count(*)::int as count from territories');
-      if (count === 0) {
-        await seedDemo(db);
-        await seedWaitingList(db, keys);
-      }
-      const [demo] = await db.query("select 1 from territories where slug = 'demo'");
-      if (demo) demoToken = await ensureDemoToken(db, options.demoToken);
-    }
-    // requests stored before the waiting list get their search indexes (needs the key, so not in SQL)
-    await backfillWaitingList(db, keys).catch((error: unknown) => console.error('index de recherche de la liste d’attente :', (error as Error).message));
+    const demoToken = await underStartupLock(db, (tx) => prepareDatabase(tx, keys, options));
     // PGlite runs no autovacuum: without statistics the waiting list's keyset pages sort the whole
     // territory instead of reading its index in order
     const analyse = () => (db.kind === 'pglite' ? db.query('analyze intake_requests').then(() => undefined) : Promise.resolve());
     await analyse();
     const intakeWriter = new IntakeWriter(db);
+    const stopping = new AbortController();
     // the worker needs the port for its links, so it starts after listening; the app wakes it once there
     const outbox: {worker?: OutboxWorker} = {};
     const app = createApp({
       db,
       intakeWriter,
       messagesQueued: () => outbox.worker?.wake(),
+      stopping: stopping.signal,
       config: {
         secretKey,
         allowedOrigins: options.allowedOrigins ?? [],
@@ -107,6 +129,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const server = serve({fetch: app.fetch, port: options.port ?? 8787, hostname: host}, (info) => resolvePromise({server, port: info.port}));
       server.once('error', reject);
     });
+    // retention and key lifetime are kept hourly here too: with PGlite the CLI cannot run beside the server
     const mail = options.mail ?? {};
     const worker = (outbox.worker = new OutboxWorker({
       db,
@@ -120,26 +143,27 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       testCrash: options.production ? undefined : mail.testCrash,
     }));
     await worker.start();
-    // retention and key lifetime are kept hourly here too: with PGlite the CLI cannot run beside the server
+    let sweeping: Promise<void> | undefined;
     const sweep = setInterval(() => {
-      purgeAll(db)
+      sweeping ??= purgeAll(db)
         .then(analyse)
-        .catch((error: unknown) => console.error('purge horaire :', (error as Error).message));
+        .catch((error: unknown) => console.error('purge horaire :', (error as Error).message))
+        .finally(() => (sweeping = undefined));
     }, 3_600_000);
     sweep.unref();
     let closing: Promise<void> | undefined;
     const close = () =>
-      (closing ??= new Promise<void>((done) => {
+      (closing ??= (async () => {
+        stopping.abort();
         clearInterval(sweep);
         void worker.stop();
-        // stop accepting, let in-flight requests finish, then drop idle keep-alive sockets
-        server.close(() => done());
-        if ('closeIdleConnections' in server) server.closeIdleConnections();
-      })
-        .then(() => intakeWriter.idle())
+        await drain(server, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
+        await sweeping;
+        await intakeWriter.idle();
         // after the writer: a form stored while closing still gets its receipt row, sent on the next start
-        .then(() => worker.stop())
-        .then(() => db.close()));
+        await worker.stop();
+        await db.close();
+      })());
     const result: RunningServer = {url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, port, app, db, close};
     if (demoToken) result.demoToken = demoToken;
     return result;

@@ -1,4 +1,4 @@
-import {ApiError, FieldError, Health, LatLng} from '../common.js';
+import {ApiError, FieldError, Health, LatLng, Readiness} from '../common.js';
 import type {RouteDocs, SchemaDocs} from './docs.js';
 
 export const commonSchemas = {
@@ -19,15 +19,32 @@ export const commonSchemas = {
       errors: [{path: 'person.phone', code: 'invalid_format', message: 'numéro de téléphone invalide'}],
     },
   },
-  Health,
+  Health: {
+    schema: Health,
+    description: 'The process answers. Says nothing of the database: a liveness probe that restarts servers when the database is down would restart all of them at once.',
+  },
+  Readiness: {schema: Readiness, description: 'The database answers and has every migration this version needs: a proxy may send traffic here.'},
 } satisfies SchemaDocs;
 
 export const systemRouteDocs = {
   getHealth: {
     tag: 'system',
     auth: 'public',
-    summary: 'Liveness and database reachability',
-    responses: {200: 'Up', 503: 'The database cannot be reached'},
+    summary: 'Liveness: the process answers (no database query)',
+    responses: {200: 'Alive'},
+  },
+  getReadiness: {
+    tag: 'system',
+    auth: 'public',
+    summary: 'Readiness for a proxy: database reachable, migrations done, not shutting down',
+    responses: {
+      200: 'Ready',
+      503: {
+        description:
+          'Not ready (`not_ready`, the reason in `detail`): the database cannot be reached, migrations this version needs are missing (another server is still migrating), or the server received SIGTERM/SIGINT and is finishing the requests in flight, so a load balancer stops sending it new ones.',
+        contentType: 'application/problem+json',
+      },
+    },
   },
   getOpenApi: {
     tag: 'system',

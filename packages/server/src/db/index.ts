@@ -344,10 +344,35 @@ export function listMigrations(dir = migrationsDir): {version: string; sql: stri
 // any constant will do; it only has to be the same in every process of this app
 const MIGRATION_LOCK = 7_412_019;
 
+/**
+ * Runs `fn` in one transaction that holds the start-up lock: migrations, demo seeding and any other
+ * write a server makes before it listens. N servers started at once on one PostgreSQL queue here;
+ * each one after the first finds the work done (read committed: a statement run after the lock is
+ * granted sees what the holder committed). The lock is a transaction lock, so a server killed while
+ * holding it releases it with its connection. On PGlite (one process) it costs one statement.
+ */
+export async function underStartupLock<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    return fn(tx);
+  });
+}
+
+let expectedVersions: string[] | undefined;
+
+/** The migrations this code expects that the database has not applied (none: what `/readyz` wants). */
+export async function migrationsPending(db: Db): Promise<string[]> {
+  const expected = (expectedVersions ??= listMigrations().map((m) => m.version));
+  const rows = await db.query<{version: string}>('select version from schema_migrations where version = any($1::text[])', [expected]);
+  const done = new Set(rows.map((r) => r.version));
+  return expected.filter((v) => !done.has(v));
+}
+
 /** Applies the migrations not yet applied, in one transaction; returns their versions. */
 export async function migrate(db: Db): Promise<string[]> {
   return db.transaction(async (tx) => {
     // two servers starting together on one PostgreSQL: the second waits, then finds nothing to do
+    // (a second take of a lock this transaction holds, under underStartupLock, is granted at once)
     await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await tx.exec('create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())');
     const done = new Set((await tx.query<{version: string}>('select version from schema_migrations')).map((r) => r.version));
