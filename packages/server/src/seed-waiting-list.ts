@@ -6,7 +6,7 @@ import {insertBatch} from './intake-writer.js';
 import {DEMO_SLUG, seededRandom} from './seed.js';
 import {sealNote} from './waiting-list-read.js';
 
-const FIRST = [
+export const FIRST = [
   'Jeanne',
   'Marcel',
   'Odette',
@@ -28,7 +28,7 @@ const FIRST = [
   'Colette',
   'René',
 ];
-const LAST = [
+export const LAST = [
   'Deneuville',
   'Carpentier',
   'Lemoine',

@@ -7,6 +7,7 @@ import {migrate, openDatabase, type Db} from './db/index.js';
 import {IntakeWriter} from './intake-writer.js';
 import {purgeAll} from './purge.js';
 import {ensureDemoToken, seedDemo} from './seed.js';
+import {seedRequestHistory} from './seed-history.js';
 import {seedWaitingList} from './seed-waiting-list.js';
 import {backfillWaitingList} from './waiting-list-backfill.js';
 import {deriveKeys} from './crypto.js';
@@ -65,6 +66,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (count === 0) {
         await seedDemo(db);
         await seedWaitingList(db, keys);
+        await seedRequestHistory(db, keys);
       }
       const [demo] = await db.query("select 1 from territories where slug = 'demo'");
       if (demo) demoToken = await ensureDemoToken(db, options.demoToken);
