@@ -66,7 +66,7 @@ export async function seedRequestHistory(db: Db, keys: Keys, now = new Date()): 
     const status = plans.map((p) => (p.end === 'resolved' ? 'resolved' : 'closed'));
     const reason = plans.map((p) => (p.end === 'resolved' ? null : p.end));
     await tx.query(
-      `update intake_requests r set status = v.status, close_reason = v.reason, duplicate_of = null, updated_at = v.at, version = 3
+      `update intake_requests r set status = v.status, close_reason = v.reason, duplicate_of = null, updated_at = v.at, status_at = v.at, version = 3
          from unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) as v(id, status, reason, at) where r.id = v.id`,
       [ids, status, reason, plans.map((p) => p.finishedAt)],
     );
