@@ -30,18 +30,34 @@ export async function benchStats(): Promise<string[]> {
     const loadMs = performance.now() - started;
     const {token} = await issueToken(db, {territory: 'demo', kind: 'coordinator', label: 'bench'});
     const app = createApp({db, config: {secretKey: SECRET, allowedOrigins: [], production: false, version: 'bench', rateLimitPerMinute: 0, trustProxy: 0}});
-    const get = async (path: string, auth = true): Promise<number> => {
+    // PGlite runs on this thread: its CPU time is the work done, whatever else the machine runs
+    const get = async (path: string, auth = true): Promise<{wall: number; cpu: number}> => {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const res = await app.request(path, auth ? {headers: {Authorization: `Bearer ${token}`}} : {});
       if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       await res.text();
-      return performance.now() - t;
+      const used = process.cpuUsage(cpu);
+      return {wall: performance.now() - t, cpu: (used.user + used.system) / 1000};
     };
     const median = async (path: string) => {
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) times.push(await get(path));
-      times.sort((a, b) => a - b);
-      return {first: times[0]!, median: times[Math.floor(RUNS / 2)]!, worst: times.at(-1)!};
+      const runs: {wall: number; cpu: number}[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await get(path));
+      const at = (values: number[], q: number) => values.sort((a, b) => a - b)[Math.floor(q * (values.length - 1))]!;
+      return {
+        median: at(
+          runs.map((r) => r.wall),
+          0.5,
+        ),
+        worst: at(
+          runs.map((r) => r.wall),
+          1,
+        ),
+        cpu: at(
+          runs.map((r) => r.cpu),
+          0.5,
+        ),
+      };
     };
     const cold = await get('/v1/territories/demo/stats');
     const year = await median('/v1/territories/demo/stats');
@@ -51,21 +67,21 @@ export async function benchStats(): Promise<string[]> {
     const commune = await median(`/v1/territories/demo/stats?commune=${communes[0]}`);
     const impactCold = await get('/v1/territories/demo/impact', false);
     const impactCached = await get('/v1/territories/demo/impact', false);
-    const row = (what: string, t: {median: number; worst: number}) => `| ${what} | ${t.median.toFixed(0)} | ${t.worst.toFixed(0)} |`;
+    const row = (what: string, t: {median: number; worst: number; cpu: number}) => `| ${what} | ${t.median.toFixed(0)} | ${t.worst.toFixed(0)} | ${t.cpu.toFixed(0)} |`;
     return [
       `## Stats (${fmt(REQUESTS)} requests over two years, PGlite)`,
       '',
-      `In-process requests (\`app.request\`, no network) on the demo territory's 53 communes, loaded in ${fmt(loadMs)} ms; budget ≤ 500 ms. Median and worst of ${RUNS} calls.`,
+      `In-process requests (\`app.request\`, no network) on the demo territory's 53 communes, loaded in ${fmt(loadMs)} ms; budget ≤ 500 ms. Median and worst of ${RUNS} calls (wall clock), and the median CPU time of the process (PGlite runs on its thread: the work itself, less sensitive to a loaded machine).`,
       '',
-      '| `GET …/stats` | median ms | worst ms |',
-      '|---|---:|---:|',
-      `| the first call (cold) | ${cold.toFixed(0)} | |`,
+      '| `GET …/stats` | median ms | worst ms | median CPU ms |',
+      '|---|---:|---:|---:|',
+      `| the first call (cold) | ${cold.wall.toFixed(0)} | | ${cold.cpu.toFixed(0)} |`,
       row('the last 12 months (default)', year),
       row('two years (the whole retention)', all),
       row('the last 12 months, publishable (suppressed)', published),
       row('one commune, 12 months', commune),
       '',
-      `The public \`…/impact\`: ${impactCold.toFixed(0)} ms computed, ${impactCached.toFixed(1)} ms from its cache (recomputed at most once a minute).`,
+      `The public \`…/impact\`: ${impactCold.wall.toFixed(0)} ms computed, ${impactCached.wall.toFixed(1)} ms from its cache (recomputed at most once a minute).`,
       '',
     ];
   } finally {

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {Board, InternshipOfferList, PublicPractitionerList, Territory} from '@cpts-kit/contract';
+import {Board, Impact, InternshipOfferList, PublicPractitionerList, Stats, Territory, WaitingListPage} from '@cpts-kit/contract';
 import {createApp} from '../../packages/server/src/app.js';
 import {migrate, type Db} from '../../packages/server/src/db/index.js';
+import {deriveKeys} from '../../packages/server/src/crypto.js';
 import {ensureDemoToken, seedDemo} from '../../packages/server/src/seed.js';
+import {seedRequestHistory} from '../../packages/server/src/seed-history.js';
+import {seedWaitingList} from '../../packages/server/src/seed-waiting-list.js';
 import {engines} from './databases.js';
 
 for (const engine of await engines()) {
@@ -16,6 +19,8 @@ for (const engine of await engines()) {
       ({db, cleanup} = await engine.open());
       await migrate(db);
       await seedDemo(db);
+      await seedWaitingList(db, deriveKeys('x'));
+      await seedRequestHistory(db, deriveKeys('x'));
       token = await ensureDemoToken(db);
       app = createApp({db, config: {secretKey: 'x', allowedOrigins: [], production: false, version: 'test'}});
     });
@@ -46,6 +51,23 @@ for (const engine of await engines()) {
       assert.ok(offers.items.some((o) => o.housing.length > 0 && o.financialAid.length > 0));
       const drafts = InternshipOfferList.parse(await get('/v1/territories/demo/internship-offers?status=draft', true));
       assert.equal(drafts.total, 2);
+    });
+
+    it('shows a year of figures: its stats above the small-cell threshold, and its public impact', async () => {
+      const stats = Stats.parse(await get('/v1/territories/demo/stats?publishable=true', true));
+      assert.equal(stats.empty, false);
+      assert.ok((stats.registered as number) > 250 && (stats.resolved.total as number) > 100);
+      assert.ok(stats.byMonth.filter((m) => typeof m.registered === 'number' && m.registered > 10).length >= 10);
+      assert.notEqual(stats.daysToSolution.median, null);
+      const impact = Impact.parse(await get('/v1/territories/demo/impact'));
+      assert.equal(impact.registered, stats.registered);
+      assert.equal(typeof impact.foundDoctor, 'number');
+    });
+
+    it('opens the waiting list on the people waiting, the finished requests last', async () => {
+      const page = WaitingListPage.parse(await get('/v1/territories/demo/intake-requests?limit=60', true));
+      assert.equal(page.counts.received + page.counts.contacted + page.counts.oriented, 46);
+      assert.ok(page.items.slice(0, 46).every((i) => ['received', 'contacted', 'oriented'].includes(i.status)));
     });
   });
 }

@@ -105,8 +105,8 @@ export async function writeHistory(db: Db, territory: string, requests: readonly
     const chunk = requests.slice(start, start + CHUNK);
     await db.query(
       `insert into intake_requests (id, territory, reference, status, close_reason, commune_insee, has_priority, priority, personal_encrypted, dedupe_hmac,
-                                    created_at, updated_at, birth_month, reason)
-       select id, $2, 'GEN-2026-' || lpad(n::text, 6, '0'), status, close_reason, commune, has_priority, priority, 'x', 'x', created_at, updated_at, birth_month, reason
+                                    created_at, updated_at, status_at, birth_month, reason)
+       select id, $2, 'GEN-2026-' || lpad(n::text, 6, '0'), status, close_reason, commune, has_priority, priority, 'x', 'x', created_at, updated_at, updated_at, birth_month, reason
          from jsonb_to_recordset($1::jsonb) as t(id uuid, n int, status text, close_reason text, commune text, has_priority boolean, priority jsonb,
                                                  created_at timestamptz, updated_at timestamptz, birth_month date, reason text)`,
       [

@@ -191,7 +191,7 @@ for (const engine of await engines()) {
       });
     });
 
-    it('counts by reason the requests the form writes (the reason is kept in clear)', async () => {
+    it('counts the requests the form writes by reason (kept in clear), and their solution on its day', async () => {
       const before = Stats.parse((await stats(`?from=${today()}`)).body);
       const posted = await h.call('POST', '/v1/territories/alpha/intake-requests', {
         body: intakeBody({situation: {reason: 'moved_in'}}),
@@ -202,6 +202,15 @@ for (const engine of await engines()) {
       const movedIn = (s: Stats) => s.byReason.find((r) => r.reason === 'moved_in')?.count ?? 0;
       assert.equal((movedIn(after) as number) - (movedIn(before) as number), 1);
       assert.equal((after.registered as number) - (before.registered as number), 1);
+
+      // solved through the lifecycle: counted on the day of its solution, once even when reopened
+      const move = (to: string, extra: Record<string, unknown> = {}) =>
+        h.call('POST', `/v1/territories/alpha/intake-requests/${posted.body.id}/transitions`, {token: h.token, body: {to, ...extra}});
+      for (const to of ['contacted', 'resolved', 'contacted', 'resolved']) assert.equal((await move(to)).status, 200, to);
+      const solved = Stats.parse((await stats(`?from=${today()}`)).body);
+      assert.equal((solved.resolved.viaCpts as number) - (after.resolved.viaCpts as number), 1);
+      assert.equal((solved.byMonth.at(-1)!.resolved as number) - (after.byMonth.at(-1)!.resolved as number), 1);
+      assert.equal((solved.daysToSolutionBuckets[0]!.count as number) - (after.daysToSolutionBuckets[0]!.count as number), 1);
     });
   });
 }

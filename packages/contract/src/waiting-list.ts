@@ -6,7 +6,7 @@ import {IntakePerson, IntakeRequest, IntakeSituation, IntakeStatus, PriorityAnsw
 export const AgeBand = /* @__PURE__ */ z.enum(['under_6', '6_17', '18_69', '70_plus']);
 export type AgeBand = z.infer<typeof AgeBand>;
 
-/** triage: priority criteria or home visits first, then the longest wait; newest / oldest: by registration date. */
+/** triage: priority criteria or home visits first, then the longest wait, finished requests last; newest / oldest: by registration date. */
 export const WaitingListSort = /* @__PURE__ */ z.enum(['triage', 'newest', 'oldest']);
 export type WaitingListSort = z.infer<typeof WaitingListSort>;
 

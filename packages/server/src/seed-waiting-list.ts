@@ -6,7 +6,7 @@ import {insertBatch} from './intake-writer.js';
 import {DEMO_SLUG, seededRandom} from './seed.js';
 import {sealNote} from './waiting-list-read.js';
 
-const FIRST = [
+export const FIRST = [
   'Jeanne',
   'Marcel',
   'Odette',
@@ -28,7 +28,7 @@ const FIRST = [
   'Colette',
   'René',
 ];
-const LAST = [
+export const LAST = [
   'Deneuville',
   'Carpentier',
   'Lemoine',
@@ -173,7 +173,8 @@ export async function seedWaitingList(db: Db, keys: Keys, now = new Date()): Pro
       }
       const assigned = p.status !== 'received' || n % 4 === 0 ? (n % 2 === 0 ? 'démo' : 'Julie') : null;
       await tx.query(
-        `update intake_requests set status = $2, close_reason = $3, assigned_to = $4, notes_encrypted = $5, version = version + $6, updated_at = greatest(updated_at, $7)
+        `update intake_requests set status = $2, close_reason = $3, assigned_to = $4, notes_encrypted = $5, version = version + $6, updated_at = greatest(updated_at, $7),
+                                    status_at = case when $2 = 'received' then status_at else $7::timestamptz end
           where id = $1`,
         [
           id,

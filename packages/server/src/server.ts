@@ -9,6 +9,7 @@ import {migrate, openDatabase, underStartupLock, type Db} from './db/index.js';
 import {IntakeWriter} from './intake-writer.js';
 import {purgeAll} from './purge.js';
 import {ensureDemoToken, seedDemo} from './seed.js';
+import {seedRequestHistory} from './seed-history.js';
 import {seedWaitingList} from './seed-waiting-list.js';
 import {backfillWaitingList} from './waiting-list-backfill.js';
 import {deriveKeys, type Keys} from './crypto.js';
@@ -73,6 +74,7 @@ async function prepareDatabase(tx: Db, keys: Keys, options: StartOptions): Promi
     if (count === 0) {
       await seedDemo(tx);
       await seedWaitingList(tx, keys);
+      await seedRequestHistory(tx, keys);
     }
     const [demo] = await tx.query("select 1 from territories where slug = 'demo'");
     if (demo) demoToken = await ensureDemoToken(tx, options.demoToken);

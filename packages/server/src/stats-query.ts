@@ -74,21 +74,18 @@ const GROUPS_SQL = `
 
 /**
  * Solved requests of the cohort (days to solution) and solutions found in the period (the monthly
- * trend). A request is solved when it last entered its current status: reopened ones count once.
- * Rows written without a history (none should be) fall back on their last change.
+ * trend), dated by `status_at`: when the request last entered its status (migration 052), so a
+ * reopened request counts once, at its last solution.
  */
 const SOLUTIONS_SQL = `
-  with solved as (
-    select r.created_at,
-           coalesce((select max(h.at) from intake_status_history h where h.request_id = r.id and h.status = r.status), r.updated_at) as at
-      from intake_requests r
-     where r.territory = $1 and ($4::text is null or r.commune_insee = $4) and ${SOLVED}
-       and r.created_at < $3::timestamptz and (r.created_at >= $2::timestamptz or r.updated_at >= $2::timestamptz)
-  )
   select days, month, count(*)::int as n
-    from (select case when created_at >= $2::timestamptz then greatest(0, (at at time zone 'UTC')::date - (created_at at time zone 'UTC')::date) end as days,
-                 case when at >= $2::timestamptz and at < $3::timestamptz then to_char(at at time zone 'UTC', 'YYYY-MM') end as month
-            from solved) s
+    from (select case when r.created_at >= $2::timestamptz
+                      then greatest(0, (r.status_at at time zone 'UTC')::date - ${DAY}) end as days,
+                 case when r.status_at >= $2::timestamptz and r.status_at < $3::timestamptz
+                      then to_char(r.status_at at time zone 'UTC', 'YYYY-MM') end as month
+            from intake_requests r
+           where r.territory = $1 and ($4::text is null or r.commune_insee = $4) and ${SOLVED}
+             and r.created_at < $3::timestamptz and (r.created_at >= $2::timestamptz or r.status_at >= $2::timestamptz)) s
    group by grouping sets ((days), (month))`;
 
 /** Today's waiting list by commune and by age bucket. */
