@@ -21,7 +21,7 @@ export const Email = /* @__PURE__ */ z.email('adresse e-mail invalide').check(z.
 // One-line fields refuse them all; free text keeps its tabs and line breaks (CR LF and CR become LF).
 // Each check aborts, so a field gets one message, not that one and a « too long » besides.
 const CONTROL_IN_LINE = /\p{Cc}/u;
-const CONTROL_IN_FREE_TEXT = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/;
+const CONTROL_IN_FREE_TEXT = /(?![\t\n\r])\p{Cc}/u;
 const LONE_SURROGATE = /\p{Cs}/u;
 
 export const CONTROL_CHARACTER_MESSAGE = 'caractère de contrôle interdit (NUL, tabulation, saut de ligne ou autre caractère invisible)';
