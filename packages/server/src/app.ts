@@ -121,7 +121,14 @@ function toProblem(error: unknown, english: boolean): ApiProblem {
 
 /** `intakeWriter`: pass one to wait for its queue (`idle()`) before closing the database. */
 export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db: Db; config: AppConfig; intakeWriter?: IntakeWriter}) {
-  const deps: Deps = {db, config, keys: deriveKeys(config.secretKey), communes: new CommuneCache(db), territories: new TerritoryCache(db), intakeWriter};
+  const deps: Deps = {
+    db,
+    config,
+    keys: deriveKeys(config.secretKey, config.previousSecretKeys),
+    communes: new CommuneCache(db),
+    territories: new TerritoryCache(db),
+    intakeWriter,
+  };
   const app = new Hono<AppEnv>();
 
   app.use('/healthz', cors({...CORS_COMMON, origin: '*'}));

@@ -10,6 +10,7 @@ import {ensureDemoToken, seedDemo} from './seed.js';
 import {seedWaitingList} from './seed-waiting-list.js';
 import {backfillWaitingList} from './waiting-list-backfill.js';
 import {deriveKeys} from './crypto.js';
+import {rekeyInBackground, sealDeclarationNotes} from './rekey.js';
 import {serveFile} from './static.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -21,6 +22,8 @@ export interface StartOptions {
   databaseUrl?: string | undefined;
   dataDir?: string;
   secretKey?: string | undefined;
+  /** CPTS_SECRET_KEY_OLD: old secrets that still decrypt while everything is sealed again with the current one. */
+  previousSecretKeys?: string[];
   allowedOrigins?: string[];
   production?: boolean;
   /** Seed the demo territory when the database has none, and issue a demo coordinator token. */
@@ -58,7 +61,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await migrate(db);
     const secretKey = resolveSecretKey({secretKey: options.secretKey, databaseUrl: options.databaseUrl, dataDir});
-    const keys = deriveKeys(secretKey);
+    const keys = deriveKeys(secretKey, options.previousSecretKeys);
     let demoToken: string | undefined;
     if (options.demo) {
       const [{count} = {count: 0}] = await db.query<{count: number}>('select count(*)::int as count from territories');
@@ -71,6 +74,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     // requests stored before the waiting list get their search indexes (needs the key, so not in SQL)
     await backfillWaitingList(db, keys).catch((error: unknown) => console.error('index de recherche de la liste d’attente :', (error as Error).message));
+    await sealDeclarationNotes(db, keys).catch((error: unknown) => console.error('notes des déclarations :', (error as Error).message));
+    // an old key is set: seal everything again with the current one, in the background (rekey.ts)
+    if (keys.decryption.length > 1) void rekeyInBackground(db, keys);
     // PGlite runs no autovacuum: without statistics the waiting list's keyset pages sort the whole
     // territory instead of reading its index in order
     const analyse = () => (db.kind === 'pglite' ? db.query('analyze intake_requests').then(() => undefined) : Promise.resolve());
@@ -81,6 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       intakeWriter,
       config: {
         secretKey,
+        previousSecretKeys: options.previousSecretKeys ?? [],
         allowedOrigins: options.allowedOrigins ?? [],
         production: options.production ?? false,
         version: SERVER_VERSION,
