@@ -80,6 +80,21 @@ for (const engine of await engines()) {
       assert.equal((await h.call('GET', '/v1/territories/alpha')).body.website, 'http://localhost:8787/');
     });
 
+    it('refuses control characters in the cells and headers of an uploaded CSV, never 500', async () => {
+      const upload = (path: string, text: string) => h.call('POST', `/v1/territories/alpha/${path}`, {token: h.token, body: text, headers: {'Content-Type': 'text/csv'}});
+      const files: [string, string][] = [
+        ['practitioners/import', 'nom;prénom;profession;code insee;adresse\nMar\u0000tin;Jeanne;Médecin généraliste;62765;1 rue\u0001 Haute\n'],
+        ['practitioners/import', 'nom\u0000;prénom;profession;code insee\nMartin;Jeanne;Médecin généraliste;62765\n'],
+        ['intake-requests/import', 'Nom;Prénom;Date de naissance;Téléphone;Commune;Notes\nDu\u0000pont;Jean;12/03/1948;06 11 22 33 44;62765;rappeler\u0000\n'],
+        ['intake-requests/import', 'Nom;Prénom;Date de naissance;Commune\nDupont;Jean\ud800;12/03/1948;62765\n'],
+      ];
+      for (const [path, text] of files) {
+        const res = await upload(path, text);
+        assert.ok(res.status >= 400 && res.status < 500, `${path}: ${res.status} ${res.text}`);
+        assert.match(res.headers.get('Content-Type') ?? '', /^application\/problem\+json/);
+      }
+    });
+
     it('refuses a malformed id, slug or token in the path with 4xx, never 500', async () => {
       for (const path of [
         '/v1/territories/alpha/practitioners/not-a-uuid',
