@@ -6,9 +6,10 @@ import {join, resolve} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {createApp, type App} from '../../packages/server/src/app.js';
 import {issueToken} from '../../packages/server/src/auth.js';
-import {deriveKeys} from '../../packages/server/src/crypto.js';
+import {deriveKeys, sealedWith} from '../../packages/server/src/crypto.js';
 import {migrate, openDatabase, type Db} from '../../packages/server/src/db/index.js';
 import {rekeyAll} from '../../packages/server/src/rekey.js';
+import {startServer} from '../../packages/server/src/server.js';
 import {createTerritory} from '../../packages/server/src/territories.js';
 import {engines} from './databases.js';
 import {declaration, intakeBody} from './helpers.js';
@@ -213,5 +214,38 @@ describe('the keys rotate command', () => {
     const run = cli({CPTS_SECRET_KEY: NEW}, 'keys', 'rotate', '--batch', 'lots');
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--batch/);
+  });
+});
+
+describe('a server started with an old key', () => {
+  let dataDir: string;
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cpts-rotate-bg-'));
+    const db = await openDatabase({dataDir});
+    try {
+      await migrate(db);
+      await createTerritory(db, {slug: 'alpha', name: 'CPTS Alpha', phone: '03 21 00 00 00', email: 'a@alpha.example.fr', privacySummary: 'S.', communes: ['62765']});
+      const app = appWith(db, OLD);
+      for (let i = 0; i < 4; i++)
+        await call(app, 'POST', '/v1/territories/alpha/intake-requests', undefined, intakeBody({person: {...intakeBody().person, birthDate: `1960-02-0${i + 1}`}}));
+    } finally {
+      await db.close();
+    }
+  });
+  after(() => rmSync(dataDir, {recursive: true, force: true}));
+
+  it('seals the old data again in the background', async () => {
+    const running = await startServer({port: 0, dataDir, secretKey: NEW, previousSecretKeys: [OLD]});
+    try {
+      const current = deriveKeys(NEW).decryption;
+      const sealedWithOld = async () =>
+        (await running.db.query<{sealed: string}>('select personal_encrypted as sealed from intake_requests')).filter((r) => sealedWith(current, r.sealed).index !== 0).length;
+      for (let i = 0; i < 200 && (await sealedWithOld()) > 0; i++) await new Promise((done) => setTimeout(done, 50));
+      assert.equal(await sealedWithOld(), 0);
+      const [{count}] = (await running.db.query<{count: number}>('select count(*)::int as count from intake_requests')) as [{count: number}];
+      assert.equal(count, 4);
+    } finally {
+      await running.close();
+    }
   });
 });
