@@ -8,7 +8,7 @@ import {createApp, type App} from '../../packages/server/src/app.js';
 import {issueToken} from '../../packages/server/src/auth.js';
 import {deriveKeys, sealedWith} from '../../packages/server/src/crypto.js';
 import {migrate, openDatabase, type Db} from '../../packages/server/src/db/index.js';
-import {rekeyAll} from '../../packages/server/src/rekey.js';
+import {rekeyAll, SEALED_COLUMNS} from '../../packages/server/src/rekey.js';
 import {startServer} from '../../packages/server/src/server.js';
 import {createTerritory} from '../../packages/server/src/territories.js';
 import {engines} from './databases.js';
@@ -111,6 +111,17 @@ for (const engine of await engines()) {
         practitioner.body.availability.noteForCoordinator,
       ].filter((n): n is string => typeof n === 'string');
     }
+
+    it('rotates every encrypted column of the schema', async () => {
+      const columns = await db.query<{name: string}>(
+        "select table_name || '.' || column_name as name from information_schema.columns where table_schema = current_schema() and column_name like '%\\_encrypted' order by 1",
+      );
+      const rotated = ['intake_requests.personal_encrypted', ...SEALED_COLUMNS.flatMap(({table, columns: names}) => names.map((c) => `${table}.${c}`))].sort();
+      assert.deepEqual(
+        columns.map((c) => c.name),
+        rotated,
+      );
+    });
 
     it('keeps every note unreadable in the database, and readable through the API', async () => {
       const dump = await wholeDatabase(db);
