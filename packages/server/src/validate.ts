@@ -75,19 +75,36 @@ const MAX_FORBIDDEN_REPORTED = 20;
  * Every string (and key) of a parsed value that breaks the contract's text rules. The contract's
  * text constructors already refuse them field by field; this is the last line for a schema written
  * with a plain `z.string()`: NUL makes PostgreSQL fail the query, a lone surrogate is stored as « � ».
+ * One path stack, joined only on a hit: it runs on every request.
  */
-export function forbiddenCharacters(value: unknown, path: string[], message: string, found: FieldError[] = []): FieldError[] {
-  if (found.length >= MAX_FORBIDDEN_REPORTED) return found;
-  if (typeof value === 'string') {
-    if (hasForbiddenCharacter(value)) found.push({path: path.join('.'), code: 'forbidden_character', message});
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => forbiddenCharacters(item, [...path, String(i)], message, found));
-  } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    for (const [key, item] of Object.entries(value)) {
-      if (hasForbiddenCharacter(key)) found.push({path: [...path, key].join('.'), code: 'forbidden_character', message});
-      else forbiddenCharacters(item, [...path, key], message, found);
+export function forbiddenCharacters(value: unknown, path: string[], message: string): FieldError[] {
+  const found: FieldError[] = [];
+  const stack = [...path];
+  const hit = (key?: string) => found.push({path: (key === undefined ? stack : [...stack, key]).join('.'), code: 'forbidden_character', message});
+  const walk = (node: unknown): void => {
+    if (found.length >= MAX_FORBIDDEN_REPORTED) return;
+    if (typeof node === 'string') {
+      if (hasForbiddenCharacter(node)) hit();
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        stack.push(String(i));
+        walk(node[i]);
+        stack.pop();
+      }
+    } else if (node !== null && typeof node === 'object' && !(node instanceof Date)) {
+      for (const key in node) {
+        if (!Object.hasOwn(node, key)) continue;
+        if (hasForbiddenCharacter(key)) {
+          hit(key);
+          continue;
+        }
+        stack.push(key);
+        walk((node as Record<string, unknown>)[key]);
+        stack.pop();
+      }
     }
-  }
+  };
+  walk(value);
   return found;
 }
 
