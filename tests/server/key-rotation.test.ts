@@ -8,7 +8,7 @@ import {createApp, type App} from '../../packages/server/src/app.js';
 import {issueToken} from '../../packages/server/src/auth.js';
 import {deriveKeys, sealedWith} from '../../packages/server/src/crypto.js';
 import {migrate, openDatabase, type Db} from '../../packages/server/src/db/index.js';
-import {rekeyAll, SEALED_COLUMNS} from '../../packages/server/src/rekey.js';
+import {rekeyAll, SEALED_COLUMNS, sealDeclarationNotes} from '../../packages/server/src/rekey.js';
 import {startServer} from '../../packages/server/src/server.js';
 import {createTerritory} from '../../packages/server/src/territories.js';
 import {engines} from './databases.js';
@@ -164,6 +164,23 @@ for (const engine of await engines()) {
       // and the old key alone opens nothing any more
       const oldOnly = await call(appWith(db, OLD), 'GET', `${base}/intake-requests/${requestId}`, token);
       assert.equal(oldOnly.status, 500);
+    });
+
+    it('seals a note written in clear before migration 066, once, and still shows it', async () => {
+      const note = 'Pourrait suivre Mme Lemaire-Cousin après sa sortie';
+      const legacy = {...declaration({noteForCoordinator: note}), visibility: 'network'};
+      await db.query(
+        `insert into availability_declarations (id, practitioner_id, declaration, visibility, declared_at, declared_by) values ($1, $2, $3, 'network', now() + interval '1 minute', 'practitioner')`,
+        [crypto.randomUUID(), practitionerId, JSON.stringify(legacy)],
+      );
+      const app = appWith(db, NEW);
+      const before = await call(app, 'GET', `${base}/practitioners/${practitionerId}`, token);
+      assert.equal(before.body.availability.noteForCoordinator, note);
+      assert.equal(await sealDeclarationNotes(db, deriveKeys(NEW)), 1);
+      assert.equal(await sealDeclarationNotes(db, deriveKeys(NEW)), 0);
+      assert.ok(!(await wholeDatabase(db)).includes(note));
+      const after = await call(app, 'GET', `${base}/practitioners/${practitionerId}`, token);
+      assert.equal(after.body.availability.noteForCoordinator, note);
     });
   });
 }
