@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {WebUrl, hasForbiddenCharacter, isWebUrl, lineText, longText, shortText} from '@cpts-kit/contract';
+import {WebUrl, addressText, hasForbiddenCharacter, isWebUrl, lineText, longText, shortText} from '@cpts-kit/contract';
 
 const messages = (result: {success: boolean; error?: {issues: {message: string}[]}}) => result.error?.issues.map((i) => i.message) ?? [];
 
@@ -27,6 +27,12 @@ describe('the contract’s text rules', () => {
     assert.equal(longText(50).parse('a\r\n\tb\rc'), 'a\n\tb\nc');
     assert.equal(longText(50).safeParse('a\u0000').success, false);
     assert.equal(longText(50).safeParse('a\u000b').success, false);
+  });
+
+  it('keeps the lines of an address written on several, and refuses NUL there', () => {
+    assert.equal(addressText(300).parse(' 12 rue du Moulin\r\n62500 Saint-Omer\n'), '12 rue du Moulin\n62500 Saint-Omer');
+    assert.equal(addressText(300).safeParse('12 rue\u0000').success, false);
+    assert.equal(addressText(300).safeParse('  ').success, false);
   });
 
   it('says which strings no field may hold', () => {

@@ -51,14 +51,17 @@ export const singleLineChecks = () => [z.refine<string>((s) => !CONTROL_IN_LINE.
 export const shortText = (max: number) => z.string().check(z.trim(), ...singleLineChecks(), z.minLength(1), z.maxLength(max));
 /** A one-line query value (`q`, a cursor): may be empty, not trimmed (a search matches what was typed). */
 export const lineText = (max: number) => z.string().check(...singleLineChecks(), z.maxLength(max));
-/** Free text (notes, descriptions): line breaks and tabs kept, CR LF normalised to LF. */
-export const longText = (max: number) =>
-  z.string().check(
-    z.overwrite((s) => s.replace(/\r\n?/g, '\n')),
-    z.refine((s) => !CONTROL_IN_FREE_TEXT.test(s), {message: FREE_TEXT_CONTROL_MESSAGE, abort: true}),
+const freeTextChecks = () =>
+  [
+    z.overwrite((s: string) => s.replace(/\r\n?/g, '\n')),
+    z.refine<string>((s) => !CONTROL_IN_FREE_TEXT.test(s), {message: FREE_TEXT_CONTROL_MESSAGE, abort: true}),
     wellFormed(),
-    z.maxLength(max),
-  );
+  ] as const;
+
+/** Free text (notes, descriptions): line breaks and tabs kept, CR LF normalised to LF. */
+export const longText = (max: number) => z.string().check(...freeTextChecks(), z.maxLength(max));
+/** A postal address: trimmed and non-empty like a name, but on several lines when it was written so (a spreadsheet cell). */
+export const addressText = (max: number) => z.string().check(z.trim(), ...freeTextChecks(), z.minLength(1), z.maxLength(max));
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export const WEB_URL_MESSAGE = 'adresse web invalide : https://… attendu (http:// seulement pour localhost)';
