@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {Email, FrenchPhone, Id, InseeCode, IsoDate, Timestamp, longText, shortText} from './common.js';
+import {Email, FrenchPhone, Id, InseeCode, IsoDate, Timestamp, longText, shortText, addressText} from './common.js';
 
 export const IntakeStatus = /* @__PURE__ */ z.enum(['received', 'contacted', 'oriented', 'resolved', 'closed']);
 export type IntakeStatus = z.infer<typeof IntakeStatus>;
@@ -44,7 +44,7 @@ export const IntakePerson = /* @__PURE__ */ z.strictObject({
   email: z.optional(Email),
   bestTimeToCall: z.optional(shortText(200)),
   communeInsee: InseeCode,
-  address: z.optional(shortText(300)),
+  address: z.optional(addressText(300)),
 });
 export type IntakePerson = z.infer<typeof IntakePerson>;
 

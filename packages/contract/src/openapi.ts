@@ -98,7 +98,11 @@ export function buildOpenApiDocument(options: {serverUrl?: string; version?: str
     info: {
       title: 'cpts-kit API',
       version: options.version ?? '1.0.0',
-      description: 'Registration of people without a médecin traitant, practitioner availability (CartoDispo) and internship offers for a CPTS territory.',
+      description:
+        'Registration of people without a médecin traitant, practitioner availability (CartoDispo) and internship offers for a CPTS territory.\n\n' +
+        'Text rules, for every string of every body, query and path: no control character (NUL, C0, DEL, C1) and no lone surrogate. ' +
+        'One-line fields refuse them all; free text (notes, descriptions) keeps tabs and line breaks, CR LF becoming LF. ' +
+        'A refusal is a 400 problem+json naming the field. Public links (`website`, `privacyNotice.url`) are `https:` only (`http:` for localhost).',
       license: {name: 'MIT', identifier: 'MIT'},
     },
     servers: [{url: options.serverUrl ?? '/'}],

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import {Email, FrenchPhone, longText, shortText} from './common.js';
+import {Email, FrenchPhone, WebUrl, longText, shortText} from './common.js';
 import {IntakeStatus} from './intake.js';
 import {InternshipOfferCreate} from './internship.js';
 import {PractitionerCreate} from './practitioner.js';
-import {Origin, PrivacyNotice} from './territory.js';
+import {Origin, PrivacyNoticeInput} from './territory.js';
 
 // Partial updates, as the server checks them. The widgets' editors build them from their own
 // forms and the SDK sends them unchecked, so no browser bundle needs these schemas.
@@ -12,8 +12,8 @@ export const TerritoryPatch = /* @__PURE__ */ z.strictObject({
   name: z.optional(shortText(160)),
   phone: z.optional(FrenchPhone),
   email: z.optional(Email),
-  website: z.optional(z.nullable(z.url())),
-  privacyNotice: z.optional(PrivacyNotice),
+  website: z.optional(z.nullable(WebUrl)),
+  privacyNotice: z.optional(PrivacyNoticeInput),
   retentionDays: z.optional(z.int().check(z.gte(30), z.lte(3650))),
   staleAfterDays: z.optional(z.int().check(z.gte(1), z.lte(365))),
   allowedOrigins: z.optional(z.array(Origin).check(z.maxLength(50))),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {Email, FieldError, FrenchPhone, Id, InseeCode, LatLng, Profession, Timestamp, shortText} from './common.js';
+import {Email, FieldError, FrenchPhone, Id, InseeCode, LatLng, Profession, Timestamp, shortText, addressText} from './common.js';
 import {Availability, AvailabilitySummary, Freshness} from './availability.js';
 
 /** Luhn check used by the RPPS identifier (11 digits). */
@@ -64,7 +64,7 @@ export const PractitionerCreate = /* @__PURE__ */ z.strictObject({
   firstName: shortText(100),
   lastName: shortText(100),
   practiceName: z.optional(shortText(160)),
-  address: z.optional(shortText(300)),
+  address: z.optional(addressText(300)),
   communeInsee: InseeCode,
   /** Defaults to the commune's centre. */
   location: z.optional(LatLng),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {Accepting, Freshness} from './availability.js';
-import {InseeCode, IsoDate, Profession} from './common.js';
+import {InseeCode, IsoDate, Profession, lineText} from './common.js';
 import {IntakeStatus, PriorityCriterion} from './intake.js';
 import {AgeBand, WaitingListSort} from './waiting-list.js';
 import {OfferKind, OfferStatus, Period} from './internship.js';
@@ -10,7 +10,7 @@ import {OfferKind, OfferStatus, Period} from './internship.js';
 
 /** Cursor pagination shared by every list. */
 export const PageQuery = {
-  cursor: /* @__PURE__ */ z.optional(z.string().check(z.maxLength(200))),
+  cursor: /* @__PURE__ */ z.optional(lineText(200)),
   limit: /* @__PURE__ */ z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(500))),
 };
 
@@ -25,7 +25,7 @@ export const BoardQuery = /* @__PURE__ */ z.object({
   snp: QueryBoolean,
   msu: QueryBoolean,
   freshness: z.optional(Freshness),
-  q: z.optional(z.string().check(z.maxLength(100))),
+  q: z.optional(lineText(100)),
 });
 export type BoardQuery = z.input<typeof BoardQuery>;
 
@@ -37,7 +37,7 @@ export const PublicPractitionerQuery = /* @__PURE__ */ z.object({
   profession: z.optional(Profession),
   accepting: z.optional(z.enum(['yes', 'limited', 'no'])),
   homeVisits: QueryBoolean,
-  q: z.optional(z.string().check(z.maxLength(100))),
+  q: z.optional(lineText(100)),
   ...PageQuery,
 });
 export type PublicPractitionerQuery = z.input<typeof PublicPractitionerQuery>;
@@ -46,7 +46,7 @@ export const PractitionerQuery = /* @__PURE__ */ z.object({
   profession: z.optional(Profession),
   commune: z.optional(InseeCode),
   active: QueryBoolean,
-  q: z.optional(z.string().check(z.maxLength(100))),
+  q: z.optional(lineText(100)),
   ...PageQuery,
 });
 export type PractitionerQuery = z.input<typeof PractitionerQuery>;
@@ -57,11 +57,11 @@ export type PractitionerImportQuery = z.input<typeof PractitionerImportQuery>;
 
 export const InternshipOfferQuery = /* @__PURE__ */ z.object({
   kind: z.optional(OfferKind),
-  discipline: z.optional(z.string().check(z.maxLength(120))),
+  discipline: z.optional(lineText(120)),
   commune: z.optional(InseeCode),
   housing: QueryBoolean,
   period: z.optional(Period),
-  q: z.optional(z.string().check(z.maxLength(100))),
+  q: z.optional(lineText(100)),
   /** Coordinators only; the public always gets `published`. */
   status: z.optional(OfferStatus),
   ...PageQuery,

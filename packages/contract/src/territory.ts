@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {Email, FrenchPhone, InseeCode, LatLng, PostalCode, Slug} from './common.js';
+import {Email, FrenchPhone, InseeCode, LatLng, PostalCode, Slug, WebUrl, longText} from './common.js';
 
 export const Commune = /* @__PURE__ */ z.object({
   insee: InseeCode,
@@ -15,6 +15,15 @@ export const PrivacyNotice = /* @__PURE__ */ z.object({
   url: z.nullable(z.url()),
 });
 export type PrivacyNotice = z.infer<typeof PrivacyNotice>;
+
+/**
+ * The notice as a coordinator writes it: its link `https:` only (see WebUrl). Reads keep the looser
+ * PrivacyNotice, so a link stored before the rule never makes a client refuse the territory.
+ */
+export const PrivacyNoticeInput = /* @__PURE__ */ z.object({
+  summary: longText(2000).check(z.minLength(1)),
+  url: z.nullable(WebUrl),
+});
 
 /** An origin as the browser sends it: scheme, host, optional port, nothing else. */
 export const Origin = /* @__PURE__ */ z.string().check(z.regex(/^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i, 'origine invalide (ex. https://www.mairie-exemple.fr)'));

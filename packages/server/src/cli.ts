@@ -7,6 +7,7 @@ import {readConfig, resolveSecretKey} from './config.js';
 import {deriveKeys, hashToken, type Keys} from './crypto.js';
 import {importIntakeCsv} from './intake-import.js';
 import {backfillWaitingList} from './waiting-list-backfill.js';
+import {rekeyAll} from './rekey.js';
 import {migrate, openDatabase, type Db} from './db/index.js';
 import {importPractitionersCsv, MAX_IMPORT_BYTES} from './practitioner-import.js';
 import {ApiProblem} from './problems.js';
@@ -29,6 +30,9 @@ Usage :
                   en français : nom, prénom, date de naissance, téléphone, commune, date d'inscription…) : tout ou rien,
                   les dates d'inscription d'origine sont gardées ; --dry-run vérifie sans rien écrire
   cpts-kit-server intake reindex   calcule les index de recherche des demandes qui n'en ont pas (fait aussi au démarrage)
+  cpts-kit-server keys rotate [--batch N]
+                  chiffre à nouveau avec CPTS_SECRET_KEY tout ce qu'une ancienne clé (CPTS_SECRET_KEY_OLD) a chiffré,
+                  par lots de N (500) ; reprend où il s'était arrêté si on le relance ; ne réécrit rien une seconde fois
   cpts-kit-server purge --territory S [--dry-run]   supprime les demandes au-delà de la durée de conservation
   cpts-kit-server --help
 
@@ -217,7 +221,7 @@ function readImportFile(flags: Flags): Uint8Array {
 
 function cliKeys(): Keys {
   const config = readConfig();
-  return deriveKeys(resolveSecretKey({secretKey: config.secretKey, databaseUrl: config.databaseUrl, dataDir: config.dataDir}));
+  return deriveKeys(resolveSecretKey({secretKey: config.secretKey, databaseUrl: config.databaseUrl, dataDir: config.dataDir}), config.previousSecretKeys);
 }
 
 async function intakeImport(db: Db, flags: Flags): Promise<void> {
@@ -244,7 +248,23 @@ async function intakeReindex(db: Db): Promise<void> {
   console.log(`${count} demande(s) indexée(s).`);
 }
 
+async function keysRotate(db: Db, flags: Flags): Promise<void> {
+  const batch = flags.batch === undefined ? undefined : Number(flags.batch);
+  if (batch !== undefined && (!Number.isInteger(batch) || batch < 1 || batch > 10_000)) throw new UsageError('--batch doit être un nombre entier entre 1 et 10000');
+  const keys = cliKeys();
+  await backfillWaitingList(db, keys);
+  const counts = await rekeyAll(db, keys, batch === undefined ? {} : {batch});
+  for (const c of counts) console.log(`${c.column} : ${c.scanned} lue(s), ${c.resealed} chiffrée(s) à nouveau${c.unreadable ? `, ${c.unreadable} ILLISIBLE(S)` : ''}`);
+  const unreadable = counts.reduce((n, c) => n + c.unreadable, 0);
+  if (unreadable > 0) {
+    console.error(`${unreadable} valeur(s) qu'aucune clé donnée n'ouvre : gardez CPTS_SECRET_KEY_OLD et ajoutez-y la clé qui les a chiffrées.`);
+    throw new ReportedFailure();
+  }
+  console.log('Tout est chiffré avec la clé actuelle : CPTS_SECRET_KEY_OLD peut être retirée (gardez-en une sauvegarde pour les anciennes sauvegardes de la base).');
+}
+
 const COMMANDS: Record<string, (db: Db, flags: Flags) => Promise<void>> = {
+  'keys rotate': keysRotate,
   'intake import': intakeImport,
   'intake reindex': intakeReindex,
   'territory create': territoryCreate,
@@ -279,6 +299,7 @@ export async function runCli(argv: string[]): Promise<number> {
         practitioner: {type: 'string'},
         file: {type: 'string'},
         'dry-run': {type: 'boolean'},
+        batch: {type: 'string'},
       },
     });
   } catch (error) {

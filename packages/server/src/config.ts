@@ -6,6 +6,8 @@ import {resolve} from 'node:path';
 export interface AppConfig {
   /** Encrypts personal fields of intake requests (any string; keys are derived from it). */
   secretKey: string;
+  /** Secrets used before CPTS_SECRET_KEY (CPTS_SECRET_KEY_OLD): they still decrypt, never encrypt. */
+  previousSecretKeys?: string[];
   /** Extra CORS origins on every territory (CPTS_ALLOWED_ORIGINS). */
   allowedOrigins: string[];
   /** Off: localhost origins are allowed for CORS. */
@@ -45,6 +47,7 @@ export interface RuntimeConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   secretKey: string | undefined;
+  previousSecretKeys: string[];
   allowedOrigins: string[];
   demoToken: string | undefined;
   production: boolean;
@@ -84,6 +87,14 @@ function parseCount(name: string, text: string | undefined, fallback: number, ma
   return value;
 }
 
+/** CPTS_SECRET_KEY_OLD: one old secret, or several separated by commas (oldest last). */
+export function splitSecrets(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 /** `true` means one proxy, the usual case; a number says how many proxies append to X-Forwarded-For. */
 function parseTrustProxy(text: string | undefined): number {
   if (text === 'true') return 1;
@@ -98,6 +109,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.CPTS_DATA_DIR || './.data',
     secretKey: env.CPTS_SECRET_KEY || undefined,
+    previousSecretKeys: splitSecrets(env.CPTS_SECRET_KEY_OLD),
     allowedOrigins: splitOrigins(env.CPTS_ALLOWED_ORIGINS),
     demoToken: env.CPTS_DEMO_TOKEN || undefined,
     production: env.NODE_ENV === 'production',

@@ -16,6 +16,11 @@ export function sha256Hex(text: string): string {
 /** Keys derived from CPTS_SECRET_KEY, one per purpose, so no key is used for two jobs. */
 export interface Keys {
   encryption: Buffer;
+  /**
+   * What decrypts: the current encryption key first, then those of the previous secrets
+   * (CPTS_SECRET_KEY_OLD) while a rotation is under way; see rekey.ts.
+   */
+  decryption: readonly Buffer[];
   dedupe: Buffer;
   /** Blind indexes of the waiting list's search (last name, phone): its own key, not the dedupe one. */
   search: Buffer;
@@ -23,9 +28,13 @@ export interface Keys {
   mail: Buffer;
 }
 
-export function deriveKeys(secret: string): Keys {
-  const derive = (info: string) => Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'cpts-kit', info, 32));
-  return {encryption: derive('intake-personal-fields-v1'), dedupe: derive('intake-dedupe-v1'), search: derive('intake-search-v1'), mail: derive('outbox-mail-v1')};
+const deriveKey = (secret: string, info: string) => Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'cpts-kit', info, 32));
+const ENCRYPTION_INFO = 'intake-personal-fields-v1';
+
+export function deriveKeys(secret: string, previousSecrets: readonly string[] = []): Keys {
+  const encryption = deriveKey(secret, ENCRYPTION_INFO);
+  const previous = previousSecrets.filter((old) => old !== secret).map((old) => deriveKey(old, ENCRYPTION_INFO));
+  return {encryption, decryption: [encryption, ...previous], dedupe: deriveKey(secret, 'intake-dedupe-v1'), search: deriveKey(secret, 'intake-search-v1'), mail: deriveKey(secret, 'outbox-mail-v1')};
 }
 
 const VERSION = 'v1';
@@ -53,13 +62,34 @@ export function encryptJson(key: Buffer, value: unknown): string {
   return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64')}`;
 }
 
-export function decryptJson<T>(key: Buffer, sealed: string): T {
+function decryptWith(key: Buffer, raw: Buffer): Buffer | undefined {
+  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  try {
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+  } catch {
+    // the tag does not match: another key sealed it (or it was tampered with)
+    return undefined;
+  }
+}
+
+/** Index of the key of `keys` that opens `sealed`, or -1; throws on a value that is not sealed at all. */
+export function sealedWith(keys: Buffer | readonly Buffer[], sealed: string): {index: number; plain: Buffer | undefined} {
   const [version, payload] = sealed.split(':');
   if (version !== VERSION || !payload) throw new Error('format de chiffrement inconnu');
   const raw = Buffer.from(payload, 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-  decipher.setAuthTag(raw.subarray(12, 28));
-  const plain = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+  const list = Buffer.isBuffer(keys) ? [keys] : keys;
+  for (let index = 0; index < list.length; index++) {
+    const plain = decryptWith(list[index]!, raw);
+    if (plain) return {index, plain};
+  }
+  return {index: -1, plain: undefined};
+}
+
+/** Opens a value sealed by encryptJson with `keys` (the current one first, then the old ones). */
+export function decryptJson<T>(keys: Buffer | readonly Buffer[], sealed: string): T {
+  const {plain} = sealedWith(keys, sealed);
+  if (!plain) throw new Error('déchiffrement impossible : ni la clé actuelle ni une ancienne clé (CPTS_SECRET_KEY_OLD) ne conviennent');
   return JSON.parse(plain.toString('utf8')) as T;
 }
 

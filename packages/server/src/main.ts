@@ -8,6 +8,7 @@ const running = await startServer({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
   secretKey: config.secretKey,
+  previousSecretKeys: config.previousSecretKeys,
   allowedOrigins: config.allowedOrigins,
   production: config.production,
   rateLimitPerMinute: config.rateLimitPerMinute,

@@ -36,7 +36,7 @@ export async function findPerson(db: Db, territory: string, id: string): Promise
 /** Age band, commune, criteria, home visits, waiting time: what a practitioner sees before accepting. */
 export function personSummary(row: PersonRow, keys: Keys, now = new Date()): PersonSummary {
   // rows written before the birth month was kept: the birth date is only in the sealed fields
-  const birth = row.birth_month ?? decryptJson<PersonalFields>(keys.encryption, row.personal_encrypted).person.birthDate;
+  const birth = row.birth_month ?? decryptJson<PersonalFields>(keys.decryption, row.personal_encrypted).person.birthDate;
   return {
     ageBand: ageBandOf(birth, now),
     communeInsee: row.commune_insee,
@@ -120,7 +120,7 @@ export const PROPOSAL_SELECT = `
     join intake_requests r on r.id = q.request_id
     join practitioners p on p.id = q.practitioner_id`;
 
-const openSealed = (keys: Keys, sealed: string | null): string | null => (sealed === null ? null : decryptJson<string>(keys.encryption, sealed));
+const openSealed = (keys: Keys, sealed: string | null): string | null => (sealed === null ? null : decryptJson<string>(keys.decryption, sealed));
 
 export function toProposal(row: ProposalRow, keys: Keys): Proposal {
   return {
@@ -142,7 +142,7 @@ export function toProposal(row: ProposalRow, keys: Keys): Proposal {
 
 /** The contact details, from the sealed personal fields: only for the practitioner who accepted. */
 export function contactOf(person: PersonRow, keys: Keys): ProposalContact {
-  const personal = decryptJson<PersonalFields>(keys.encryption, person.personal_encrypted);
+  const personal = decryptJson<PersonalFields>(keys.decryption, person.personal_encrypted);
   const requester =
     personal.requester.kind === 'self' ? null : {kind: personal.requester.kind, name: personal.requester.name ?? null, phone: personal.requester.phone ?? null};
   return {

@@ -22,7 +22,7 @@ export async function notifyStatus(tx: Db, keys: Keys, requestId: string, histor
     [requestId],
   );
   if (!row) return;
-  const email = decryptJson<PersonalFields>(keys.encryption, row.personal_encrypted).person.email;
+  const email = decryptJson<PersonalFields>(keys.decryption, row.personal_encrypted).person.email;
   if (!email) return;
   await enqueue(tx, keys, {
     territory: row.territory,

@@ -38,7 +38,7 @@ export interface NewMessage {
 export const messageIdFor = (id: string, territory: string) => `<${id}@${territory}.cpts-kit>`;
 
 export const sealRecipient = (keys: Keys, address: string) => encryptJson(keys.encryption, address);
-export const openRecipient = (keys: Keys, sealed: string) => decryptJson<string>(keys.encryption, sealed);
+export const openRecipient = (keys: Keys, sealed: string) => decryptJson<string>(keys.decryption, sealed);
 
 /** Writes the message in the caller's transaction; returns false when this event already has one. */
 export async function enqueue(tx: Db, keys: Keys, m: NewMessage): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type {Availability, AvailabilityDeclaration, Freshness, Practitioner, PractitionerPublic} from '@cpts-kit/contract';
+import {decryptJson, type Keys} from './crypto.js';
 import {iso} from './http.js';
 
 /** A practitioner joined with their latest declaration (null columns when they never declared). */
@@ -22,15 +23,17 @@ export interface PractitionerRow {
   declaration: AvailabilityDeclaration | null;
   declared_at: Date | null;
   declared_by: Availability['declaredBy'] | null;
+  /** The note for the coordinator, sealed (it may name a patient); the declaration holds null then. */
+  note_encrypted: string | null;
 }
 
 export const PRACTITIONER_SELECT = `
   select p.id, p.rpps, p.profession, p.title, p.first_name, p.last_name, p.practice_name, p.address, p.commune_insee,
          p.lat, p.lng, p.phone, p.email, p.active, p.created_at, p.updated_at,
-         d.declaration, d.declared_at, d.declared_by, d.visibility
+         d.declaration, d.declared_at, d.declared_by, d.visibility, d.note_encrypted
     from practitioners p
     left join lateral (
-      select a.declaration, a.declared_at, a.declared_by, a.visibility from availability_declarations a
+      select a.declaration, a.declared_at, a.declared_by, a.visibility, a.note_encrypted from availability_declarations a
        where a.practitioner_id = p.id order by a.declared_at desc, a.id desc limit 1
     ) d on true`;
 
@@ -38,9 +41,11 @@ export function displayName(row: Pick<PractitionerRow, 'title' | 'first_name' | 
   return [row.title, row.first_name, row.last_name].filter(Boolean).join(' ');
 }
 
-export function availabilityOf(row: PractitionerRow): Availability | null {
+export function availabilityOf(row: PractitionerRow, keys: Keys): Availability | null {
   if (!row.declaration || !row.declared_at || !row.declared_by) return null;
-  return {...row.declaration, declaredAt: iso(row.declared_at), declaredBy: row.declared_by};
+  // a note stored in clear before migration 066 reads as it is until the start-up backfill seals it
+  const noteForCoordinator = row.note_encrypted === null ? (row.declaration.noteForCoordinator ?? null) : decryptJson<string>(keys.decryption, row.note_encrypted);
+  return {...row.declaration, noteForCoordinator, declaredAt: iso(row.declared_at), declaredBy: row.declared_by};
 }
 
 const DAY_MS = 86_400_000;
@@ -54,7 +59,7 @@ export function freshnessOf(declaredAt: Date | null, staleAfterDays: number, now
   return now - declaredAt.getTime() <= staleAfterDays * DAY_MS ? 'fresh' : 'stale';
 }
 
-export function practitionerBody(row: PractitionerRow, staleAfterDays: number): Practitioner {
+export function practitionerBody(row: PractitionerRow, staleAfterDays: number, keys: Keys): Practitioner {
   return {
     id: row.id,
     rpps: row.rpps,
@@ -72,7 +77,7 @@ export function practitionerBody(row: PractitionerRow, staleAfterDays: number): 
     active: row.active,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
-    availability: availabilityOf(row),
+    availability: availabilityOf(row, keys),
     freshness: freshnessOf(row.declared_at, staleAfterDays),
   };
 }

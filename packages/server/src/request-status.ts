@@ -108,7 +108,7 @@ export class StatusLookup {
          from intake_requests r where r.territory = $1 and r.reference = $2`,
       [territory.slug, reference],
     );
-    const stored = decryptJson<PersonalFields>(this.keys.encryption, row?.personal_encrypted ?? this.decoy).person.birthDate;
+    const stored = decryptJson<PersonalFields>(this.keys.decryption, row?.personal_encrypted ?? this.decoy).person.birthDate;
     if (!sameDate(stored, birthDate) || !row) return undefined;
     const receivedOn = parisDay(new Date(row.created_at));
     return {

@@ -14,6 +14,7 @@ import {seedWaitingList} from './seed-waiting-list.js';
 import {backfillWaitingList} from './waiting-list-backfill.js';
 import {deriveKeys, type Keys} from './crypto.js';
 import {DEFAULT_SHUTDOWN_GRACE_MS, drain} from './shutdown.js';
+import {rekeyInBackground, sealDeclarationNotes} from './rekey.js';
 import {serveFile} from './static.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -25,6 +26,8 @@ export interface StartOptions {
   databaseUrl?: string | undefined;
   dataDir?: string;
   secretKey?: string | undefined;
+  /** CPTS_SECRET_KEY_OLD: old secrets that still decrypt while everything is sealed again with the current one. */
+  previousSecretKeys?: string[];
   allowedOrigins?: string[];
   production?: boolean;
   /** Seed the demo territory when the database has none, and issue a demo coordinator token. */
@@ -97,8 +100,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const db = await openDatabase({databaseUrl: options.databaseUrl, dataDir});
   try {
     const secretKey = resolveSecretKey({secretKey: options.secretKey, databaseUrl: options.databaseUrl, dataDir});
-    const keys = deriveKeys(secretKey);
+    const keys = deriveKeys(secretKey, options.previousSecretKeys);
     const demoToken = await underStartupLock(db, (tx) => prepareDatabase(tx, keys, options));
+    await sealDeclarationNotes(db, keys).catch((error: unknown) => console.error('notes des déclarations :', (error as Error).message));
+    // an old key is set: seal everything again with the current one, in the background (rekey.ts)
+    if (keys.decryption.length > 1) void rekeyInBackground(db, keys);
     // PGlite runs no autovacuum: without statistics the waiting list's keyset pages sort the whole
     // territory instead of reading its index in order
     const analyse = () => (db.kind === 'pglite' ? db.query('analyze intake_requests').then(() => undefined) : Promise.resolve());
@@ -114,6 +120,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       stopping: stopping.signal,
       config: {
         secretKey,
+        previousSecretKeys: options.previousSecretKeys ?? [],
         allowedOrigins: options.allowedOrigins ?? [],
         production: options.production ?? false,
         version: SERVER_VERSION,

@@ -2,12 +2,13 @@ import {IncomingMessage} from 'node:http';
 import type {Context, Env, MiddlewareHandler} from 'hono';
 import * as z from 'zod/mini';
 import {en, fr} from 'zod/locales';
+import {hasForbiddenCharacter, type FieldError} from '@cpts-kit/contract';
 import {ApiProblem, fieldErrorsFromIssues, validationProblem} from './problems.js';
 
 // French by default for every schema of the contract, the server's and the contract's zod alike
 // (zod keeps its config on globalThis).
 z.config(fr());
-const english = en();
+const englishLocale = en();
 
 type Target = 'json' | 'query' | 'param';
 
@@ -66,10 +67,54 @@ function rawInput(c: Context, target: Target): Record<string, unknown> | Promise
   return Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
 }
 
+const FORBIDDEN_FR = 'caractère interdit : caractère de contrôle (NUL…) ou Unicode mal formé';
+const FORBIDDEN_EN = 'forbidden character: control character (NUL…) or malformed Unicode';
+const MAX_FORBIDDEN_REPORTED = 20;
+
+/**
+ * Every string (and key) of a parsed value that breaks the contract's text rules. The contract's
+ * text constructors already refuse them field by field; this is the last line for a schema written
+ * with a plain `z.string()`: NUL makes PostgreSQL fail the query, a lone surrogate is stored as « � ».
+ * One path stack, joined only on a hit: it runs on every request.
+ */
+export function forbiddenCharacters(value: unknown, path: string[], message: string): FieldError[] {
+  const found: FieldError[] = [];
+  const stack = [...path];
+  const hit = (key?: string) => found.push({path: (key === undefined ? stack : [...stack, key]).join('.'), code: 'forbidden_character', message});
+  const walk = (node: unknown): void => {
+    if (found.length >= MAX_FORBIDDEN_REPORTED) return;
+    if (typeof node === 'string') {
+      if (hasForbiddenCharacter(node)) hit();
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        stack.push(String(i));
+        walk(node[i]);
+        stack.pop();
+      }
+    } else if (node !== null && typeof node === 'object' && !(node instanceof Date)) {
+      for (const key in node) {
+        if (!Object.hasOwn(node, key)) continue;
+        if (hasForbiddenCharacter(key)) {
+          hit(key);
+          continue;
+        }
+        stack.push(key);
+        walk((node as Record<string, unknown>)[key]);
+        stack.pop();
+      }
+    }
+  };
+  walk(value);
+  return found;
+}
+
 /** Parses `schema` against the request part, in the caller's language; throws a 400 naming each field. */
 export async function parseWith<S extends z.core.$ZodType>(c: Context, schema: S, value: unknown, prefix: string[] = []): Promise<z.output<S>> {
-  const result = await z.safeParseAsync(schema, value, prefersEnglish(c) ? {error: english.localeError} : undefined);
+  const english = prefersEnglish(c);
+  const result = await z.safeParseAsync(schema, value, english ? {error: englishLocale.localeError} : undefined);
   if (!result.success) throw validationProblem(fieldErrorsFromIssues(result.error.issues, prefix));
+  const forbidden = forbiddenCharacters(result.data, prefix, english ? FORBIDDEN_EN : FORBIDDEN_FR);
+  if (forbidden.length > 0) throw validationProblem(forbidden);
   return result.data;
 }
 

@@ -20,7 +20,7 @@ export async function backfillWaitingList(db: Db, keys: Keys): Promise<number> {
     );
     if (rows.length === 0) return done;
     const values = rows.map((row) => {
-      const personal = decryptJson<PersonalFields>(keys.encryption, row.personal_encrypted);
+      const personal = decryptJson<PersonalFields>(keys.decryption, row.personal_encrypted);
       return {
         id: row.id,
         ...searchColumns(keys, personal.person, personal.requester),

@@ -54,7 +54,7 @@ export async function historyOf(db: Db, ids: string[]): Promise<Map<string, Inta
 
 /** Notes written before the waiting list were stored in clear; the start-up backfill seals them. */
 export function notesOf(keys: Keys, row: Pick<WaitingRow, 'notes' | 'notes_encrypted'>): string | null {
-  return row.notes_encrypted !== null ? decryptJson<string>(keys.encryption, row.notes_encrypted) : row.notes;
+  return row.notes_encrypted !== null ? decryptJson<string>(keys.decryption, row.notes_encrypted) : row.notes;
 }
 
 export const sealNote = (keys: Keys, note: string | undefined | null): string | null => (note ? encryptJson(keys.encryption, note) : null);
@@ -62,7 +62,7 @@ export const sealNote = (keys: Keys, note: string | undefined | null): string | 
 const DAY_MS = 86_400_000;
 
 export function toItem(row: WaitingRow, keys: Keys, history: IntakeRequest['history'], now = new Date()): WaitingListItem {
-  const personal = decryptJson<PersonalFields>(keys.encryption, row.personal_encrypted);
+  const personal = decryptJson<PersonalFields>(keys.decryption, row.personal_encrypted);
   return {
     id: row.id,
     reference: row.reference,
@@ -123,7 +123,7 @@ export async function toDetail(db: Db, keys: Keys, row: WaitingRow): Promise<Wai
       by: e.by,
       kind: e.kind,
       ...e.details,
-      note: e.note_encrypted === null ? null : decryptJson<string>(keys.encryption, e.note_encrypted),
+      note: e.note_encrypted === null ? null : decryptJson<string>(keys.decryption, e.note_encrypted),
     })),
     ...reads.map((r): IntakeEvent => ({id: r.id, requestId: row.id, at: iso(r.at), by: r.actor, kind: 'read', note: null})),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));

@@ -6,8 +6,9 @@ import {availabilityOf, daysSince, displayName, freshnessOf, PRACTITIONER_SELECT
 import {notFound, validationProblem} from '../problems.js';
 import {validate} from '../validate.js';
 import {takenThisMonth} from '../matching-query.js';
+import {sealNote} from '../waiting-list-read.js';
 
-export function availabilityRoutes({db, communes}: Deps) {
+export function availabilityRoutes({db, communes, keys}: Deps) {
   const practitioner = requireAuth(db, 'practitioner');
   const coordinator = requireAuth(db, 'coordinator');
 
@@ -20,7 +21,7 @@ export function availabilityRoutes({db, communes}: Deps) {
   function ownBody(row: PractitionerRow, staleAfterDays: number) {
     return {
       practitioner: {id: row.id, displayName: displayName(row), profession: row.profession},
-      current: availabilityOf(row),
+      current: availabilityOf(row, keys),
       freshness: freshnessOf(row.declared_at, staleAfterDays),
       staleAfterDays,
     };
@@ -45,12 +46,20 @@ export function availabilityRoutes({db, communes}: Deps) {
       if (outside.length > 0)
         throw validationProblem(outside.map((u) => ({path: u.path, code: 'unknown_commune', message: `la commune ${u.insee} n'appartient pas au territoire`})));
       // a new row every time: the history of declarations is what the CPTS reports on
+      // the note may name a patient: sealed in its own column, the declaration keeps null
       await db.query(
-        `insert into availability_declarations (id, practitioner_id, declaration, visibility, declared_by, declared_by_token) values ($1, $2, $3, $4, 'practitioner', $5)`,
-        [crypto.randomUUID(), caller.practitionerId, JSON.stringify(declaration), declaration.visibility, caller.tokenId],
+        `insert into availability_declarations (id, practitioner_id, declaration, visibility, declared_by, declared_by_token, note_encrypted) values ($1, $2, $3, $4, 'practitioner', $5, $6)`,
+        [
+          crypto.randomUUID(),
+          caller.practitionerId,
+          JSON.stringify({...declaration, noteForCoordinator: null}),
+          declaration.visibility,
+          caller.tokenId,
+          sealNote(keys, declaration.noteForCoordinator),
+        ],
       );
       const row = await ownRow(territory.slug, caller.practitionerId);
-      return c.json(availabilityOf(row)!);
+      return c.json(availabilityOf(row, keys)!);
     })
     .get('/v1/territories/:t/availability-board', coordinator, validate('query', BoardQuery), async (c) => {
       const territory = c.get('territory');
@@ -66,7 +75,7 @@ export function availabilityRoutes({db, communes}: Deps) {
         communeInsee: row.commune_insee,
         location: {lat: row.lat, lng: row.lng},
         active: row.active,
-        availability: availabilityOf(row),
+        availability: availabilityOf(row, keys),
         freshness: freshnessOf(row.declared_at, territory.stale_after_days),
         daysSinceDeclaration: daysSince(row.declared_at),
         takenThisMonth: taken.get(row.id) ?? 0,

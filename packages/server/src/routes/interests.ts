@@ -30,7 +30,7 @@ interface InterestRow {
   created_at: Date;
 }
 
-function interestBody(row: InterestRow, key: Buffer): InternshipInterest {
+function interestBody(row: InterestRow, key: readonly Buffer[]): InternshipInterest {
   const personal = decryptJson<PersonalFields>(key, row.personal_encrypted);
   return {
     id: row.id,
@@ -117,6 +117,6 @@ export function interestRoutes({db, keys, config}: Deps) {
       );
       await audit(db, {territory, actor: actorName(c.get('caller')), action: 'internship.interests.list', target: offerId, details: {count: rows.length}});
       c.header('Cache-Control', 'private, no-store');
-      return c.json({items: rows.map((r) => interestBody(r, keys.encryption))});
+      return c.json({items: rows.map((r) => interestBody(r, keys.decryption))});
     });
 }

@@ -25,7 +25,7 @@ function parseBbox(text: string): [number, number, number, number] {
   return BBox.parse(text).split(',').map(Number) as [number, number, number, number];
 }
 
-export function practitionerRoutes({db}: Deps) {
+export function practitionerRoutes({db, keys}: Deps) {
   const coordinator = requireAuth(db, 'coordinator');
 
   async function findPractitioner(territory: string, id: string): Promise<PractitionerRow> {
@@ -130,7 +130,7 @@ export function practitionerRoutes({db}: Deps) {
       );
       await audit(db, {territory: territory.slug, actor: actorName(c.get('caller')), action: 'practitioner.create', target: id});
       c.header('Location', `/v1/territories/${territory.slug}/practitioners/${id}`);
-      return c.json(practitionerBody(await findPractitioner(territory.slug, id), territory.stale_after_days), 201);
+      return c.json(practitionerBody(await findPractitioner(territory.slug, id), territory.stale_after_days, keys), 201);
     })
     .post('/v1/territories/:t/practitioners/import', coordinator, validate('query', PractitionerImportQuery), async (c) => {
       const charset = csvUploadCharset(c.req.header('Content-Type'));
@@ -145,7 +145,7 @@ export function practitionerRoutes({db}: Deps) {
     })
     .get('/v1/territories/:t/practitioners/:id', coordinator, validate('param', IdParam), async (c) => {
       const territory = c.get('territory');
-      return c.json(practitionerBody(await findPractitioner(territory.slug, c.req.valid('param').id), territory.stale_after_days));
+      return c.json(practitionerBody(await findPractitioner(territory.slug, c.req.valid('param').id), territory.stale_after_days, keys));
     })
     .patch('/v1/territories/:t/practitioners/:id', coordinator, validate('param', IdParam), validate('json', PractitionerPatch), async (c) => {
       const territory = c.get('territory');
@@ -179,7 +179,7 @@ export function practitionerRoutes({db}: Deps) {
         await write(`update practitioners set ${sets.join(', ')}, updated_at = now() where territory = $1 and id = $2`, [territory.slug, id, ...changed.map(([, v]) => v)]);
         await audit(db, {territory: territory.slug, actor: actorName(c.get('caller')), action: 'practitioner.patch', target: id, details: {fields: Object.keys(patch)}});
       }
-      return c.json(practitionerBody(await findPractitioner(territory.slug, id), territory.stale_after_days));
+      return c.json(practitionerBody(await findPractitioner(territory.slug, id), territory.stale_after_days, keys));
     })
     .delete('/v1/territories/:t/practitioners/:id', coordinator, validate('param', IdParam), async (c) => {
       const territory = c.get('territory').slug;

@@ -6,6 +6,7 @@ import {formatFrenchPhone, telHref} from '../internal/format.js';
 import {agePriority, COMMENT_MAX, communeLabel, fieldIds, matchCommune, priorityQuestions, type PriorityQuestion} from './form-model.js';
 import type {IntakeFormStrings} from './intake-strings.js';
 import {dateFields, describedBy, errorFor, fieldLabel, onText, radioGroup, renderError, textField, type FormView} from './form-fields.js';
+import {safeHref} from '../internal/safe-url.js';
 
 function isHelped(view: FormView): boolean {
   return view.values.requesterKind !== '' && view.values.requesterKind !== 'self';
@@ -222,13 +223,17 @@ export function commentField(t: IntakeFormStrings, view: FormView, announcement:
 }
 
 /** The territory's privacy notice and the consent box. */
+function privacyLink(t: IntakeFormStrings, href: string | undefined): TemplateResult | typeof nothing {
+  return href ? html`<p><a href=${href} target="_blank" rel="noopener noreferrer">${t.privacyLink}</a></p>` : nothing;
+}
+
 export function consentSection(t: IntakeFormStrings, view: FormView, territory: Territory): TemplateResult {
   const error = errorFor(view, 'consent');
   return html`
     <fieldset class="section">
       <legend class="section-title">${t.consentLegend}</legend>
       <p class="privacy">${territory.privacyNotice.summary}</p>
-      ${territory.privacyNotice.url ? html`<p><a href=${territory.privacyNotice.url} target="_blank" rel="noopener noreferrer">${t.privacyLink}</a></p>` : nothing}
+      ${privacyLink(t, safeHref(territory.privacyNotice.url))}
       <div class="field ${error ? 'field--error' : ''}">
         ${renderError(t, 'consent', error)}
         <div class="choice">

@@ -2,8 +2,12 @@ import {html, nothing, type TemplateResult} from 'lit';
 import type {InternshipOffer} from '@cpts-kit/contract';
 import {formatFrenchPhone, telHref} from '../internal/format.js';
 import type {Translation} from '../translations/translation.js';
-import {formatEuros, formatPeriod, mailtoHref, paragraphs} from './offers-model.js';
+import {formatEuros, formatPeriod, paragraphs} from './offers-model.js';
+import {mailtoHref} from '../internal/safe-url.js';
 
+function contactLink(href: string | undefined, label: string): TemplateResult | typeof nothing {
+  return href ? html`<p><a part="contact-link" class="button-link" href=${href}>${label}</a></p>` : nothing;
+}
 export interface DetailContext {
   t: Translation;
   lang: string;
@@ -104,9 +108,7 @@ export function renderOfferDetail(offer: InternshipOffer, ctx: DetailContext): T
         <p>
           ${offer.contact.name}${offer.contact.phone ? html` — <a href=${telHref(offer.contact.phone)}>${formatFrenchPhone(offer.contact.phone)}</a>` : nothing}
         </p>
-        <p>
-          <a part="contact-link" class="button-link" href=${mailtoHref(offer.contact.email, o.mailSubject(offer.title))}>${o.contactReferent}</a>
-        </p>
+        ${contactLink(mailtoHref(offer.contact.email, o.mailSubject(offer.title)), o.contactReferent)}
       </section>
     </article>
   `;

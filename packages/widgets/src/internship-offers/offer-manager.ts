@@ -19,6 +19,7 @@ import {duplicateForNextSemester, formatPeriod} from './offers-model.js';
 import {fetchAllOffers} from './offers-fetch.js';
 import {offersStrings} from './offers-strings.js';
 import {listStyles} from './offers.styles.js';
+import {emailLink} from '../internal/safe-url.js';
 
 type Editing = {mode: 'new'; draft?: InternshipOfferCreate} | {mode: 'edit'; offer: InternshipOffer};
 
@@ -246,7 +247,7 @@ export class CptsOfferManager extends CptsElement {
                 ${shown.items.map(
                   (i) => html`<li class="card" data-interest=${i.id}>
                     <h3>${i.name}</h3>
-                    <p><a href=${`mailto:${i.email}`}>${i.email}</a></p>
+                    <p>${emailLink(i.email)}</p>
                     <p>${formatPeriod(i.period, lang)} · ${date.format(new Date(i.createdAt))}</p>
                     ${i.message ? html`<p class="para">${i.message}</p>` : nothing}
                   </li>`,

@@ -166,10 +166,6 @@ export function duplicateForNextSemester(offer: InternshipOffer): InternshipOffe
   return {...fields, periods: fields.periods.map((p) => shiftPeriod(p, 6))};
 }
 
-export function mailtoHref(email: string, subject: string): string {
-  return `mailto:${email}?subject=${encodeURIComponent(subject)}`;
-}
-
 const HASH = /^#offre-([0-9a-f-]{36})$/i;
 
 export const offerHash = (id: string): string => `#offre-${id}`;

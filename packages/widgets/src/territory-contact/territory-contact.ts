@@ -7,6 +7,7 @@ import {base} from '../styles/base.js';
 import {tokens} from '../styles/tokens.js';
 import {styles} from './territory-contact.styles.js';
 import {contactStrings} from './contact-strings.js';
+import {emailLink} from '../internal/safe-url.js';
 
 /**
  * @summary The CPTS's name, phone number and e-mail address, for a contact block or a footer.
@@ -46,7 +47,7 @@ export class CptsTerritoryContact extends CptsElement {
         <dt>${t.phone}</dt>
         <dd><a part="phone" href=${telHref(territory.phone)} aria-label=${t.call(phone)}>${phone}</a></dd>
         <dt>${t.email}</dt>
-        <dd><a part="email" href=${`mailto:${territory.email}`}>${territory.email}</a></dd>
+        <dd>${emailLink(territory.email, 'email')}</dd>
       </dl>
     `;
   }

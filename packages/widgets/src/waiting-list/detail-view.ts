@@ -3,6 +3,7 @@ import type {BoardRow, Commune, IntakeEvent, WaitingRequest} from '@cpts-kit/con
 import {formatFrenchPhone, telHref} from '../internal/format.js';
 import type {Translation} from '../translations/translation.js';
 import {historyOf, personName} from './waiting-list-model.js';
+import {emailLink} from '../internal/safe-url.js';
 
 export interface DetailView {
   t: Translation;
@@ -34,7 +35,7 @@ function renderPerson(v: DetailView): TemplateResult {
   const commune = v.communes.find((c) => c.insee === p.communeInsee)?.name ?? p.communeInsee;
   return html`<section aria-labelledby="wl-d-person"><h4 id="wl-d-person">${w.sectionPerson}</h4><dl>
     ${fact(w.birthDate, isoDay(p.birthDate, v.lang))} ${fact(w.phone, phoneLink(p.phone))}
-    ${fact(w.email, p.email ? html`<a href=${`mailto:${p.email}`}>${p.email}</a>` : undefined)} ${fact(w.bestTimeToCall, p.bestTimeToCall)}
+    ${fact(w.email, p.email ? emailLink(p.email) : undefined)} ${fact(w.bestTimeToCall, p.bestTimeToCall)}
     ${fact(w.commune, commune)} ${fact(w.address, p.address)}
   </dl></section>`;
 }
