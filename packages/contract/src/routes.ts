@@ -12,6 +12,7 @@ import {
 } from './routes-internships.js';
 import {
   listPublicPractitionersRoute,
+  getPractitionerMapRoute,
   createPractitionerRoute,
   importPractitionersRoute,
   getPractitionerRoute,
@@ -102,6 +103,7 @@ export const routes = {
   listWaitingPeople: listWaitingPeopleRoute,
   offerToTake: offerToTakeRoute,
   listPublicPractitioners: listPublicPractitionersRoute,
+  getPractitionerMap: getPractitionerMapRoute,
   createPractitioner: createPractitionerRoute,
   importPractitioners: importPractitionersRoute,
   getPractitioner: getPractitionerRoute,

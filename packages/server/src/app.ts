@@ -19,6 +19,7 @@ import {interestRoutes} from './routes/interests.js';
 import {matchingRoutes} from './routes/matching.js';
 import {notImplementedRoutes} from './routes/not-implemented.js';
 import {proposalRoutes} from './routes/proposals.js';
+import {practitionerMapRoutes} from './routes/practitioner-map.js';
 import {practitionerRoutes} from './routes/practitioners.js';
 import {sessionRoutes} from './routes/session.js';
 import {systemRoutes} from './routes/system.js';
@@ -142,6 +143,8 @@ export function createApp({db, config, intakeWriter = new IntakeWriter(db)}: {db
   app.route('/', waitingListRoutes(deps));
   app.route('/', matchingRoutes(deps));
   app.route('/', proposalRoutes(deps));
+  // before the practitioners' routes: `map` is not a practitioner's id
+  app.route('/', practitionerMapRoutes(deps));
   app.route('/', practitionerRoutes(deps));
   app.route('/', availabilityRoutes(deps));
   app.route('/', internshipRoutes(deps));
