@@ -49,9 +49,9 @@ export function renderLegend(t: Translation, acceptsNewOnly: boolean): TemplateR
       <ul aria-labelledby="legend-title">
         ${keys.map(
           ([key, glyph]) =>
-            html`<li><span class="key pin-key" data-accepting=${key} aria-hidden="true">${glyph}</span>${key === 'unknown' ? t.map.legendUnknown : t.accepting[key]}</li>`,
+            html`<li><span class="key pin-key" data-accepting=${key} aria-hidden="true">${glyph}</span><span>${key === 'unknown' ? t.map.legendUnknown : t.accepting[key]}</span></li>`,
         )}
-        <li><span class="key cluster-key" aria-hidden="true">12</span>${t.map.legendCluster}</li>
+        <li><span class="key cluster-key" aria-hidden="true">12</span><span>${t.map.legendCluster}</span></li>
       </ul>
     </div>
   `;

@@ -5,18 +5,11 @@ import type {Commune} from '@cpts-kit/contract';
 export const LABELS_MIN_ZOOM = 10;
 /** Enough to find one's way; more would cover the map. */
 const MAX_LABELS = 40;
-/** Estimated box of a name, in pixels: the dot, then the text at 0.75rem. */
-const CHAR_WIDTH = 6.5;
-const LABEL_HEIGHT = 16;
+const MAX_RETRIES = 60;
+/** A little air between two names, in pixels. */
+const GAP = 2;
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right + GAP && b.left < a.right + GAP && a.top < b.bottom + GAP && b.top < a.bottom + GAP;
 
 function textElement(tag: string, className: string, text: string): HTMLElement {
   const element = document.createElement(tag);
@@ -33,6 +26,8 @@ function textElement(tag: string, className: string, text: string): HTMLElement 
 export class CommuneLabels {
   private readonly layer: LayerGroup;
   private readonly communes: readonly Commune[];
+  private retry: number | undefined;
+  private retries = 0;
 
   constructor(
     private readonly map: LeafletMap,
@@ -44,25 +39,36 @@ export class CommuneLabels {
     this.communes = [...communes].filter((c) => c.centre).sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
   }
 
-  /** Places the names for the current view. */
+  /** Places the names for the current view, measured as drawn: a name's length in pixels depends on the font. */
   update(): void {
     this.layer.clearLayers();
     if (this.map.getZoom() < LABELS_MIN_ZOOM) return;
     const bounds = this.map.getBounds();
-    const placed: Box[] = [];
+    const placed: DOMRect[] = [];
     for (const commune of this.communes) {
       if (placed.length >= MAX_LABELS) break;
       const {lat, lng} = commune.centre!;
       if (!bounds.contains([lat, lng])) continue;
-      const at = this.map.latLngToContainerPoint([lat, lng]);
-      const box = {x0: at.x - 4, y0: at.y - LABEL_HEIGHT / 2, x1: at.x + 8 + commune.name.length * CHAR_WIDTH, y1: at.y + LABEL_HEIGHT / 2};
-      if (placed.some((other) => overlaps(box, other))) continue;
-      placed.push(box);
       const label = document.createElement('span');
       label.append(textElement('span', 'commune-dot', ''), textElement('span', 'commune-name', commune.name));
-      marker([lat, lng], {pane: 'communes', icon: divIcon({className: 'commune-label', html: label, iconSize: undefined}), interactive: false, keyboard: false}).addTo(
-        this.layer,
-      );
+      const m = marker([lat, lng], {pane: 'communes', icon: divIcon({className: 'commune-label', html: label, iconSize: undefined}), interactive: false, keyboard: false});
+      m.addTo(this.layer);
+      const box = label.getBoundingClientRect();
+      if (box.width === 0) {
+        // not laid out yet (the page is still rendering): measure again next frame, for a second at
+        // most; a map hidden longer is measured again when shown (its size changes, and so its view)
+        this.layer.clearLayers();
+        if (this.retries++ < MAX_RETRIES) {
+          this.retry ??= requestAnimationFrame(() => {
+            this.retry = undefined;
+            if (this.map.getContainer().isConnected) this.update();
+          });
+        }
+        return;
+      }
+      this.retries = 0;
+      if (placed.some((other) => overlaps(box, other))) this.layer.removeLayer(m);
+      else placed.push(box);
     }
   }
 }
