@@ -78,7 +78,12 @@ describe('the map on the CPTS example page, read by a person looking for a docto
     const names = map.locator('.commune-name');
     assert.ok((await names.count()) > 0);
     assert.equal(await map.locator('.commune-name', {hasText: /^Saint-Omer$/}).count(), 1, 'the largest town is named');
-    const boxes = (await names.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) as Box[];
+    const boxes = await names.evaluateAll((els): Box[] =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return {x: r.x, y: r.y, width: r.width, height: r.height};
+      }),
+    );
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) assert.ok(!overlap(boxes[i]!, boxes[j]!), `names ${i} and ${j} overlap`);
     // where a name and a marker meet, the marker is drawn on top
     const covered = await map.evaluate((el) => {
