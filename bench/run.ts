@@ -6,6 +6,7 @@ import {fmt, repoRoot, startProcess} from './lib.js';
 import {load, type LoadResult} from './load.js';
 import {benchIntake} from './intake.js';
 import {benchMap} from './map.js';
+import {benchMapApi} from './map-api.js';
 import {benchMatching} from './matching.js';
 import {benchOffers} from './offers.js';
 import {benchWaitingList} from './waiting-list.js';
@@ -19,7 +20,7 @@ const say = (line = '') => {
 
 // `--only=get,intake,offers-server` runs those parts and replaces only their sections of
 // bench/RESULTS.md, each stamped with when and on how loaded a machine it was measured
-const SECTIONS = ['sizes', 'get', 'intake', 'map', 'offers', 'offers-server', 'waiting-list', 'matching'] as const;
+const SECTIONS = ['sizes', 'get', 'intake', 'map', 'map-api', 'offers', 'offers-server', 'waiting-list', 'matching'] as const;
 type Section = (typeof SECTIONS)[number];
 function toSection(name: string): Section {
   const section = SECTIONS.find((s) => s === name);
@@ -71,6 +72,8 @@ async function main() {
   say();
   for (const line of await benchMap()) say(line);
   say();
+  for (const line of await benchMapApi()) say(line);
+  say();
   for (const line of await benchOffers()) say(line);
   say();
   for (const line of await benchWaitingList()) say(line);
@@ -99,6 +102,14 @@ async function partial() {
     say();
     say(stamped);
     for (const line of intake.slice(1)) say(line);
+  }
+  if (wanted('map-api')) {
+    const stamped = stamp();
+    const map = await benchMapApi();
+    say(map[0]);
+    say();
+    say(stamped);
+    for (const line of map.slice(1)) say(line);
   }
   if (wanted('offers-server')) {
     const stamped = stamp();

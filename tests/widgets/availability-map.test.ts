@@ -160,6 +160,8 @@ describe('<cpts-availability-map>', () => {
   it('works without tiles: a plain background with the communes’ names', async () => {
     const el = await mapOf(apart());
     expect(root(el).querySelectorAll('img.leaflet-tile').length).to.equal(0);
+    // placed once the map is laid out, to measure them
+    await until(() => root(el).querySelectorAll('.commune-name').length === 2, 'the communes’ names');
     const names = [...root(el).querySelectorAll('.commune-name')].map((n) => n.textContent);
     expect(names).to.have.members(['Saint-Omer', 'Arques']);
     expect(root(el).querySelector('.attribution')?.textContent).to.equal('Fond de carte simplifié : centres des communes');
@@ -167,6 +169,7 @@ describe('<cpts-availability-map>', () => {
 
   it('draws the communes’ names under the markers, never over them', async () => {
     const el = await mapOf(apart());
+    await until(() => root(el).querySelector('.commune-label') !== null, 'the communes’ names');
     const pane = (selector: string) => root(el).querySelector(selector)!.closest('.leaflet-pane') as HTMLElement;
     const labels = Number(getComputedStyle(pane('.commune-label')).zIndex);
     const markers = Number(getComputedStyle(pane('.leaflet-marker-icon.pin')).zIndex);
@@ -279,7 +282,7 @@ describe('<cpts-availability-map>', () => {
   });
 
   it('loads a territory that fits in one page at once, and asks nothing more as the map moves', async () => {
-    const api = fakeApi(many(400));
+    const api = fakeApi(many(200));
     const el = await fixture<CptsAvailabilityMap>(html`<cpts-availability-map .client=${api.client} style="width: 900px"></cpts-availability-map>`);
     await until(() => root(el).querySelector('.leaflet-container') !== null, 'the map');
     await el.mapSettled();

@@ -1,6 +1,6 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import type {PractitionerPublic, Territory} from '@cpts-kit/contract';
+import type {PractitionerMap, PractitionerPublic, Territory} from '@cpts-kit/contract';
 import {listPublicPractitioners, type CptsClient} from '@cpts-kit/sdk';
 import {CptsConfigError} from '../internal/config-error.js';
 import {CptsElement} from '../internal/cpts-element.js';
@@ -22,11 +22,13 @@ type DataState = {status: 'loading'} | {status: 'error'; error: unknown} | {stat
 export type MapView = 'map' | 'list';
 
 /**
- * A territory that fits in one page loads at once and clusters in the page: panning costs no
- * request. A larger one asks the server for each view: a page of 500 is already about 180 KB, a
- * clustered view a few KB whatever the size (bench/map.ts compares both paths).
+ * A territory that fits in one page of 200 loads at once and clusters in the page: panning costs
+ * no request. A larger one asks the server for each view. Measured (bench/map.ts): a page of 200
+ * is about 70 KB, and clustering 200 points in the page takes no time; a clustered view from the
+ * server is a few KB whatever the territory's size, where loading page by page grows with it (180 KB
+ * a page of 500, 36 MB for 100,000).
  */
-const PAGE_SIZE = 500;
+const PAGE_SIZE = 200;
 const LIST_STEP = 50;
 const VIEW_DEBOUNCE_MS = 150;
 
@@ -207,12 +209,13 @@ export class CptsAvailabilityMap extends CptsElement {
         this.settleView = undefined;
         const bbox = this.currentBbox();
         const zoom = this.view === 'map' ? this.engine?.zoom() : 0;
+        const drawClusters = (map: PractitionerMap) => {
+          if (this.view === 'map') this.engine?.showClusters(map.clusters, map.points.map(shownPoint));
+        };
         this.remoteSource
-          .view(client, this.filters, bbox, zoom, LIST_STEP)
+          .view(client, this.filters, bbox, zoom, LIST_STEP, drawClusters)
           .then((view) => {
-            if (!view) return;
-            this.remote = view;
-            if (this.view === 'map') this.engine?.showClusters(view.map?.clusters ?? [], (view.map?.points ?? []).map(shownPoint));
+            if (view) this.remote = view;
           })
           .catch((error: unknown) => {
             this.data = {status: 'error', error};

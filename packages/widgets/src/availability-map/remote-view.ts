@@ -35,15 +35,28 @@ export function shownPoint(p: PractitionerMapPoint): PractitionerPublic {
 export class RemoteMapSource {
   private abort: AbortController | undefined;
 
-  /** Fetches the view; resolves undefined when a newer view replaced it. */
-  async view(client: CptsClient, filters: MapFilters, bbox: string, zoom: number | undefined, pageSize: number): Promise<RemoteView | undefined> {
+  /**
+   * Fetches the view; resolves undefined when a newer view replaced it. The clusters are handed to
+   * `onMap` as soon as they come: the map need not wait for the list's page, a slower query.
+   */
+  async view(
+    client: CptsClient,
+    filters: MapFilters,
+    bbox: string,
+    zoom: number | undefined,
+    pageSize: number,
+    onMap: (map: PractitionerMap) => void,
+  ): Promise<RemoteView | undefined> {
     this.abort?.abort();
     const abort = new AbortController();
     this.abort = abort;
     const query = filterQuery(filters);
     try {
       const [map, page] = await Promise.all([
-        getPractitionerMap(client, {bbox, zoom: zoom ?? 0, ...query}, {signal: abort.signal}),
+        getPractitionerMap(client, {bbox, zoom: zoom ?? 0, ...query}, {signal: abort.signal}).then((map) => {
+          if (!abort.signal.aborted) onMap(map);
+          return map;
+        }),
         listPublicPractitioners(client, {bbox, limit: pageSize, ...query}, {signal: abort.signal}),
       ]);
       return abort.signal.aborted ? undefined : {map, items: page.items, nextCursor: page.nextCursor};
