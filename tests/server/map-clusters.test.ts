@@ -156,6 +156,20 @@ for (const engine of await engines()) {
       const m = PractitionerMap.parse((await h.call('GET', `/v1/territories/beta/practitioners/map?bbox=${WORLD}&zoom=5`)).body);
       assert.equal(m.total, 0);
       assert.deepEqual([m.clusters, m.points], [[], []]);
+      const unknown = await h.call('GET', `/v1/territories/nulle-part/practitioners/map?bbox=${WORLD}&zoom=5`);
+      assert.equal(unknown.status, 404);
+    });
+
+    it('gives one practitioner’s public details by id, as a marker chosen on the map needs', async () => {
+      const m = await map(`bbox=${WORLD}&zoom=17`);
+      const point = m.points[0]!;
+      const res = await h.call('GET', `/v1/territories/alpha/practitioners?id=${point.id}`);
+      const list = PublicPractitionerList.parse(res.body);
+      assert.deepEqual(
+        list.items.map((p) => [p.id, p.displayName, p.profession]),
+        [[point.id, point.name, point.profession]],
+      );
+      assert.equal((await h.call('GET', '/v1/territories/alpha/practitioners?id=pas-un-uuid')).body.errors[0].path, 'id');
     });
   });
 }
