@@ -152,6 +152,31 @@ for (const engine of await engines()) {
       assert.equal((await map(query)).total, before.body.total);
     });
 
+    it('stays exact through every kind of change, by any writer, re-reading only what changed', async () => {
+      const query = `bbox=${WORLD}&zoom=17`;
+      /** The map's points against the public list's practitioners, with their positions. */
+      const same = async (what: string) => {
+        const m = await map(query);
+        const listed = await listAll('');
+        assert.deepEqual(m.points.map((p) => p.id).sort(), [...listed].sort(), what);
+        return new Map(m.points.map((p) => [p.id, p]));
+      };
+      const before = await same('at first');
+      const [moved, gone, renamedId] = [...before.keys()];
+      await h.db.query('update practitioners set lat = lat + 0.001 where id = $1', [moved]);
+      const after = await same('after a script moved one');
+      assert.equal(after.get(moved!)!.lat, Math.round((before.get(moved!)!.lat + 0.001) * 1e5) / 1e5);
+      await h.db.query('delete from practitioners where id = $1', [gone]);
+      assert.equal((await same('after a script deleted one')).has(gone!), false);
+      await h.db.query('delete from availability_declarations where practitioner_id = $1', [moved]);
+      assert.equal((await same('after its declarations were deleted')).has(moved!), false);
+      // a log pruned meanwhile: everything is read again, still exact
+      await h.db.query(`update practitioners set first_name = 'Renommé' where id = $1`, [renamedId]);
+      await h.db.query('delete from practitioner_map_changes');
+      const renamed = await same('after a change whose log was pruned');
+      assert.match(renamed.get(renamedId!)!.name, /^Renommé /);
+    });
+
     it('shows nothing of another territory', async () => {
       const m = PractitionerMap.parse((await h.call('GET', `/v1/territories/beta/practitioners/map?bbox=${WORLD}&zoom=5`)).body);
       assert.equal(m.total, 0);

@@ -6,9 +6,10 @@ import {displayName} from './practitioners.js';
 /**
  * The public map's clusters, computed on the server: a supercluster index per territory and filter
  * combination, built lazily from one read of the territory's public practitioners and kept until
- * `practitioner_map_versions` moves (migration 075: any change to a practitioner or a declaration).
- * Measured against clustering in SQL (bench/map.ts): a view answers in a few milliseconds from the
- * index, where a grid `group by` over 100,000 rows takes hundreds of milliseconds on PGlite.
+ * `practitioner_map_versions` moves (migration 075: any change to a practitioner or a declaration;
+ * only the practitioners the log names are read again).
+ * Measured against clustering in SQL (bench/map-api.ts): a view answers in milliseconds from the
+ * index, where a grid `group by` over 100,000 rows takes about a second on PGlite.
  */
 
 export interface MapRow {
@@ -32,6 +33,8 @@ export interface MapFilters {
 const CLUSTER_OPTIONS = {radius: 60, maxZoom: 16, minPoints: 2} as const;
 /** Filter combinations kept per territory: professions × accepting × home visits would be hundreds, a page uses a few. */
 const INDEXES_PER_TERRITORY = 16;
+/** Beyond this many changed practitioners a full read is as cheap as reading them by id. */
+const MAX_CHANGED = 5_000;
 
 type PointProps = {i: number; a: number};
 type ClusterProps = {a: number};
@@ -75,8 +78,8 @@ interface RawRow {
   lng: number;
 }
 
-/** The same practitioners as the public list: active, whose latest declaration is public. */
-async function loadRows(db: Db, territory: string): Promise<MapRow[]> {
+/** The same practitioners as the public list: active, whose latest declaration is public; only `ids` when given. */
+async function loadRows(db: Db, territory: string, ids?: readonly string[]): Promise<MapRow[]> {
   const rows = await db.query<RawRow>(
     `select p.id, p.title, p.first_name, p.last_name, p.profession, p.lat, p.lng,
             d.declaration->>'accepting' as accepting, (d.declaration->>'homeVisits')::boolean as home_visits
@@ -85,9 +88,9 @@ async function loadRows(db: Db, territory: string): Promise<MapRow[]> {
          select a.declaration, a.visibility from availability_declarations a
           where a.practitioner_id = p.id order by a.declared_at desc, a.id desc limit 1
        ) d on true
-      where p.territory = $1 and p.active and d.visibility = 'public'
+      where p.territory = $1 and p.active and d.visibility = 'public' ${ids ? 'and p.id = any($2::uuid[])' : ''}
       order by p.id`,
-    [territory],
+    ids ? [territory, ids] : [territory],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -134,6 +137,19 @@ function view({rows, index}: FilteredIndex, bbox: BBox, zoom: number): Practitio
   return answer;
 }
 
+/** `rows` (sorted by id) with the `changed` ids replaced by `fresh` (those of them still public, sorted by id). */
+export function mergeRows(rows: readonly MapRow[], changed: ReadonlySet<string>, fresh: readonly MapRow[]): MapRow[] {
+  const merged: MapRow[] = [];
+  let i = 0;
+  for (const row of rows) {
+    if (changed.has(row.id)) continue;
+    while (i < fresh.length && fresh[i]!.id < row.id) merged.push(fresh[i++]!);
+    merged.push(row);
+  }
+  while (i < fresh.length) merged.push(fresh[i++]!);
+  return merged;
+}
+
 /** One per app: the indexes of every territory asked for, each at the version it was built from. */
 export class PractitionerMapCache {
   private readonly territories = new Map<string, TerritoryMap>();
@@ -153,7 +169,8 @@ export class PractitionerMapCache {
   private async index(territory: string, version: string, filters: MapFilters): Promise<FilteredIndex> {
     let entry = this.territories.get(territory);
     if (!entry || entry.version !== version) {
-      entry = {version, rows: loadRows(this.db, territory), indexes: new Map()};
+      const previous = entry;
+      entry = {version, rows: previous ? this.refresh(territory, previous, version) : loadRows(this.db, territory), indexes: new Map()};
       this.territories.set(territory, entry);
       // a failed read must not stay cached
       const failed = entry;
@@ -174,5 +191,27 @@ export class PractitionerMapCache {
     }
     entry.indexes.set(key, found);
     return found;
+  }
+
+  /**
+   * The rows at `version` from those at `previous.version`: only the practitioners the versions in
+   * between changed are read again. Versions missing from the change log (pruned, or written before
+   * it existed) or a change too large mean a full read.
+   */
+  private async refresh(territory: string, previous: TerritoryMap, version: string): Promise<MapRow[]> {
+    const rows = await previous.rows.catch(() => undefined);
+    const range = [territory, previous.version, version];
+    const [logged] = await this.db.query<{n: string | number}>(
+      'select count(distinct version) as n from practitioner_map_changes where territory = $1 and version > $2 and version <= $3',
+      range,
+    );
+    if (!rows || Number(logged?.n ?? 0) !== Number(version) - Number(previous.version)) return loadRows(this.db, territory);
+    const changes = await this.db.query<{id: string}>(
+      'select distinct practitioner_id as id from practitioner_map_changes where territory = $1 and version > $2 and version <= $3',
+      range,
+    );
+    if (changes.length > MAX_CHANGED) return loadRows(this.db, territory);
+    const ids = new Set(changes.map((c) => c.id));
+    return mergeRows(rows, ids, await loadRows(this.db, territory, [...ids]));
   }
 }
