@@ -75,6 +75,8 @@ interface ViewFigures {
 }
 
 interface ServerPathFigures {
+  /** From navigation to the first frame with clusters drawn. */
+  clustersMs: number;
   first: ViewFigures;
   zoom: ViewFigures;
   pan: ViewFigures;
@@ -82,9 +84,15 @@ interface ServerPathFigures {
 
 /** Runs in the page from its first script: long tasks, and the API's bytes on the wire since a mark. */
 const instrument = () => {
-  const w = window as unknown as {__tasks: number[]};
+  const w = window as unknown as {__tasks: number[]; __clustersAt?: number};
   w.__tasks = [];
   new PerformanceObserver((list) => w.__tasks.push(...list.getEntries().map((e) => e.duration))).observe({type: 'longtask', buffered: true});
+  // the first frame with clusters on the map (they come before the list's page)
+  const watch = () => {
+    if (document.querySelector('cpts-availability-map')?.shadowRoot?.querySelector('.leaflet-marker-icon.cluster')) w.__clustersAt = performance.now();
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
 };
 
 async function sinceMark(p: Page, since: number, start: number): Promise<ViewFigures> {
@@ -118,6 +126,7 @@ async function serverPath(browser: Browser, url: string): Promise<ServerPathFigu
     await p.locator('cpts-availability-map .leaflet-marker-icon.cluster').first().waitFor({timeout: 60_000});
     // from navigation: the bundle, the territory, the first page telling the size, the first view
     const first = await sinceMark(p, 0, 0);
+    const clustersMs = await p.evaluate(() => (window as unknown as {__clustersAt: number}).__clustersAt);
     const step = async (act: () => Promise<void>) => {
       const since = await p.evaluate(() => performance.now());
       const view = p.waitForResponse((r) => r.url().includes('/practitioners/map?'));
@@ -130,7 +139,7 @@ async function serverPath(browser: Browser, url: string): Promise<ServerPathFigu
       await p.locator('cpts-availability-map .leaflet-container').focus();
       await p.keyboard.press('ArrowRight');
     });
-    return {first, zoom, pan};
+    return {clustersMs, first, zoom, pan};
   } finally {
     await context.close();
   }
@@ -261,7 +270,8 @@ export async function benchMapApi(): Promise<string[]> {
     '',
     '| figure | measured (median) | budget |',
     '|---|---|---|',
-    `| server clusters: first clustered render, from navigation (${clustered[0]!.first.markers} markers, ${clustered[0]!.first.requests} API requests) | ${ms(mid((r) => r.first.ms))} | ≤ 1 s |`,
+    `| server clusters: first clustered render, from navigation (${clustered[0]!.first.markers} markers) | ${ms(mid((r) => r.clustersMs))} | ≤ 1 s |`,
+    `| … and the list's first page beside it (${clustered[0]!.first.requests} API requests in all) | ${ms(mid((r) => r.first.ms))} | |`,
     `| … bytes of the API on the wire for the first view (territory, size probe, clusters, list page) | ${kb(mid((r) => r.first.bytes))} | ≤ 100 KB |`,
     `| one zoom step: clusters and list page of the new view | ${ms(mid((r) => r.zoom.ms))}, ${kb(mid((r) => r.zoom.bytes))} | ≤ 100 KB |`,
     `| one pan (80 px, keyboard) | ${ms(mid((r) => r.pan.ms))}, ${kb(mid((r) => r.pan.bytes))} | ≤ 100 KB |`,
