@@ -7,6 +7,7 @@ import {load, type LoadResult} from './load.js';
 import {benchIntake} from './intake.js';
 import {benchInstances} from './instances.js';
 import {benchMap} from './map.js';
+import {benchMapApi} from './map-api.js';
 import {benchMatching} from './matching.js';
 import {benchOffers} from './offers.js';
 import {benchStats} from './stats.js';
@@ -21,7 +22,7 @@ const say = (line = '') => {
 
 // `--only=get,intake,offers-server` runs those parts and replaces only their sections of
 // bench/RESULTS.md, each stamped with when and on how loaded a machine it was measured
-const SECTIONS = ['sizes', 'get', 'intake', 'intake-instances', 'map', 'offers', 'offers-server', 'waiting-list', 'matching', 'stats'] as const;
+const SECTIONS = ['sizes', 'get', 'intake', 'intake-instances', 'map', 'map-api', 'offers', 'offers-server', 'waiting-list', 'matching', 'stats'] as const;
 type Section = (typeof SECTIONS)[number];
 function toSection(name: string): Section {
   const section = SECTIONS.find((s) => s === name);
@@ -74,6 +75,8 @@ async function main() {
   say();
   for (const line of await benchMap()) say(line);
   say();
+  for (const line of await benchMapApi()) say(line);
+  say();
   for (const line of await benchOffers()) say(line);
   say();
   for (const line of await benchWaitingList()) say(line);
@@ -113,6 +116,14 @@ async function partial() {
     say();
     say(stamped);
     for (const line of instances.slice(1)) say(line);
+  }
+  if (wanted('map-api')) {
+    const stamped = stamp();
+    const map = await benchMapApi();
+    say(map[0]);
+    say();
+    say(stamped);
+    for (const line of map.slice(1)) say(line);
   }
   if (wanted('offers-server')) {
     const stamped = stamp();

@@ -9,8 +9,8 @@ interface MapArgs {
   view: 'map' | 'list';
   /** `demo`: the demo practitioners; `none`: nobody public yet. */
   data: 'demo' | 'none';
-  /** Filters applied after the first render, as a visitor would choose them. */
-  accepting: '' | 'yes' | 'limited' | 'no';
+  /** Filters applied after the first render, as a visitor would choose them: `everyone` unchecks « only those taking new patients ». */
+  everyone: boolean;
   homeVisits: boolean;
 }
 
@@ -23,16 +23,13 @@ function mapOf(args: MapArgs, {lang, theme}: WidgetGlobals): TemplateResult {
 /** Applies the story's filters through the widget's own controls, once it has rendered them. */
 function applyFilters(root: ParentNode, args: MapArgs): void {
   const map = root.querySelector('cpts-availability-map');
-  if (!map || (!args.accepting && !args.homeVisits)) return;
+  if (!map || (!args.everyone && !args.homeVisits)) return;
   const tryApply = () => {
     const shadow = map.shadowRoot;
-    const select = shadow?.querySelector<HTMLSelectElement>('#f-accepting');
+    const acceptsNew = shadow?.querySelector<HTMLInputElement>('#f-accepts-new');
     const home = shadow?.querySelector<HTMLInputElement>('#f-home');
-    if (!select || !home) return void setTimeout(tryApply, 50);
-    if (args.accepting) {
-      select.value = args.accepting;
-      select.dispatchEvent(new Event('change'));
-    }
+    if (!acceptsNew || !home) return void setTimeout(tryApply, 50);
+    if (args.everyone && acceptsNew.checked) acceptsNew.click();
     if (args.homeVisits && !home.checked) home.click();
   };
   tryApply();
@@ -46,11 +43,11 @@ const meta = {
   title: 'Widgets/cpts-availability-map',
   component: 'cpts-availability-map',
   render: renderMap,
-  args: {view: 'map', data: 'demo', accepting: '', homeVisits: false},
+  args: {view: 'map', data: 'demo', everyone: false, homeVisits: false},
   argTypes: {
     view: {control: 'inline-radio', options: ['map', 'list'], description: 'Carte et liste, ou liste seule (attribut view)'},
     data: {control: 'inline-radio', options: ['demo', 'none'], description: 'Praticiens publics renvoyés par l’API simulée'},
-    accepting: {control: 'select', options: ['', 'yes', 'limited', 'no'], description: 'Filtre « Nouveaux patients » appliqué au chargement'},
+    everyone: {control: 'boolean', description: 'Décoche « Seulement ceux qui acceptent de nouveaux patients » au chargement : tous les professionnels publics'},
     homeVisits: {control: 'boolean', description: 'Filtre « Se déplace à domicile » appliqué au chargement'},
   },
   decorators: [
@@ -65,7 +62,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Carte publique des professionnels qui acceptent de nouveaux patients (seuls ceux qui l’ont choisi), avec une liste qui reprend toujours ce que montre la carte. Sans `tiles`, fond uni avec les centres et noms des communes. Leaflet et supercluster ne sont téléchargés que si la carte s’affiche.',
+          'Carte publique des professionnels qui acceptent de nouveaux patients (seuls ceux qui l’ont choisi ; une case les montre tous), avec une légende, et une liste qui reprend toujours ce que montre la carte. Sans `tiles`, fond uni avec les centres et noms des communes. Leaflet et supercluster ne sont téléchargés que si la carte s’affiche.',
       },
     },
   },
@@ -81,7 +78,10 @@ export const DemoPoints: Story = {};
 export const Empty: Story = {args: {data: 'none'}};
 
 /** Only those who accept new patients and do home visits. */
-export const Filtered: Story = {args: {accepting: 'yes', homeVisits: true}};
+export const Filtered: Story = {args: {homeVisits: true}};
+
+/** Everyone public, whether they take new patients or not: the legend shows every kind of pin. */
+export const Everyone: Story = {args: {everyone: true}};
 
 /** The list alone: the map's code is not downloaded. */
 export const ListView: Story = {args: {view: 'list'}};

@@ -649,6 +649,8 @@ describe('<cpts-availability-board>', () => {
       await until(() => root(el).querySelector('.leaflet-marker-icon.pin, .leaflet-marker-icon.cluster') !== null, 'the markers');
       await until(() => mapCode().some((n) => n.includes('leaflet')), 'Leaflet in the resources');
       expect(root(el).querySelectorAll('img.leaflet-tile')).to.have.length(0);
+      // the names are placed once the map is laid out, to measure them
+      await until(() => root(el).querySelector('.commune-name') !== null, 'the communes’ names');
       expect(root(el).querySelector('.commune-name')?.textContent).to.be.oneOf(['Saint-Omer', 'Arques']);
       expect(root(el).querySelector('table')).to.equal(null);
       expect(root(el).textContent).to.contain('Fond de carte désactivé');

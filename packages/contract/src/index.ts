@@ -3,6 +3,7 @@ export * from './territory.js';
 export * from './intake.js';
 export * from './availability.js';
 export * from './practitioner.js';
+export * from './practitioner-map.js';
 export * from './match.js';
 export * from './internship.js';
 export * from './interest.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {Accepting, Freshness} from './availability.js';
-import {InseeCode, IsoDate, Profession, lineText} from './common.js';
+import {Id, InseeCode, IsoDate, Profession, lineText} from './common.js';
 import {IntakeStatus, PriorityCriterion} from './intake.js';
 import {AgeBand, WaitingListSort} from './waiting-list.js';
 import {OfferKind, OfferStatus, Period} from './internship.js';
@@ -32,15 +32,32 @@ export type BoardQuery = z.input<typeof BoardQuery>;
 /** `minLng,minLat,maxLng,maxLat`, as map libraries give it. */
 export const BBox = /* @__PURE__ */ z.string().check(z.regex(/^-?\d+(?:\.\d+)?(?:,-?\d+(?:\.\d+)?){3}$/, 'bbox attendue : minLng,minLat,maxLng,maxLat'));
 
+/** The public map's filters, shared by the list and the clustered map so both show the same practitioners. */
+const PublicPractitionerFilters = {
+  profession: /* @__PURE__ */ z.optional(Profession),
+  accepting: /* @__PURE__ */ z.optional(Accepting),
+  /** `true`: those who take new patients (`accepting` is `yes` or `limited`); `false`: the others. */
+  acceptsNew: QueryBoolean,
+  homeVisits: QueryBoolean,
+};
+
 export const PublicPractitionerQuery = /* @__PURE__ */ z.object({
   bbox: z.optional(BBox),
-  profession: z.optional(Profession),
-  accepting: z.optional(z.enum(['yes', 'limited', 'no'])),
-  homeVisits: QueryBoolean,
+  ...PublicPractitionerFilters,
+  /** One practitioner, as a map's marker names them (the details of a clicked point). */
+  id: z.optional(Id),
   q: z.optional(lineText(100)),
   ...PageQuery,
 });
 export type PublicPractitionerQuery = z.input<typeof PublicPractitionerQuery>;
+
+/** One view of the clustered map: what is inside `bbox` at `zoom`, with the list's filters. */
+export const PractitionerMapQuery = /* @__PURE__ */ z.object({
+  bbox: BBox,
+  zoom: z.coerce.number().check(z.int(), z.gte(0), z.lte(20)),
+  ...PublicPractitionerFilters,
+});
+export type PractitionerMapQuery = z.input<typeof PractitionerMapQuery>;
 
 export const PractitionerQuery = /* @__PURE__ */ z.object({
   profession: z.optional(Profession),

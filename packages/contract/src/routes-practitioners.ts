@@ -1,12 +1,20 @@
 import type {RouteDef} from './route-def.js';
 import {ApiError} from './common.js';
 import {PersonalLink, Practitioner, PractitionerImportResult, PublicPractitionerList} from './practitioner.js';
+import {PractitionerMap} from './practitioner-map.js';
 
 export const listPublicPractitionersRoute = {
   operationId: 'listPublicPractitioners',
   method: 'get',
   path: '/v1/territories/{t}/practitioners',
   responses: {200: PublicPractitionerList, 304: null},
+} as const satisfies RouteDef;
+
+export const getPractitionerMapRoute = {
+  operationId: 'getPractitionerMap',
+  method: 'get',
+  path: '/v1/territories/{t}/practitioners/map',
+  responses: {200: PractitionerMap, 304: null},
 } as const satisfies RouteDef;
 
 export const createPractitionerRoute = {

@@ -13,6 +13,7 @@ import {
 } from './routes-internships.js';
 import {
   listPublicPractitionersRoute,
+  getPractitionerMapRoute,
   createPractitionerRoute,
   importPractitionersRoute,
   getPractitionerRoute,
@@ -108,6 +109,7 @@ export const routes = {
   listWaitingPeople: listWaitingPeopleRoute,
   offerToTake: offerToTakeRoute,
   listPublicPractitioners: listPublicPractitionersRoute,
+  getPractitionerMap: getPractitionerMapRoute,
   createPractitioner: createPractitionerRoute,
   importPractitioners: importPractitionersRoute,
   getPractitioner: getPractitionerRoute,

@@ -22,6 +22,7 @@ import {messageRoutes} from './routes/messages.js';
 import {statsRoutes} from './routes/stats.js';
 import {proposalRoutes} from './routes/proposals.js';
 import {requestStatusRoutes} from './routes/request-status.js';
+import {practitionerMapRoutes} from './routes/practitioner-map.js';
 import {practitionerRoutes} from './routes/practitioners.js';
 import {sessionRoutes} from './routes/session.js';
 import {systemRoutes} from './routes/system.js';
@@ -169,6 +170,8 @@ export function createApp({
   app.route('/', waitingListRoutes(deps));
   app.route('/', matchingRoutes(deps));
   app.route('/', proposalRoutes(deps));
+  // before the practitioners' routes: `map` is not a practitioner's id
+  app.route('/', practitionerMapRoutes(deps));
   app.route('/', practitionerRoutes(deps));
   app.route('/', availabilityRoutes(deps));
   app.route('/', internshipRoutes(deps));

@@ -12,7 +12,8 @@ import {
   PublicPractitionerList,
 } from '../practitioner.js';
 import {PractitionerPatch} from '../patches.js';
-import {PractitionerImportQuery, PublicPractitionerQuery} from '../queries.js';
+import {PractitionerMap, PractitionerCluster, PractitionerMapPoint} from '../practitioner-map.js';
+import {PractitionerImportQuery, PractitionerMapQuery, PublicPractitionerQuery} from '../queries.js';
 import {noContent, type RouteDocs, type SchemaDocs} from './docs.js';
 
 export const practitionerSchemas = {
@@ -32,6 +33,19 @@ export const practitionerSchemas = {
   },
   PractitionerPatch: {schema: PractitionerPatch, example: {phone: '03 21 38 11 11', active: false}},
   PublicPractitionerList,
+  PractitionerCluster,
+  PractitionerMapPoint,
+  PractitionerMap: {
+    schema: PractitionerMap,
+    description:
+      'One view of the public map: clusters (position, how many, how many take new patients, the zoom at which they split) and single practitioners, for a `bbox` and `zoom`. `total` counts the practitioners matching the filters inside the bbox, as the list with the same filters and bbox does.',
+    example: {
+      zoom: 9,
+      total: 3,
+      clusters: [{lat: 50.7481, lng: 2.2575, count: 2, accepting: 1, zoom: 12}],
+      points: [{id: '3f1e9a52-7c1b-4e4f-9a55-0f6f1c0d2b11', lat: 50.7361, lng: 2.3036, name: 'Dr Claire Lefebvre', profession: 'medecin_generaliste', accepting: 'yes'}],
+    },
+  },
   PractitionerList,
   ImportColumn,
   PractitionerImportRow,
@@ -53,6 +67,16 @@ export const practitionerRouteDocs = {
     summary: 'Practitioners who chose to be public',
     query: PublicPractitionerQuery,
     responses: {200: 'A page of practitioners', 304: 'Not modified (ETag)'},
+  },
+  getPractitionerMap: {
+    tag: 'practitioners',
+    auth: 'public',
+    summary: 'The public map for one view: clusters and single practitioners in a bbox at a zoom, with the list’s filters',
+    query: PractitionerMapQuery,
+    responses: {
+      200: 'Clusters and points of the view, compact and cacheable (ETag; fresh as soon as a practitioner or a declaration changes)',
+      304: 'Not modified (ETag)',
+    },
   },
   createPractitioner: {
     tag: 'practitioners',

@@ -5,6 +5,7 @@ import {
   getPractitionerRoute,
   importPractitionersRoute,
   listPublicPractitionersRoute,
+  getPractitionerMapRoute,
   patchPractitionerRoute,
   revokePersonalLinksRoute,
   type PersonalLink,
@@ -15,11 +16,22 @@ import {
   type PractitionerPatch,
   type PublicPractitionerList,
   type PublicPractitionerQuery,
+  type PractitionerMap,
+  type PractitionerMapQuery,
 } from '@cpts-kit/contract';
 import type {CptsClient, Query, RequestOptions} from '../client.js';
 
 export function listPublicPractitioners(client: CptsClient, query?: PublicPractitionerQuery, options?: RequestOptions): Promise<PublicPractitionerList> {
   return client.request(listPublicPractitionersRoute, {query: query as Query, signal: options?.signal});
+}
+
+/**
+ * One view of the public map: clusters and single practitioners inside `bbox` at `zoom`, with the
+ * list's filters. A view costs kilobytes whatever the territory's size; the list with the same
+ * filters and bbox pages through the same practitioners (`total` of them).
+ */
+export function getPractitionerMap(client: CptsClient, query: PractitionerMapQuery, options?: RequestOptions): Promise<PractitionerMap> {
+  return client.request(getPractitionerMapRoute, {query: query as Query, signal: options?.signal});
 }
 
 export function createPractitioner(client: CptsClient, practitioner: PractitionerCreate, options?: RequestOptions): Promise<Practitioner> {

@@ -80,6 +80,8 @@ export function practitionerRoutes({db, keys}: Deps) {
       };
       if (query.profession) add((n) => `p.profession = ${n}`, query.profession);
       if (query.accepting) add((n) => `d.declaration->>'accepting' = ${n}`, query.accepting);
+      if (query.acceptsNew !== undefined) add((n) => `(coalesce(d.declaration->>'accepting', 'no') in ('yes', 'limited')) = ${n}`, query.acceptsNew);
+      if (query.id) add((n) => `p.id = ${n}`, query.id);
       if (query.homeVisits !== undefined) add((n) => `(d.declaration->>'homeVisits')::boolean = ${n}`, query.homeVisits);
       if (query.bbox) {
         const [minLng, minLat, maxLng, maxLat] = parseBbox(query.bbox);

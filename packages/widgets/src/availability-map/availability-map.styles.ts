@@ -171,6 +171,66 @@ export const styles = css`
     padding-inline-start: 1.25rem;
   }
 
+  .legend {
+    display: grid;
+    gap: var(--cpts-spacing-xs);
+    margin-top: var(--cpts-spacing-s);
+    font-size: var(--cpts-font-size-small);
+  }
+
+  .legend-title {
+    font-weight: var(--cpts-font-weight-bold);
+  }
+
+  .legend ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cpts-spacing-xs) var(--cpts-spacing-m);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .legend li {
+    display: flex;
+    gap: var(--cpts-spacing-xs);
+    align-items: center;
+  }
+
+  .key {
+    display: inline-grid;
+    flex: none;
+    place-items: center;
+    width: 1.5rem;
+    height: 1.5rem;
+    border-radius: 50%;
+    color: #ffffff;
+    font-size: 0.75rem;
+    font-weight: var(--cpts-font-weight-bold);
+    background: var(--cpts-color-text-muted);
+  }
+
+  .pin-key[data-accepting='yes'] {
+    background: var(--cpts-color-success);
+  }
+
+  .pin-key[data-accepting='limited'] {
+    background: #9a6700;
+  }
+
+  .pin-key[data-accepting='no'] {
+    background: var(--cpts-color-error);
+  }
+
+  .cluster-key {
+    width: 1.75rem;
+    height: 1.75rem;
+    color: var(--cpts-color-primary-contrast);
+    background: var(--cpts-color-primary);
+    box-shadow: 0 0 0 3px var(--cpts-color-success);
+    font-size: 0.625rem;
+  }
+
   .alert {
     display: grid;
     gap: var(--cpts-spacing-s);

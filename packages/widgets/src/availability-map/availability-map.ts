@@ -1,18 +1,18 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {live} from 'lit/directives/live.js';
-import {Profession as ProfessionSchema, type Accepting, type PractitionerPublic, type Profession, type Territory} from '@cpts-kit/contract';
+import type {PractitionerMap, PractitionerPublic, Territory} from '@cpts-kit/contract';
 import {listPublicPractitioners, type CptsClient} from '@cpts-kit/sdk';
 import {CptsConfigError} from '../internal/config-error.js';
 import {CptsElement} from '../internal/cpts-element.js';
-import {formatFrenchPhone, telHref} from '../internal/format.js';
 import {TerritoryController} from '../internal/territory-controller.js';
 import {base} from '../styles/base.js';
 import {mapFrameStyles} from '../styles/map-frame.js';
 import {tokens} from '../styles/tokens.js';
 import {styles} from './availability-map.styles.js';
 import type {MapBounds, MapEngine} from '../map/map-engine.js';
-import {bboxParam, byName, firstBy, inBounds, matchesFilters, noFilters, type MapFilters} from './map-model.js';
+import {bboxParam, byName, defaultFilters, firstBy, inBounds, matchesFilters, type MapFilters} from './map-model.js';
+import {renderDetails, renderFilters, renderLegend} from './map-parts.js';
+import {RemoteMapSource, shownPoint, WORLD_BBOX, type RemoteView} from './remote-view.js';
 import {CptsSelectEvent} from './select-event.js';
 import {labelStrings} from '../translations/labels.js';
 import {mapStrings} from './map-strings.js';
@@ -21,12 +21,16 @@ import {renderMapFrame} from '../map/map-frame.js';
 type DataState = {status: 'loading'} | {status: 'error'; error: unknown} | {status: 'ready'; items: readonly PractitionerPublic[]};
 export type MapView = 'map' | 'list';
 
-const PAGE_SIZE = 500;
-/** Up to this many practitioners load at once; a larger territory loads what the map shows. */
-const MAX_LOADED = 5_000;
+/**
+ * A territory that fits in one page of 200 loads at once and clusters in the page: panning costs
+ * no request. A larger one asks the server for each view. Measured (bench/map.ts): a page of 200
+ * is about 70 KB, and clustering 200 points in the page takes no time; a clustered view from the
+ * server is a few KB whatever the territory's size, where loading page by page grows with it (180 KB
+ * a page of 500, 36 MB for 100,000).
+ */
+const PAGE_SIZE = 200;
 const LIST_STEP = 50;
-const BBOX_DEBOUNCE_MS = 300;
-const ACCEPTING: readonly Accepting[] = ['yes', 'limited', 'no'];
+const VIEW_DEBOUNCE_MS = 150;
 
 /**
  * @summary The public map of practitioners who take new patients, with a list that always mirrors it.
@@ -58,11 +62,16 @@ export class CptsAvailabilityMap extends CptsElement {
   private engineLoading: Promise<void> | undefined;
   private loadedWith: CptsClient | undefined | null = null;
   private abort: AbortController | undefined;
-  private bboxTimer: ReturnType<typeof setTimeout> | undefined;
-  private bboxMode = false;
+  private viewTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly remoteSource = new RemoteMapSource();
+  private remoteLoading: Promise<void> | undefined;
+  private settleView: (() => void) | undefined;
 
   @state() private data: DataState = {status: 'loading'};
-  @state() private filters: MapFilters = noFilters;
+  /** Large territories: the server clusters each view and pages the list; undefined while the first view loads. */
+  @state() private serverMode = false;
+  @state() private remote: RemoteView | undefined;
+  @state() private filters: MapFilters = defaultFilters;
   @state() private bounds: MapBounds | undefined;
   @state() private listLimit = LIST_STEP;
   @state() private selected: PractitionerPublic | undefined;
@@ -83,13 +92,20 @@ export class CptsAvailabilityMap extends CptsElement {
   async mapSettled(): Promise<void> {
     await this.updateComplete;
     await this.engineLoading;
-    await this.engine?.settled();
+    for (;;) {
+      const remote = this.remoteLoading;
+      await remote;
+      await this.engine?.settled();
+      await this.updateComplete;
+      if (remote === this.remoteLoading) return;
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();
-    clearTimeout(this.bboxTimer);
+    this.remoteSource.cancel();
+    clearTimeout(this.viewTimer);
     this.engine?.destroy();
     this.engine = undefined;
     this.engineLoading = undefined;
@@ -112,7 +128,11 @@ export class CptsAvailabilityMap extends CptsElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.view === 'map' && this.data.status === 'ready' && this.territoryReady()) void this.ensureEngine();
-    if (this.engine && (changed.has('data') || changed.has('filters'))) void this.pushPoints();
+    if (this.serverMode) {
+      // the map view asks once the engine knows its bounds (ensureEngine); the list alone asks now
+      const ready = this.view === 'list' || this.engine;
+      if (ready && (changed.has('serverMode') || changed.has('filters') || changed.has('view'))) this.fetchView(0);
+    } else if (this.engine && (changed.has('data') || changed.has('filters'))) void this.pushPoints();
     if (this.engine && changed.has('view') && this.view === 'map') this.engine.resize();
   }
 
@@ -137,13 +157,20 @@ export class CptsAvailabilityMap extends CptsElement {
     return this.filteredCache.items;
   }
 
-  /** What the list shows: the filtered practitioners in the map's view (unsorted). */
+  /** What the list shows: the filtered practitioners in the map's view (unsorted; on a large territory, the pages fetched so far). */
   get inView(): readonly PractitionerPublic[] {
+    if (this.serverMode) return this.remote?.items ?? [];
     const bounds = this.view === 'map' ? this.bounds : undefined;
     return bounds ? this.filtered.filter((p) => inBounds(p, bounds)) : this.filtered;
   }
 
-  private async loadAll(client: CptsClient | undefined, bbox?: MapBounds): Promise<void> {
+  /** How many the list counts: all of them, even those not fetched yet on a large territory. */
+  private get inViewCount(): number {
+    return this.serverMode ? (this.remote?.map?.total ?? 0) : this.inView.length;
+  }
+
+  /** The first page tells the territory's size: all of it when it fits, else the server takes over view by view. */
+  private async loadAll(client: CptsClient | undefined): Promise<void> {
     this.abort?.abort();
     if (!client) {
       this.data = {status: 'error', error: new CptsConfigError('<cpts-availability-map>: set "api" and "territory", set "client", or place it inside <cpts-provider>')};
@@ -151,24 +178,60 @@ export class CptsAvailabilityMap extends CptsElement {
     }
     const abort = new AbortController();
     this.abort = abort;
-    if (!bbox) this.data = {status: 'loading'};
+    this.data = {status: 'loading'};
     try {
-      const items: PractitionerPublic[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await listPublicPractitioners(client, {limit: PAGE_SIZE, ...(cursor ? {cursor} : {}), ...(bbox ? {bbox: bboxParam(bbox)} : {})}, {signal: abort.signal});
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor && items.length < MAX_LOADED);
+      const page = await listPublicPractitioners(client, {limit: PAGE_SIZE}, {signal: abort.signal});
       if (abort.signal.aborted) return;
-      // more than we load at once: from now on, fetch what the map shows as it moves
-      if (cursor && !bbox) this.bboxMode = true;
-      this.data = {status: 'ready', items};
+      this.serverMode = page.nextCursor !== null;
+      this.remote = undefined;
+      this.data = {status: 'ready', items: this.serverMode ? [] : page.items};
     } catch (error) {
       if (abort.signal.aborted) return;
       this.data = {status: 'error', error};
       this.fireError(error);
     }
+  }
+
+  private currentBbox(): string {
+    return this.view === 'map' && this.bounds ? bboxParam(this.bounds) : WORLD_BBOX;
+  }
+
+  /** Asks the server for the current view after `delay` ms; a newer call cancels an older one, sent or not. */
+  private fetchView(delay = VIEW_DEBOUNCE_MS): void {
+    clearTimeout(this.viewTimer);
+    // the view replaced before it was even asked for: whoever waits on it waits on this one instead
+    this.settleView?.();
+    const client = this.resolveClient();
+    if (!client) return;
+    this.remoteLoading = new Promise<void>((resolve) => {
+      this.settleView = resolve;
+      this.viewTimer = setTimeout(() => {
+        this.settleView = undefined;
+        const bbox = this.currentBbox();
+        const zoom = this.view === 'map' ? this.engine?.zoom() : 0;
+        const drawClusters = (map: PractitionerMap) => {
+          if (this.view === 'map') this.engine?.showClusters(map.clusters, map.points.map(shownPoint));
+        };
+        this.remoteSource
+          .view(client, this.filters, bbox, zoom, LIST_STEP, drawClusters)
+          .then((view) => {
+            if (view) this.remote = view;
+          })
+          .catch((error: unknown) => {
+            this.data = {status: 'error', error};
+            this.fireError(error);
+          })
+          .finally(resolve);
+      }, delay);
+    });
+  }
+
+  private async showMoreRemote(): Promise<void> {
+    const client = this.resolveClient();
+    const remote = this.remote;
+    if (!client || !remote?.nextCursor) return;
+    const page = await this.remoteSource.more(client, this.filters, this.currentBbox(), remote.nextCursor, LIST_STEP);
+    if (this.remote === remote) this.remote = {...remote, items: [...remote.items, ...page.items], nextCursor: page.nextCursor};
   }
 
   private ensureEngine(): Promise<void> {
@@ -187,13 +250,14 @@ export class CptsAvailabilityMap extends CptsElement {
         reducedMotion: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
         communes: this.territoryInfo?.communes ?? [],
         describePoint: (p) => `${p.displayName}, ${t.professions[p.profession]}${p.availability ? `, ${t.accepting[p.availability.accepting]}` : ''}`,
-        describeCluster: (n) => t.map.cluster(n),
-        onSelect: (p) => this.select(p, false),
+        describeCluster: (n, accepting) => t.map.cluster(n, accepting),
+        onSelect: (p) => void this.selectFromMap(p),
         onViewChange: (b) => this.onViewChange(b),
       });
       this.engine.fitTerritory(this.filtered);
       this.bounds = this.engine.bounds();
-      await this.pushPoints();
+      if (this.serverMode) this.fetchView(0);
+      else await this.pushPoints();
     })();
     return this.engineLoading;
   }
@@ -205,9 +269,21 @@ export class CptsAvailabilityMap extends CptsElement {
   private onViewChange(bounds: MapBounds): void {
     this.bounds = bounds;
     this.listLimit = LIST_STEP;
-    if (!this.bboxMode || this.practitioners) return;
-    clearTimeout(this.bboxTimer);
-    this.bboxTimer = setTimeout(() => void this.loadAll(this.resolveClient(), bounds), BBOX_DEBOUNCE_MS);
+    if (this.serverMode) this.fetchView();
+  }
+
+  /** A server's marker carries only what the map needs: the list route gives the rest. */
+  private async selectFromMap(p: PractitionerPublic): Promise<void> {
+    const client = this.resolveClient();
+    if (!this.serverMode || !client) return this.select(p, false);
+    const known = this.remote?.items.find((item) => item.id === p.id);
+    if (known) return this.select(known, false);
+    try {
+      const details = await this.remoteSource.details(client, p.id);
+      if (details) this.select(details, false);
+    } catch (error) {
+      this.fireError(error);
+    }
   }
 
   private select(practitioner: PractitionerPublic, fromList: boolean): void {
@@ -220,33 +296,6 @@ export class CptsAvailabilityMap extends CptsElement {
   private setFilter(patch: Partial<MapFilters>): void {
     this.filters = {...this.filters, ...patch};
     this.listLimit = LIST_STEP;
-  }
-
-  private renderFilters(items: readonly PractitionerPublic[]): TemplateResult {
-    const t = this.localize.strings;
-    const present = new Set(items.map((p) => p.profession));
-    const professions = (ProfessionSchema.options as readonly Profession[]).filter((p) => present.has(p) || p === this.filters.profession);
-    return html`
-      <fieldset class="filters" part="filters">
-        <legend>${t.map.filters}</legend>
-        <div class="filter">
-          <label for="f-profession">${t.map.profession}</label>
-          <select id="f-profession" @change=${(e: Event) => this.setFilter({profession: (e.target as HTMLSelectElement).value as Profession | ''})}>
-            <option value="" ?selected=${this.filters.profession === ''}>${t.map.anyProfession}</option>
-            ${professions.map((p) => html`<option value=${p} ?selected=${this.filters.profession === p}>${t.professions[p]}</option>`)}
-          </select>
-        </div>
-        <div class="filter">
-          <label for="f-accepting">${t.map.accepting}</label>
-          <select id="f-accepting" @change=${(e: Event) => this.setFilter({accepting: (e.target as HTMLSelectElement).value as Accepting | ''})}>
-            <option value="" ?selected=${this.filters.accepting === ''}>${t.map.anyAccepting}</option>
-            ${ACCEPTING.map((a) => html`<option value=${a} ?selected=${this.filters.accepting === a}>${t.map.acceptingOptions[a]}</option>`)}
-          </select>
-        </div>
-        <label class="check"><input id="f-home" type="checkbox" .checked=${live(this.filters.homeVisits)}
-          @change=${(e: Event) => this.setFilter({homeVisits: (e.target as HTMLInputElement).checked})}>${t.map.homeVisits}</label>
-      </fieldset>
-    `;
   }
 
   private renderToggle(): TemplateResult {
@@ -263,6 +312,7 @@ export class CptsAvailabilityMap extends CptsElement {
     return html`
       <div class="map-box" ?hidden=${this.view !== 'map'}>
         ${renderMapFrame({label: t.mapLabel, zoomIn: t.zoomIn, zoomOut: t.zoomOut, attribution, zoomBy: (delta) => this.engine?.zoomBy(delta)})}
+        ${renderLegend(this.localize.strings, this.filters.acceptsNew)}
       </div>
     `;
   }
@@ -270,12 +320,14 @@ export class CptsAvailabilityMap extends CptsElement {
   private renderList(): TemplateResult {
     const t = this.localize.strings;
     const all = this.inView;
-    const shown = firstBy(all, this.listLimit, byName);
+    // the server sorts its pages by name already
+    const shown = this.serverMode ? all : firstBy(all, this.listLimit, byName);
+    const count = this.inViewCount;
     return html`
       <div class="list-box">
-        <p class="count" role="status" aria-live="polite">${t.map.inView(all.length)}</p>
+        <p class="count" role="status" aria-live="polite">${t.map.inView(count)}</p>
         ${
-          all.length === 0
+          count === 0
             ? html`<p class="empty">${t.map.none}</p>`
             : html`<ul class="list" part="list">
               ${shown.map(
@@ -289,43 +341,18 @@ export class CptsAvailabilityMap extends CptsElement {
               )}
             </ul>`
         }
-        ${
-          all.length > shown.length
-            ? html`<button type="button" class="more" @click=${() => (this.listLimit += LIST_STEP)}>${t.map.showMore(all.length - shown.length)}</button>`
-            : nothing
-        }
+        ${count > shown.length ? html`<button type="button" class="more" @click=${() => this.showMore()}>${t.map.showMore(count - shown.length)}</button>` : nothing}
       </div>
     `;
   }
 
-  private communeName(p: PractitionerPublic): string | undefined {
-    return this.territoryInfo?.communes.find((c) => c.insee === p.communeInsee)?.name;
+  private showMore(): void {
+    if (this.serverMode) void this.showMoreRemote();
+    else this.listLimit += LIST_STEP;
   }
 
-  private renderDetails(p: PractitionerPublic): TemplateResult {
-    const t = this.localize.strings;
-    const a = p.availability;
-    const date = a ? new Intl.DateTimeFormat(this.localize.lang, {dateStyle: 'long'}).format(new Date(a.declaredAt)) : undefined;
-    return html`
-      <section class="details" part="details" aria-labelledby="details-title">
-        <h3 id="details-title" tabindex="-1">${p.displayName}</h3>
-        <p>${t.professions[p.profession]}</p>
-        ${p.practiceName ? html`<p>${p.practiceName}</p>` : nothing}
-        ${p.address || this.communeName(p) ? html`<p>${[p.address, this.communeName(p)].filter(Boolean).join(', ')}</p>` : nothing}
-        ${p.phone ? html`<p><a href=${telHref(p.phone)} aria-label=${t.map.call(formatFrenchPhone(p.phone))}>${formatFrenchPhone(p.phone)}</a></p>` : nothing}
-        ${
-          a
-            ? html`<ul class="facts">
-              <li data-accepting=${a.accepting}>${t.accepting[a.accepting]}</li>
-              <li>${a.homeVisits ? t.map.homeVisitsYes : t.map.homeVisitsNo}</li>
-              ${a.teleconsultation ? html`<li>${t.map.teleconsultation}</li>` : nothing}
-              <li class="muted">${t.map.updated(date!)}</li>
-            </ul>`
-            : nothing
-        }
-        <button type="button" class="secondary" @click=${() => (this.selected = undefined)}>${t.map.close}</button>
-      </section>
-    `;
+  private communeName(p: PractitionerPublic): string | undefined {
+    return this.territoryInfo?.communes.find((c) => c.insee === p.communeInsee)?.name;
   }
 
   override render() {
@@ -333,7 +360,7 @@ export class CptsAvailabilityMap extends CptsElement {
     const data = this.data;
     return html`
       <section part="base" lang=${this.localize.lang} aria-labelledby="map-title" aria-busy=${data.status === 'loading' ? 'true' : 'false'}>
-        <h2 id="map-title" class="title">${t.map.title}</h2>
+        <h2 id="map-title" class="title">${this.filters.acceptsNew ? t.map.title : t.map.titleAll}</h2>
         ${data.status === 'loading' ? html`<p class="loading" role="status">${t.map.loading}</p>` : nothing}
         ${
           data.status === 'error'
@@ -347,10 +374,15 @@ export class CptsAvailabilityMap extends CptsElement {
         ${
           data.status === 'ready'
             ? html`
-              ${this.renderFilters(data.items)} ${this.renderToggle()}
+              ${renderFilters(t, {filters: this.filters, professions: this.serverMode ? undefined : new Set(data.items.map((p) => p.profession)), onChange: (patch) => this.setFilter(patch)})}
+              ${this.renderToggle()}
               <div class="layout">
                 ${this.renderMap()}
-                <div class="side">${this.selected ? this.renderDetails(this.selected) : nothing} ${this.renderList()}</div>
+                <div class="side">${
+                  this.selected
+                    ? renderDetails(t, this.selected, {lang: this.localize.lang, commune: this.communeName(this.selected), close: () => (this.selected = undefined)})
+                    : nothing
+                } ${this.renderList()}</div>
               </div>
             `
             : nothing

@@ -1,17 +1,18 @@
-import type {Accepting} from '@cpts-kit/contract';
 import {defineStrings} from '../translations/bundle.js';
 
 /** Strings of `<cpts-availability-map>`. */
 export interface MapStrings {
+  /** The heading while only those who take new patients are shown (the default). */
   title: string;
+  /** The heading once « show everyone » is chosen. */
+  titleAll: string;
   loading: string;
   loadError: string;
   filters: string;
   profession: string;
   anyProfession: string;
-  accepting: string;
-  anyAccepting: string;
-  acceptingOptions: Record<Accepting, string>;
+  /** The checkbox, checked by default: only those who take new patients. */
+  acceptsNew: string;
   homeVisits: string;
   view: string;
   showMap: string;
@@ -23,7 +24,13 @@ export interface MapStrings {
   inView: (count: number) => string;
   none: string;
   showMore: (remaining: number) => string;
-  cluster: (count: number) => string;
+  /** A cluster's accessible name: how many, and how many of them take new patients. */
+  cluster: (count: number, accepting: number) => string;
+  legend: string;
+  legendCluster: string;
+  legendUnknown: string;
+  /** Shown while the details of a practitioner chosen on the map are fetched. */
+  loadingDetails: string;
   details: string;
   close: string;
   call: (phone: string) => string;

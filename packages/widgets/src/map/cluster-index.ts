@@ -3,7 +3,7 @@ import {SuperclusterIndex} from './supercluster-index.js';
 
 /** Clusters the loaded points; in the page for small sets, in a worker for large ones. */
 export interface ClusterIndex {
-  load(coords: Float64Array): Promise<void>;
+  load(coords: Float64Array, accepting: Uint8Array): Promise<void>;
   clusters(bbox: BBoxTuple, zoom: number): Promise<ClusterItem[]>;
   expansionZoom(id: number): Promise<number>;
   terminate(): void;
@@ -15,9 +15,9 @@ export const WORKER_THRESHOLD = 5_000;
 export function mainThreadIndex(): ClusterIndex {
   let index = new SuperclusterIndex();
   return {
-    async load(coords) {
+    async load(coords, accepting) {
       index = new SuperclusterIndex();
-      index.load(coords);
+      index.load(coords, accepting);
     },
     clusters: async (bbox, zoom) => index.clusters(bbox, zoom),
     expansionZoom: async (id) => index.expansionZoom(id),
@@ -92,10 +92,11 @@ export async function workerIndex(): Promise<ClusterIndex & {ping(): Promise<voi
     async ping() {
       await call({type: 'ping'});
     },
-    async load(coords) {
-      // a copy is transferred: the caller keeps its array for the list
+    async load(coords, accepting) {
+      // copies are transferred: the caller keeps its arrays
       const copy = coords.slice();
-      await call({type: 'load', coords: copy}, [copy.buffer]);
+      const flags = accepting.slice();
+      await call({type: 'load', coords: copy, accepting: flags}, [copy.buffer, flags.buffer]);
     },
     async clusters(bbox, zoom) {
       const response = await call({type: 'clusters', bbox, zoom});

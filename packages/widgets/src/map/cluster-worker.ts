@@ -15,7 +15,7 @@ function answer(request: WorkerRequest): WorkerResponse {
       return {seq: request.seq, type: 'pong'};
     case 'load':
       index = new SuperclusterIndex();
-      index.load(request.coords);
+      index.load(request.coords, request.accepting);
       return {seq: request.seq, type: 'loaded'};
     case 'clusters':
       return {seq: request.seq, type: 'clusters', items: index.clusters(request.bbox, request.zoom)};

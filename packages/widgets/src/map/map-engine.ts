@@ -16,6 +16,7 @@ import {
 } from 'leaflet/dist/leaflet-src.esm.js';
 import type {Accepting, Commune, LatLng} from '@cpts-kit/contract';
 import {createClusterIndex, WORKER_THRESHOLD, type ClusterIndex} from './cluster-index.js';
+import {CommuneLabels} from './commune-labels.js';
 import type {BBoxTuple, ClusterItem} from './cluster-protocol.js';
 // Leaflet's stylesheet stays beside the public map for now (it is being rebuilt from the package); it belongs here
 import {leafletStyles} from './leaflet-styles.js';
@@ -43,15 +44,29 @@ export interface MapEngineOptions<P extends MapPoint = MapPoint> {
   communes: readonly Commune[];
   /** Accessible names of markers. */
   describePoint: (point: P) => string;
-  describeCluster: (count: number) => string;
+  /** `accepting`: how many of the `count` take new patients. */
+  describeCluster: (count: number, accepting: number) => string;
   onSelect: (point: P) => void;
   /** The view moved (pan, zoom, resize): the list shows what is in view. */
   onViewChange: (bounds: MapBounds) => void;
 }
 
+/** A cluster made by the server: where a click on it zooms to comes with it. */
+export interface RemoteCluster {
+  lat: number;
+  lng: number;
+  count: number;
+  accepting: number;
+  zoom: number;
+}
+
 export interface MapEngine<P extends MapPoint = MapPoint> {
   /** Replaces the points (after a filter or a load) and redraws what is in view. */
   setPoints(points: readonly P[]): Promise<void>;
+  /** Draws clusters and points made elsewhere (the server) for the current view; the engine indexes nothing. */
+  showClusters(clusters: readonly RemoteCluster[], points: readonly P[]): void;
+  /** The current zoom level (an integer: the map snaps to whole levels). */
+  zoom(): number;
   /** Frames the territory (its communes, else the points). */
   fitTerritory(points: readonly P[]): void;
   bounds(): MapBounds;
@@ -80,6 +95,8 @@ function textElement(tag: string, className: string, text: string): HTMLElement 
   return element;
 }
 
+const PIN_GLYPHS: Record<Accepting | 'unknown', string> = {yes: '✓', limited: '½', no: '✕', unknown: '?'};
+
 export async function createMapEngine<P extends MapPoint>(options: MapEngineOptions<P>): Promise<MapEngine<P>> {
   adoptLeafletStyles(options.root);
   const animate = !options.reducedMotion;
@@ -98,17 +115,7 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
   });
   if (options.tiles) tileLayer(options.tiles.url, {maxZoom: 19}).addTo(map);
 
-  const communeLayer: LayerGroup = layerGroup().addTo(map);
-  for (const commune of options.communes) {
-    if (!commune.centre) continue;
-    const label = document.createElement('span');
-    label.append(textElement('span', 'commune-dot', ''), textElement('span', 'commune-name', commune.name));
-    marker([commune.centre.lat, commune.centre.lng], {
-      icon: divIcon({className: 'commune-label', html: label, iconSize: undefined}),
-      interactive: false,
-      keyboard: false,
-    }).addTo(communeLayer);
-  }
+  const communeLabels = new CommuneLabels(map, options.communes);
 
   const markerLayer: LayerGroup = layerGroup().addTo(map);
   let points: readonly P[] = [];
@@ -127,10 +134,17 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
   function pointMarker(item: Extract<ClusterItem, {kind: 'point'}>) {
     const point = points[item.index];
     if (!point) return undefined;
+    return pinMarker(point, item.lat, item.lng);
+  }
+
+  function pinMarker(point: P, lat: number, lng: number) {
+    const accepting = point.availability?.accepting ?? 'unknown';
     const pin = document.createElement('span');
     pin.className = 'pin-shape';
-    const m = marker([item.lat, item.lng], {
-      icon: divIcon({className: `pin accepting-${point.availability?.accepting ?? 'unknown'}`, html: pin, iconSize: [28, 28], iconAnchor: [14, 28]}),
+    // a shape inside the pin as well as its colour: colour alone says nothing to a colour-blind reader
+    pin.append(textElement('span', 'pin-glyph', PIN_GLYPHS[accepting]));
+    const m = marker([lat, lng], {
+      icon: divIcon({className: `pin accepting-${accepting}`, html: pin, iconSize: [28, 28], iconAnchor: [14, 28]}),
       keyboard: true,
       riseOnHover: true,
     });
@@ -143,23 +157,41 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
     return m;
   }
 
-  function clusterMarker(item: Extract<ClusterItem, {kind: 'cluster'}>) {
-    const size = item.count < 10 ? 32 : item.count < 100 ? 38 : 46;
-    const m = marker([item.lat, item.lng], {
-      icon: divIcon({className: 'cluster', html: textElement('span', 'cluster-count', String(item.count)), iconSize: [size, size]}),
-      keyboard: true,
-    });
+  function clusterIcon(count: number, accepting: number) {
+    const size = count < 10 ? 34 : count < 100 ? 40 : 48;
+    const body = document.createElement('span');
+    body.className = 'cluster-body';
+    body.append(textElement('span', 'cluster-count', String(count)));
+    // how many take new patients: a green share of the ring, and the number when not all do. Drawn
+    // by CSS from the attribute: the marker's aria-label says it in words, and its visible text stays the count
+    if (accepting < count) {
+      const note = textElement('span', 'cluster-accepting', '');
+      note.dataset['accepting'] = String(accepting);
+      body.append(note);
+    }
+    return divIcon({className: 'cluster', html: body, iconSize: [size, size]});
+  }
+
+  function clusterMarker(lat: number, lng: number, count: number, accepting: number, expand: () => Promise<number>) {
+    const m = marker([lat, lng], {icon: clusterIcon(count, accepting), keyboard: true});
     m.on('add', () => {
       const element = m.getElement();
-      element?.setAttribute('aria-label', options.describeCluster(item.count));
-      element?.setAttribute('data-count', String(item.count));
+      element?.setAttribute('aria-label', options.describeCluster(count, accepting));
+      element?.setAttribute('data-count', String(count));
+      element?.setAttribute('data-accepting', String(accepting));
+      // set through the CSSOM, which a strict style-src allows (a style attribute it would not)
+      element?.style.setProperty('--accepting-share', String(count > 0 ? accepting / count : 0));
     });
     m.on('click', () => {
-      // a worker that has died answers with a rejection: zoom in one step instead
-      const next = index ? index.expansionZoom(item.id).catch(() => map.getZoom() + 1) : Promise.resolve(map.getZoom() + 1);
-      void next.then((zoom) => map.setView([item.lat, item.lng], Math.min(zoom, map.getMaxZoom()), {animate}));
+      void expand().then((zoom) => map.setView([lat, lng], Math.min(zoom, map.getMaxZoom()), {animate}));
     });
     return m;
+  }
+
+  function localClusterMarker(item: Extract<ClusterItem, {kind: 'cluster'}>) {
+    // a worker that has died answers with a rejection: zoom in one step instead
+    const expand = () => (index ? index.expansionZoom(item.id).catch(() => map.getZoom() + 1) : Promise.resolve(map.getZoom() + 1));
+    return clusterMarker(item.lat, item.lng, item.count, item.accepting, expand);
   }
 
   /** Draws the clusters of the current view; a newer draw makes an older one drop its result. */
@@ -170,7 +202,7 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
     if (mine !== generation) return;
     markerLayer.clearLayers();
     for (const item of items) {
-      const m = item.kind === 'cluster' ? clusterMarker(item) : pointMarker(item);
+      const m = item.kind === 'cluster' ? localClusterMarker(item) : pointMarker(item);
       m?.addTo(markerLayer);
     }
   }
@@ -181,9 +213,17 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
   }
 
   map.on('moveend', () => {
+    communeLabels.update();
     options.onViewChange(toBounds(map.getBounds()));
     void redraw();
   });
+
+  function showClusters(clusters: readonly RemoteCluster[], shown: readonly P[]): void {
+    generation++;
+    markerLayer.clearLayers();
+    for (const c of clusters) clusterMarker(c.lat, c.lng, c.count, c.accepting, () => Promise.resolve(c.zoom)).addTo(markerLayer);
+    for (const p of shown) pinMarker(p, p.location.lat, p.location.lng).addTo(markerLayer);
+  }
 
   function fitTerritory(list: readonly P[]): void {
     const centres = options.communes.flatMap((c) => (c.centre ? [[c.centre.lat, c.centre.lng] as [number, number]] : []));
@@ -194,9 +234,11 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
 
   async function loadPoints(next: readonly P[]): Promise<void> {
     const coords = new Float64Array(next.length * 2);
+    const accepting = new Uint8Array(next.length);
     next.forEach((p, i) => {
       coords[2 * i] = p.location.lng;
       coords[2 * i + 1] = p.location.lat;
+      accepting[i] = p.availability?.accepting === 'yes' || p.availability?.accepting === 'limited' ? 1 : 0;
     });
     // the worker decision is made per size class: a filter that shrinks the set keeps the same index kind
     const large = next.length > WORKER_THRESHOLD;
@@ -205,7 +247,7 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
       index = await createClusterIndex(next.length);
     }
     indexSize = next.length;
-    await index.load(coords);
+    await index.load(coords, accepting);
     // only now: a draw answered by the previous index still refers to the previous points
     points = next;
     await redraw();
@@ -216,6 +258,8 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
       loading = loading.catch(() => undefined).then(() => loadPoints(next));
       return loading;
     },
+    showClusters,
+    zoom: () => map.getZoom(),
     fitTerritory,
     bounds: () => toBounds(map.getBounds()),
     zoomBy: (delta) => map.setZoom(map.getZoom() + delta, {animate}),

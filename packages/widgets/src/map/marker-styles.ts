@@ -21,6 +21,18 @@ export const markerStyles = css`
     box-shadow: 0 1px 3px rgb(0 0 0 / 0.4);
   }
 
+  .pin-glyph {
+    display: grid;
+    place-items: center;
+    width: 100%;
+    height: 100%;
+    transform: rotate(45deg);
+    color: #ffffff;
+    font-size: 13px;
+    font-weight: var(--cpts-font-weight-bold);
+    line-height: 1;
+  }
+
   .pin.accepting-yes .pin-shape {
     background: var(--cpts-color-success);
   }
@@ -33,15 +45,36 @@ export const markerStyles = css`
     background: var(--cpts-color-error);
   }
 
+  /* the ring shows the share that takes new patients (green), the rest grey */
   .cluster {
     display: grid;
     place-items: center;
     border-radius: 50%;
+    padding: 4px;
+    box-sizing: border-box;
+    background: conic-gradient(var(--cpts-color-success) calc(var(--accepting-share, 0) * 1turn), #6e7781 0);
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.4);
+  }
+
+  .cluster-body {
+    display: grid;
+    place-items: center;
+    align-content: center;
+    width: 100%;
+    height: 100%;
+    border-radius: 50%;
     color: var(--cpts-color-primary-contrast);
     background: var(--cpts-color-primary);
-    border: 3px solid #ffffff;
-    box-shadow: 0 1px 3px rgb(0 0 0 / 0.4);
+    border: 2px solid #ffffff;
+    box-sizing: border-box;
     font-weight: var(--cpts-font-weight-bold);
+    line-height: 1.05;
+  }
+
+  .cluster-accepting::after {
+    content: attr(data-accepting) ' ✓';
+    font-size: 0.625rem;
+    font-weight: normal;
   }
 
   .leaflet-marker-icon:focus-visible {
