@@ -141,7 +141,15 @@ export function createApp({
   messagesQueued?: () => void;
   stopping?: AbortSignal;
 }) {
-  const deps: Deps = {db, config, keys: deriveKeys(config.secretKey, config.previousSecretKeys), communes: new CommuneCache(db), territories: new TerritoryCache(db), intakeWriter, messagesQueued};
+  const deps: Deps = {
+    db,
+    config,
+    keys: deriveKeys(config.secretKey, config.previousSecretKeys),
+    communes: new CommuneCache(db),
+    territories: new TerritoryCache(db),
+    intakeWriter,
+    messagesQueued,
+  };
   if (stopping) deps.stopping = stopping;
   const app = new Hono<AppEnv>();
   // several servers may share one PostgreSQL: their per-client budgets must be one

@@ -34,7 +34,13 @@ const ENCRYPTION_INFO = 'intake-personal-fields-v1';
 export function deriveKeys(secret: string, previousSecrets: readonly string[] = []): Keys {
   const encryption = deriveKey(secret, ENCRYPTION_INFO);
   const previous = previousSecrets.filter((old) => old !== secret).map((old) => deriveKey(old, ENCRYPTION_INFO));
-  return {encryption, decryption: [encryption, ...previous], dedupe: deriveKey(secret, 'intake-dedupe-v1'), search: deriveKey(secret, 'intake-search-v1'), mail: deriveKey(secret, 'outbox-mail-v1')};
+  return {
+    encryption,
+    decryption: [encryption, ...previous],
+    dedupe: deriveKey(secret, 'intake-dedupe-v1'),
+    search: deriveKey(secret, 'intake-search-v1'),
+    mail: deriveKey(secret, 'outbox-mail-v1'),
+  };
 }
 
 const VERSION = 'v1';
