@@ -3,6 +3,9 @@
 //   packages/{contract,sdk,widgets}/dist  the npm builds (ES modules, dependencies left external)
 //                                          and their .d.ts, emitted by the TypeScript API
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {writeFile} from 'node:fs/promises';
+import {promisify} from 'node:util';
+import {brotliCompress, constants as zlib, gzip} from 'node:zlib';
 import {dirname, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -116,6 +119,29 @@ const leafletTrustedTypes = {
 /** `import styles from 'leaflet/dist/leaflet.css'` → a Lit CSSResult (see map/leaflet-styles.ts). */
 const leafletCss = (options = {}) => litCss({include: /[\\/]leaflet[\\/]dist[\\/]leaflet\.css$/, ...options});
 
+/**
+ * `x.js.br` and `x.js.gz` beside every script of the bundle, at the highest levels, once per build:
+ * the server sends them as they are (packages/server/src/static.ts), never compressing per request.
+ * Source maps are left alone: only the developer tools fetch them.
+ */
+const precompress = {
+  name: 'cpts-precompress',
+  async writeBundle({dir}, bundle) {
+    const brotli = promisify(brotliCompress);
+    const gz = promisify(gzip);
+    const files = Object.values(bundle).filter((file) => /\.(js|css|json|svg)$/.test(file.fileName));
+    await Promise.all(
+      files.map(async (file) => {
+        const source = Buffer.from(file.type === 'chunk' ? file.code : file.source);
+        const path = resolve(dir, file.fileName);
+        const size = source.byteLength;
+        const br = brotli(source, {params: {[zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: size}});
+        await Promise.all([br.then((data) => writeFile(path + '.br', data)), gz(source, {level: 9}).then((data) => writeFile(path + '.gz', data))]);
+      }),
+    );
+  },
+};
+
 const scriptTagBundle = {
   input: {'cpts-kit': pkg('widgets', 'src/loader.ts')},
   plugins: [
@@ -139,6 +165,7 @@ const scriptTagBundle = {
     // esbuild's CSS minifier: cssnano (the plugin's own) warns about source maps on every build
     leafletCss({transform: (css) => transformSync(css, {loader: 'css', minify: true}).code}),
     browserGuard,
+    precompress,
   ],
   output: {
     dir: resolve(root, 'dist'),

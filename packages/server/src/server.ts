@@ -10,7 +10,7 @@ import {ensureDemoToken, seedDemo} from './seed.js';
 import {seedWaitingList} from './seed-waiting-list.js';
 import {backfillWaitingList} from './waiting-list-backfill.js';
 import {deriveKeys} from './crypto.js';
-import {serveFile} from './static.js';
+import {IMMUTABLE, serveFile, SHORT_CACHE} from './static.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -49,7 +49,12 @@ function mountStatic(app: App, root: string): void {
   const notFoundFile = (path: string) => app.request(`/__static_not_found__${path}`);
   app.get('/', async (c) => (await serveFile(c, resolve(root, 'examples'), 'index.html')) ?? notFoundFile(c.req.path));
   app.get('/examples/*', async (c) => (await serveFile(c, resolve(root, 'examples'), c.req.path.slice('/examples/'.length))) ?? notFoundFile(c.req.path));
-  app.get('/dist/*', async (c) => (await serveFile(c, resolve(root, 'dist'), c.req.path.slice('/dist/'.length))) ?? notFoundFile(c.req.path));
+  app.get('/dist/*', async (c) => {
+    const path = c.req.path.slice('/dist/'.length);
+    // rollup names every chunk after its content (`chunks/[name]-[hash].js`); the entry keeps its name
+    const cache = path.startsWith('chunks/') ? IMMUTABLE : SHORT_CACHE;
+    return (await serveFile(c, resolve(root, 'dist'), path, cache)) ?? notFoundFile(c.req.path);
+  });
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
