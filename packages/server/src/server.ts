@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {serve, type ServerType} from '@hono/node-server';
@@ -13,6 +14,16 @@ import {deriveKeys} from './crypto.js';
 import {IMMUTABLE, serveFile, SHORT_CACHE} from './static.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Where `/dist` and `/examples` come from: the repository when the server runs in it, else the copy
+ * the build puts in the package (`public/`), which is what `npx @cpts-kit/server start` has.
+ */
+export function defaultStaticRoot(): string {
+  const inRepo = existsSync(resolve(REPO_ROOT, 'examples')) && existsSync(resolve(REPO_ROOT, 'packages', 'server', 'package.json'));
+  return inRepo ? REPO_ROOT : resolve(PACKAGE_ROOT, 'public');
+}
 
 export interface StartOptions {
   /** 0 picks a free port. */
