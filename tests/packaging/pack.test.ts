@@ -20,6 +20,11 @@ function ok(result: SpawnSyncReturns<string>, what: string): string {
   return result.stdout;
 }
 
+/** The part of the custom-elements manifest (schema 2.x) this test reads. */
+interface CustomElementsManifest {
+  modules: {declarations?: {customElement?: boolean; tagName?: string; events?: {name: string}[]; cssParts?: {name: string}[]; attributes?: {name: string}[]}[]}[];
+}
+
 const listOf = (tarball: string) => execFileSync('tar', ['tzf', tarball], {encoding: 'utf8'}).split('\n').filter(Boolean);
 const manifest = (name: string) => JSON.parse(readFileSync(join(repo, 'packages', name, 'package.json'), 'utf8')) as Record<string, unknown>;
 
@@ -81,6 +86,24 @@ describe('the packages as npm delivers them', {timeout: 120_000}, () => {
     };
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
     ok(run(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', app], app), 'tsc on the consumer');
+  });
+
+  it('names a custom-elements manifest that describes the widgets, from the installed package', () => {
+    const installed = join(app, 'node_modules/@cpts-kit/widgets');
+    const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {customElements?: string};
+    assert.equal(pkg.customElements, 'dist/custom-elements.json');
+    const cem = JSON.parse(readFileSync(join(installed, pkg.customElements), 'utf8')) as CustomElementsManifest;
+    const elements = cem.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement);
+    const form = elements.find((element) => element.tagName === 'cpts-intake-form');
+    assert.ok(form, 'cpts-intake-form is described');
+    assert.deepEqual(form.events?.map((event) => event.name).sort(), ['cpts-error', 'cpts-submitted']);
+    assert.ok(form.cssParts?.some((part) => part.name === 'submit'));
+    assert.ok(form.attributes?.some((attribute) => attribute.name === 'territory'));
+    for (const tag of ['cpts-territory-contact', 'cpts-availability-map', 'cpts-waiting-list'])
+      assert.ok(
+        elements.some((element) => element.tagName === tag),
+        tag,
+      );
   });
 
   it("runs the server's bin with plain node, from its compiled JavaScript", () => {
