@@ -215,6 +215,7 @@ const declarations = {
         pkg('sdk', 'src/index.ts'),
         pkg('widgets', 'src/index.ts'),
         pkg('widgets', 'src/define.ts'),
+        pkg('widgets', 'src/loader.ts'),
         pkg('server', 'src/index.ts'),
       ],
       options: {...options, noEmit: false, declaration: true, emitDeclarationOnly: true, sourceMap: false, declarationMap: false},

@@ -71,6 +71,8 @@ describe('the packages as npm delivers them', {timeout: 120_000}, () => {
       [
         "import {CptsClient, getAvailabilityBoard} from '@cpts-kit/sdk';",
         "import type {IntakeRequestCreate} from '@cpts-kit/contract';",
+        "import type {load} from '@cpts-kit/widgets/loader';",
+        'export type Load = typeof load;',
         "const client = new CptsClient({baseUrl: 'https://api.example.fr/', territory: 'demo', lang: 'en'});",
         'export const board = getAvailabilityBoard(client);',
         "export const lang: 'fr' | 'en' = client.lang;",
@@ -81,7 +83,16 @@ describe('the packages as npm delivers them', {timeout: 120_000}, () => {
       ].join('\n'),
     );
     const tsconfig = {
-      compilerOptions: {strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2023', 'dom'], skipLibCheck: true, types: []},
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        lib: ['es2023', 'dom', 'dom.iterable'],
+        skipLibCheck: true,
+        types: [],
+      },
       files: ['consumer.ts'],
     };
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
