@@ -43,7 +43,7 @@ const BROTLI_OPTIONS = {params: {[constants.BROTLI_PARAM_QUALITY]: 5, [constants
 /** Up to this size, compressing on the spot costs less than a round trip through libuv's thread pool. */
 const SYNC_LIMIT = 64 * 1024;
 
-function compressed(body: Buffer, encoding: Encoding): Promise<Buffer> | Buffer {
+function compressed(body: Buffer, encoding: Encoding): Promise<Uint8Array<ArrayBuffer>> | Uint8Array<ArrayBuffer> {
   if (body.byteLength <= SYNC_LIMIT) return encoding === 'br' ? brotliCompressSync(body, BROTLI_OPTIONS) : gzipSync(body, GZIP_OPTIONS);
   return encoding === 'br' ? brotli(body, BROTLI_OPTIONS) : gzipAsync(body, GZIP_OPTIONS);
 }
@@ -82,7 +82,7 @@ export function compressJson(): MiddlewareHandler {
     if (body.byteLength < JSON_COMPRESS_THRESHOLD && pending !== null) return;
     const headers = new Headers(res.headers);
     const small = body.byteLength < JSON_COMPRESS_THRESHOLD;
-    const sent = small ? body : await compressed(body, encoding);
+    const sent: Uint8Array<ArrayBuffer> = small ? new Uint8Array(body) : await compressed(body, encoding);
     if (!small) {
       headers.set('Content-Encoding', encoding);
       const etag = headers.get('ETag');
