@@ -11,7 +11,7 @@ const javaScript = ['**/*.js', '**/*.mjs'];
 const widgets = ['packages/widgets/src/**/*.ts', 'stories/**/*.ts', 'tests/widgets/**/*.ts'];
 
 export default defineConfig(
-  globalIgnores(['**/node_modules/', '**/dist/', 'storybook-static/', '.data/', 'coverage/', '.cache/', 'bench/.tmp/']),
+  globalIgnores(['**/node_modules/', '**/dist/', 'packages/server/public/', 'storybook-static/', '.data/', 'coverage/', '.cache/', 'bench/.tmp/']),
   {linterOptions: {reportUnusedDisableDirectives: 'error'}},
   js.configs.recommended,
   {

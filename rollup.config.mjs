@@ -2,7 +2,10 @@
 //   dist/cpts-kit.js + dist/chunks/*.js   the script-tag bundle: the loader, one lazy chunk per widget
 //   packages/{contract,sdk,widgets}/dist  the npm builds (ES modules, dependencies left external)
 //                                          and their .d.ts, emitted by the TypeScript API
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {cpSync, existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import {writeFile} from 'node:fs/promises';
+import {promisify} from 'node:util';
+import {brotliCompress, constants as zlib, gzip} from 'node:zlib';
 import {dirname, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -116,6 +119,29 @@ const leafletTrustedTypes = {
 /** `import styles from 'leaflet/dist/leaflet.css'` → a Lit CSSResult (see map/leaflet-styles.ts). */
 const leafletCss = (options = {}) => litCss({include: /[\\/]leaflet[\\/]dist[\\/]leaflet\.css$/, ...options});
 
+/**
+ * `x.js.br` and `x.js.gz` beside every script of the bundle, at the highest levels, once per build:
+ * the server sends them as they are (packages/server/src/static.ts), never compressing per request.
+ * Source maps are left alone: only the developer tools fetch them.
+ */
+const precompress = {
+  name: 'cpts-precompress',
+  async writeBundle({dir}, bundle) {
+    const brotli = promisify(brotliCompress);
+    const gz = promisify(gzip);
+    const files = Object.values(bundle).filter((file) => /\.(js|css|json|svg)$/.test(file.fileName));
+    await Promise.all(
+      files.map(async (file) => {
+        const source = Buffer.from(file.type === 'chunk' ? file.code : file.source);
+        const path = resolve(dir, file.fileName);
+        const size = source.byteLength;
+        const br = brotli(source, {params: {[zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: size}});
+        await Promise.all([br.then((data) => writeFile(path + '.br', data)), gz(source, {level: 9}).then((data) => writeFile(path + '.gz', data))]);
+      }),
+    );
+  },
+};
+
 const scriptTagBundle = {
   input: {'cpts-kit': pkg('widgets', 'src/loader.ts')},
   plugins: [
@@ -124,7 +150,7 @@ const scriptTagBundle = {
     tsFromJs,
     workerChunks,
     leafletTrustedTypes,
-    nodeResolve({browser: true, exportConditions: ['browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js']}),
+    nodeResolve({browser: true, exportConditions: ['@cpts-kit/source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.mjs', '.js']}),
     // esbuild leaves template literals alone, and the widgets' `css` and `html` are most of their
     // chunks; before esbuild, which renames the `css` and `html` tags the plugin looks for
     minifyTemplateLiterals({
@@ -139,6 +165,7 @@ const scriptTagBundle = {
     // esbuild's CSS minifier: cssnano (the plugin's own) warns about source maps on every build
     leafletCss({transform: (css) => transformSync(css, {loader: 'css', minify: true}).code}),
     browserGuard,
+    precompress,
   ],
   output: {
     dir: resolve(root, 'dist'),
@@ -188,14 +215,16 @@ const declarations = {
         pkg('sdk', 'src/index.ts'),
         pkg('widgets', 'src/index.ts'),
         pkg('widgets', 'src/define.ts'),
+        pkg('widgets', 'src/loader.ts'),
+        pkg('server', 'src/index.ts'),
       ],
       options: {...options, noEmit: false, declaration: true, emitDeclarationOnly: true, sourceMap: false, declarationMap: false},
     });
-    const ours = new RegExp(`^${escapeRegExp(resolve(root, 'packages'))}[\\\\/](contract|sdk|widgets)[\\\\/]src[\\\\/]`);
+    const ours = new RegExp(`^${escapeRegExp(resolve(root, 'packages'))}[\\\\/](contract|sdk|widgets|server)[\\\\/]src[\\\\/]`);
     const result = program.emit(undefined, (fileName, text) => {
       const file = resolve(fileName);
       if (!ours.test(file)) return;
-      const target = file.replace(/([\\/](?:contract|sdk|widgets))[\\/]src[\\/]/, '$1/dist/');
+      const target = file.replace(/([\\/](?:contract|sdk|widgets|server))[\\/]src[\\/]/, '$1/dist/');
       mkdirSync(dirname(target), {recursive: true});
       writeFileSync(target, text);
     });
@@ -210,9 +239,49 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * What the packages ship besides their own build: the script-tag bundle in `@cpts-kit/widgets/dist`
+ * (for the npm CDNs), and the bundle with the example pages in `@cpts-kit/server/public`, which the
+ * server serves when it runs from npm rather than from this repository (see `defaultStaticRoot`).
+ */
+const shipBundle = {
+  name: 'cpts-ship-bundle',
+  writeBundle() {
+    const bundle = resolve(root, 'dist');
+    const withoutMaps = (source) => !source.endsWith('.map');
+    cpSync(resolve(bundle, 'cpts-kit.js'), pkg('widgets', 'dist/cpts-kit.js'));
+    for (const suffix of ['.br', '.gz', '.map']) cpSync(resolve(bundle, 'cpts-kit.js' + suffix), pkg('widgets', 'dist/cpts-kit.js' + suffix));
+    cpSync(resolve(bundle, 'chunks'), pkg('widgets', 'dist/chunks'), {recursive: true});
+    rmSync(pkg('server', 'public'), {recursive: true, force: true});
+    cpSync(bundle, pkg('server', 'public/dist'), {recursive: true, filter: withoutMaps});
+    cpSync(resolve(root, 'examples'), pkg('server', 'public/examples'), {recursive: true});
+  },
+};
+
+/**
+ * The server for `node` without tsx: one JavaScript file per source file, in the same folders, so the
+ * paths it computes from `import.meta.url` (migrations, data, the PGlite worker) stay right.
+ */
+const serverBuild = {
+  input: ['index', 'main', 'cli'].map((name) => pkg('server', `src/${name}.ts`)),
+  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:[\\/]/.test(id),
+  plugins: [
+    del({targets: pkg('server', 'dist')}),
+    tsFromJs,
+    typescript({minify: false, target: 'node20'}),
+    {
+      name: 'cpts-pglite-worker',
+      writeBundle: () => cpSync(pkg('server', 'src/db/pglite-worker.mjs'), pkg('server', 'dist/db/pglite-worker.mjs')),
+    },
+  ],
+  onwarn: scriptTagBundle.onwarn,
+  output: {dir: pkg('server', 'dist'), format: 'es', preserveModules: true, preserveModulesRoot: pkg('server', 'src'), entryFileNames: '[name].js'},
+};
+
 export default [
+  serverBuild,
   scriptTagBundle,
   packageBuild('contract', ['index', 'openapi']),
   packageBuild('sdk', ['index']),
-  packageBuild('widgets', ['index', 'define'], {plugins: [nodeResolve({extensions: ['.css']}), leafletCss(), declarations]}),
+  packageBuild('widgets', ['index', 'define'], {plugins: [nodeResolve({extensions: ['.css']}), leafletCss(), declarations, shipBundle]}),
 ];

@@ -20,7 +20,8 @@ export default {
   // per-file groups; `--group default` still runs them all through this pattern
   files: process.argv.includes('default') ? files : undefined,
   groups,
-  nodeResolve: {exportConditions: ['browser', 'development']},
+  // '@cpts-kit/source': our packages' exports point at their TypeScript (see tsconfig.base.json), not at a build
+  nodeResolve: {exportConditions: ['@cpts-kit/source', 'browser', 'development']},
   // the plugin reads the file as is (no `extends`), so point it at the file holding
   // experimentalDecorators and useDefineForClassFields: false, which Lit's decorators need
   plugins: [esbuildPlugin({ts: true, tsconfig: './tsconfig.base.json', target: 'es2022'}), litCss({include: ['**/leaflet/dist/leaflet.css']})],

@@ -24,12 +24,16 @@ const config: StorybookConfig = {
     enableCrashReports: false,
   },
   async viteFinal(viteConfig) {
-    const {mergeConfig} = await import('vite');
+    const {defaultClientConditions, mergeConfig} = await import('vite');
     return mergeConfig(viteConfig, {
       oxc: litDecorators,
       // Leaflet's stylesheet as text for the map's shadow root (the build inlines it with
       // rollup-plugin-lit-css); a plain `.css` import would be injected into the page instead
-      resolve: {alias: [{find: /^leaflet\/dist\/leaflet\.css$/, replacement: 'leaflet/dist/leaflet.css?inline'}]},
+      // '@cpts-kit/source': our packages' exports point at their TypeScript in the workspace, at their build on npm
+      resolve: {
+        conditions: ['@cpts-kit/source', ...defaultClientConditions],
+        alias: [{find: /^leaflet\/dist\/leaflet\.css$/, replacement: 'leaflet/dist/leaflet.css?inline'}],
+      },
       // Storybook's own runtime is ~900 kB in one chunk; the warning is about it, not about our widgets
       build: {chunkSizeWarningLimit: 1024},
     } satisfies InlineConfig);

@@ -7,6 +7,7 @@ import {cors} from 'hono/cors';
 import {HTTPException} from 'hono/http-exception';
 import type {AppConfig} from './config.js';
 import {deriveKeys} from './crypto.js';
+import {compressJson} from './encoding.js';
 import type {Db} from './db/index.js';
 import {IntakeWriter} from './intake-writer.js';
 import type {AppEnv, Deps} from './env.js';
@@ -166,6 +167,7 @@ export function createApp({
     return (IMPORT_PATH.test(c.req.path) ? importLimit : jsonLimit)(c, next);
   };
   app.use('/v1/*', limitByPath);
+  app.use('/v1/*', compressJson());
 
   app.route(
     '/',

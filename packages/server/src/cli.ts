@@ -17,6 +17,7 @@ import {createTerritory, findTerritory} from './territories.js';
 const HELP = `cpts-kit-server — administration du serveur de référence cpts-kit
 
 Usage :
+  cpts-kit-server start   démarre le serveur (PORT, DATABASE_URL, CPTS_DATA_DIR… : voir le README), avec le territoire de démo au premier démarrage
   cpts-kit-server territory create --slug S --name N (--epci CODE | --communes INSEE,...) --phone TEL --email MAIL
   cpts-kit-server token create --territory S [--label L] [--days N]
   cpts-kit-server token revoke --territory S (--id ID | --token T)

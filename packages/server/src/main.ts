@@ -1,5 +1,5 @@
 import {readConfig} from './config.js';
-import {REPO_ROOT, startServer} from './server.js';
+import {defaultStaticRoot, startServer} from './server.js';
 
 const config = readConfig();
 const running = await startServer({
@@ -19,7 +19,7 @@ const running = await startServer({
   mail: config.mail,
   demo: true,
   demoToken: config.demoToken,
-  staticRoot: REPO_ROOT,
+  staticRoot: defaultStaticRoot(),
 });
 
 console.log(`cpts-kit server on ${running.url}`);

@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {serve, type ServerType} from '@hono/node-server';
@@ -15,9 +16,19 @@ import {backfillWaitingList} from './waiting-list-backfill.js';
 import {deriveKeys, type Keys} from './crypto.js';
 import {DEFAULT_SHUTDOWN_GRACE_MS, drain} from './shutdown.js';
 import {rekeyInBackground, sealDeclarationNotes} from './rekey.js';
-import {serveFile} from './static.js';
+import {IMMUTABLE, serveFile, SHORT_CACHE} from './static.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Where `/dist` and `/examples` come from: the repository when the server runs in it, else the copy
+ * the build puts in the package (`public/`), which is what `npx @cpts-kit/server start` has.
+ */
+export function defaultStaticRoot(): string {
+  const inRepo = existsSync(resolve(REPO_ROOT, 'examples')) && existsSync(resolve(REPO_ROOT, 'packages', 'server', 'package.json'));
+  return inRepo ? REPO_ROOT : resolve(PACKAGE_ROOT, 'public');
+}
 
 export interface StartOptions {
   /** 0 picks a free port. */
@@ -62,7 +73,12 @@ function mountStatic(app: App, root: string): void {
   const notFoundFile = (path: string) => app.request(`/__static_not_found__${path}`);
   app.get('/', async (c) => (await serveFile(c, resolve(root, 'examples'), 'index.html')) ?? notFoundFile(c.req.path));
   app.get('/examples/*', async (c) => (await serveFile(c, resolve(root, 'examples'), c.req.path.slice('/examples/'.length))) ?? notFoundFile(c.req.path));
-  app.get('/dist/*', async (c) => (await serveFile(c, resolve(root, 'dist'), c.req.path.slice('/dist/'.length))) ?? notFoundFile(c.req.path));
+  app.get('/dist/*', async (c) => {
+    const path = c.req.path.slice('/dist/'.length);
+    // rollup names every chunk after its content (`chunks/[name]-[hash].js`); the entry keeps its name
+    const cache = path.startsWith('chunks/') ? IMMUTABLE : SHORT_CACHE;
+    return (await serveFile(c, resolve(root, 'dist'), path, cache)) ?? notFoundFile(c.req.path);
+  });
 }
 
 /**
