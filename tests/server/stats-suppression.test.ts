@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import type {StatCount} from '@cpts-kit/contract';
+import type {Stats, StatCount} from '@cpts-kit/contract';
 import {seededRandom} from '../../packages/server/src/seed.js';
 import {resolvePeriod, monthsOf} from '../../packages/server/src/stats-period.js';
 import {CellTable, suppressCells, type Equation} from '../../packages/server/src/stats-suppression.js';
+import {impactOf} from '../../packages/server/src/stats-publish.js';
 
 const less = {suppressed: 'lessThan11'} as const;
 const masked = {suppressed: 'complementary'} as const;
@@ -79,6 +80,34 @@ describe('small-cell suppression', () => {
     table.sums(total, [a, b]);
     table.sums(total, []);
     assert.deepEqual([table.read(total), table.read(a), table.read(b)], [20, masked, less]);
+  });
+});
+
+describe('the public impact', () => {
+  /** The figures `impactOf` reads; the rest of a report plays no part in it. */
+  const figures = (registered: number, found: number, viaCpts: number, priority: number) =>
+    ({
+      from: '2026-01-01',
+      computedAt: '2026-12-07T08:00:00.000Z',
+      registered,
+      resolved: {total: found, viaCpts, alone: found - viaCpts},
+      priority: {any: {count: priority, share: null}},
+      waitingNow: 30,
+    }) as unknown as Stats;
+  const shown = (count: StatCount): number | undefined => (typeof count === 'number' ? count : undefined);
+
+  it('never lets two published counts subtract to one from 1 to 10', () => {
+    // 25 found a doctor, 19 through the CPTS: publishing both would tell that 6 found one alone
+    const alone = impactOf(figures(40, 25, 19, 20), 'demo');
+    assert.ok(shown(alone.foundDoctor) === undefined || shown(alone.foundViaCpts) === undefined);
+    // 40 registered, 33 with a priority criterion: 7 without one
+    const withoutPriority = impactOf(figures(40, 20, 20, 33), 'demo');
+    assert.ok(shown(withoutPriority.registered) === undefined || shown(withoutPriority.priority) === undefined);
+  });
+
+  it('publishes large counts whose differences are large too', () => {
+    const impact = impactOf(figures(400, 200, 150, 120), 'demo');
+    assert.deepEqual([impact.registered, impact.foundDoctor, impact.foundViaCpts, impact.priority, impact.waitingNow], [400, 200, 150, 120, 30]);
   });
 });
 

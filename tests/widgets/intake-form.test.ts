@@ -688,13 +688,13 @@ describe('<cpts-intake-form>', () => {
       expect((await submitted(without)).querySelector('[part~="status-link"]')).to.equal(null);
     });
 
-    it('never links to another scheme than http(s)', async () => {
-      const el = await ready(
-        await fixture<CptsIntakeForm>(html`<cpts-intake-form status-href="javascript:alert(1)" .client=${new IntakeServer().client()}></cpts-intake-form>`),
-      );
-      await fillValid(el);
-      await submit(el);
-      expect((await submitted(el)).querySelector('[part~="status-link"]')).to.equal(null);
-    });
+    for (const href of ['javascript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', '\njavascript:alert(1)']) {
+      it(`never links to another scheme than http(s): ${JSON.stringify(href)}`, async () => {
+        const el = await ready(await fixture<CptsIntakeForm>(html`<cpts-intake-form status-href=${href} .client=${new IntakeServer().client()}></cpts-intake-form>`));
+        await fillValid(el);
+        await submit(el);
+        expect((await submitted(el)).querySelector('[part~="status-link"]')).to.equal(null);
+      });
+    }
   });
 });

@@ -88,12 +88,13 @@ export function readUnsubscribeToken(keys: Keys, token: string): UnsubscribeClai
   return {territory, category, recipientHash: hash};
 }
 
+/** Records the choice; for a territory deleted since the message, nothing is left to stop (and no foreign-key 500). */
 export async function unsubscribe(db: Db, claim: UnsubscribeClaim): Promise<void> {
-  await db.query('insert into mail_unsubscribes (territory, category, recipient_hash) values ($1, $2, $3) on conflict do nothing', [
-    claim.territory,
-    claim.category,
-    claim.recipientHash,
-  ]);
+  await db.query(
+    `insert into mail_unsubscribes (territory, category, recipient_hash)
+     select $1, $2, $3 where exists (select 1 from territories where slug = $1) on conflict do nothing`,
+    [claim.territory, claim.category, claim.recipientHash],
+  );
 }
 
 export async function isUnsubscribed(db: Db, claim: UnsubscribeClaim): Promise<boolean> {

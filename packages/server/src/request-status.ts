@@ -101,6 +101,18 @@ export class StatusLookup {
     this.decoy = encryptJson(keys.encryption, {requester: {kind: 'self'}, person, situation: {reason: 'other'}, comment: null});
   }
 
+  /**
+   * The stored birth date, or the decoy's: a row no configured key opens (an old key dropped before
+   * `keys rotate` finished) answers like an unknown reference, never a 500 that would tell it exists.
+   */
+  private birthDateOf(sealed: string | undefined): string {
+    try {
+      return decryptJson<PersonalFields>(this.keys.decryption, sealed ?? this.decoy).person.birthDate;
+    } catch {
+      return decryptJson<PersonalFields>(this.keys.decryption, this.decoy).person.birthDate;
+    }
+  }
+
   async find(territory: TerritoryRow, reference: string, birthDate: string): Promise<RequestStatus | undefined> {
     const [row] = await this.db.query<StatusRow>(
       `select r.status, r.close_reason, r.personal_encrypted, r.created_at,
@@ -108,7 +120,7 @@ export class StatusLookup {
          from intake_requests r where r.territory = $1 and r.reference = $2`,
       [territory.slug, reference],
     );
-    const stored = decryptJson<PersonalFields>(this.keys.decryption, row?.personal_encrypted ?? this.decoy).person.birthDate;
+    const stored = this.birthDateOf(row?.personal_encrypted);
     if (!sameDate(stored, birthDate) || !row) return undefined;
     const receivedOn = parisDay(new Date(row.created_at));
     return {

@@ -50,6 +50,11 @@ export function publishable(stats: Stats): Stats {
     communes.map((c) => c.waitingNow),
   );
   cells.sums(waitingNow, waitingAge);
+  // a share's complement is a count too: « registered − with the criterion » must not give away a small one
+  const complementOf = (part: number, count: StatCount) => cells.sums(registered, [part, add(value(stats.registered) - value(count))]);
+  complementOf(priorityAny, stats.priority.any.count);
+  stats.priority.byCriterion.forEach((c, i) => complementOf(criteria[i]!, c.count));
+  complementOf(homeVisits, stats.homeVisits.count);
 
   const read = (i: number) => cells.read(i);
   const registeredShown = read(registered);
@@ -90,7 +95,11 @@ export function publishable(stats: Stats): Stats {
   };
 }
 
-/** The public summary from the figures since `since` (coordinator's, unsuppressed): each count on its own, none sums to another shown. */
+/**
+ * The public summary from the figures since `since` (coordinator's, unsuppressed). What a reader
+ * can subtract is declared too — found alone (found − via the CPTS), not found yet, without a
+ * priority criterion — so no difference of two published counts gives a count from 1 to 10.
+ */
 export function impactOf(stats: Stats, territory: string): Impact {
   const cells = new CellTable();
   const registered = cells.add(value(stats.registered));
@@ -98,6 +107,9 @@ export function impactOf(stats: Stats, territory: string): Impact {
   const foundViaCpts = cells.add(value(stats.resolved.viaCpts));
   const priority = cells.add(value(stats.priority.any.count));
   const waitingNow = cells.add(value(stats.waitingNow));
+  cells.sums(foundDoctor, [foundViaCpts, cells.add(value(stats.resolved.total) - value(stats.resolved.viaCpts))]);
+  cells.sums(registered, [foundDoctor, cells.add(value(stats.registered) - value(stats.resolved.total))]);
+  cells.sums(registered, [priority, cells.add(value(stats.registered) - value(stats.priority.any.count))]);
   return {
     territory,
     since: stats.from,

@@ -28,8 +28,25 @@ export function failureNotice(t: IntakeFormStrings, territory: Territory, messag
   `;
 }
 
+/**
+ * The address as a browser reads it: tabs and line breaks anywhere, and spaces or control
+ * characters at either end, are dropped — so « java\tscript: » or « \x20javascript: » is checked
+ * for what it is.
+ */
+function asBrowserReads(href: string): string {
+  const kept = [...href].filter((c) => c !== '\t' && c !== '\n' && c !== '\r');
+  const isEdge = (c: string | undefined) => c !== undefined && c.charCodeAt(0) <= 0x20;
+  while (isEdge(kept[0])) kept.shift();
+  while (isEdge(kept[kept.length - 1])) kept.pop();
+  return kept.join('');
+}
+
 /** A relative address or an http(s) one: never `javascript:` or another scheme, whoever set the attribute. */
-const isPageLink = (href: string): boolean => /^https?:/i.test(href) || !/^[\w+.-]*:/.test(href);
+function pageLink(href: string | undefined): string | undefined {
+  if (!href) return undefined;
+  const read = asBrowserReads(href);
+  return read && (/^https?:/i.test(read) || !/^[\w+.-]*:/.test(read)) ? read : undefined;
+}
 
 /** What replaces the form once the request is stored: its reference, to keep or print. */
 export function receipt(
@@ -58,7 +75,7 @@ export function receipt(
       </dl>
       <p>${t.nextSteps}</p>
       <p><a class="phone" href=${telHref(territory.phone)}>${t.call(phone)}</a></p>
-      ${statusHref && isPageLink(statusHref) ? html`<p><a part="status-link" href=${statusHref}>${t.followRequest}</a></p>` : nothing}
+      ${pageLink(statusHref) ? html`<p><a part="status-link" href=${pageLink(statusHref)}>${t.followRequest}</a></p>` : nothing}
       <div class="actions">
         <button type="button" class="button" @click=${() => window.print()}>${t.print}</button>
         <button type="button" class="button button--secondary" @click=${onAnother}>${t.another}</button>
