@@ -45,6 +45,16 @@ for (const engine of await engines()) {
       // a coordinator changed its status 10 days ago: the clock restarts from there
       await h.call('PATCH', `/v1/territories/alpha/intake-requests/${ids.Suivie}`, {token: h.token, body: {status: 'contacted'}});
       await h.db.query(`update intake_status_history set at = now() - interval '10 days' where request_id = $1 and status = 'contacted'`, [ids.Suivie]);
+      // messages: about the old request, about a recent one, and one never sent for 400 days (no SMTP)
+      const message = (name: string, requestId: string | null, daysAgo: number) =>
+        h.db.query(
+          `insert into outbox (id, territory, kind, language, data, message_id, dedupe_key, created_at)
+           values ($1, 'alpha', 'receipt', 'fr', $2, $3, $4, now() - make_interval(days => $5))`,
+          [crypto.randomUUID(), JSON.stringify(requestId ? {requestId} : {}), `<${name}@alpha.cpts-kit>`, `test:${name}`, daysAgo],
+        );
+      await message('ancienne', ids.Ancienne!, 1);
+      await message('recente', ids.Recente!, 1);
+      await message('jamais-envoye', null, 400);
     });
     after(() => h.close());
 
@@ -60,6 +70,11 @@ for (const engine of await engines()) {
       assert.equal(await exists('Ancienne'), false);
       assert.deepEqual(await h.db.query('select 1 from intake_status_history where request_id = $1', [ids.Ancienne]), []);
       assert.deepEqual(await h.db.query('select 1 from idempotency_keys where key = $1', [keys.Ancienne]), []);
+      const messages = await h.db.query<{dedupe_key: string}>("select dedupe_key from outbox where dedupe_key like 'test:%' order by dedupe_key");
+      assert.deepEqual(
+        messages.map((m) => m.dedupe_key),
+        ['test:recente'],
+      );
       const [entry] = await h.db.query<{actor: string; details: unknown}>("select actor, details from audit_log where territory = 'alpha' and action = 'intake.purge'");
       assert.equal(entry?.actor, 'test');
       assert.deepEqual(entry?.details, counts);

@@ -45,6 +45,14 @@ export async function purgeTerritory(db: Db, territory: string, options: {dryRun
           and (k.created_at < $3::timestamptz or k.resource_id in (${EXPIRED_REQUESTS}))`,
       [territory, now, keyCutoff],
     );
+    // messages about a request go with it (their sealed address too); so do messages never sent
+    // (no SMTP configured) once they are older than what the territory may keep
+    await tx.query(
+      `delete from outbox o where o.territory = $1
+          and ((o.data->>'requestId') in (select e.id::text from (${EXPIRED_REQUESTS}) e)
+               or (o.status = 'pending' and o.created_at < $2::timestamptz - make_interval(days => (select t.retention_days from territories t where t.slug = $1))))`,
+      [territory, now],
+    );
     // history goes with its request (on delete cascade); links from duplicates become null
     await tx.query(`delete from intake_requests where id in (${EXPIRED_REQUESTS})`, [territory, now]);
     // the server's hourly run audits only what it deleted; a person running the command is always audited
