@@ -8,8 +8,12 @@ import {validate} from '../validate.js';
 
 /**
  * The person's own view of their request: public, by reference and birth date. Two budgets against
- * guessing: per client address (in memory, like the form's), and per reference (in the database).
+ * guessing: per client address (shared by every server on PostgreSQL, in memory on PGlite, like the
+ * form's), and per reference (in the database).
  */
+/** The address budget's name among the shared ones: its own, apart from the form's. */
+const STATUS_SCOPE = '/v1/territories/:t/request-status';
+
 export function requestStatusRoutes({db, keys, config}: Deps) {
   const perMinute = config.statusRateLimitPerMinute ?? DEFAULT_STATUS_RATE_LIMIT;
   const limiter = perMinute > 0 ? new RateLimiter(perMinute) : undefined;
@@ -18,7 +22,9 @@ export function requestStatusRoutes({db, keys, config}: Deps) {
   return new Hono<AppEnv>().post('/v1/territories/:t/request-status', validate('json', RequestStatusLookup), async (c) => {
     const territory = c.get('territory');
     c.header('Cache-Control', 'no-store');
-    const byAddress = limiter?.take(clientKey(clientAddress(c, config.trustProxy ?? 0)));
+    const client = clientKey(clientAddress(c, config.trustProxy ?? 0));
+    const shared = c.get('limits');
+    const byAddress = perMinute <= 0 ? undefined : shared ? await shared.take(STATUS_SCOPE, client, perMinute) : limiter?.take(client);
     if (byAddress && !byAddress.ok) throw tooManyTries(byAddress.retryAfterSeconds, territory.phone);
     const lookup = c.req.valid('json');
     // as the receipt prints it: people copy it in lower case too
