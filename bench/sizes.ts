@@ -2,12 +2,15 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {pathToFileURL} from 'node:url';
-import {chromium} from 'playwright-core';
+import {chromium, type Page} from 'playwright-core';
 import {chromiumArgs, chromiumPath} from '../chromium.mjs';
 import {fmt, repoRoot, startProcess} from './lib.js';
 
 /** DESIGN §7: all the JS a page with only `<cpts-intake-form>` downloads, gzip, all chunks. */
 export const BUDGET_PAGE_GZIP = 20 * 1024;
+/** DESIGN §7, as a browser receives it from our server (brotli): before the form can be typed into, and in all. */
+export const BUDGET_INTAKE_WIRE_USABLE = 20 * 1024;
+export const BUDGET_INTAKE_WIRE_ALL = 30 * 1024;
 
 export interface FileSize {
   file: string;
@@ -40,6 +43,25 @@ export interface PageDownload {
   scripts: FileSize[];
   totalGzip: number;
   mapBytes: number;
+  /** JS body bytes on the wire, as the server encoded them (`Content-Encoding`), by encoding. */
+  wire: {total: number; encodings: string[]};
+  /** The same, only of the scripts received before the page's first form field existed (none: no form). */
+  wireBeforeUsable?: number;
+}
+
+/** The JS of a page as it came over the network: encoded body bytes, when each arrived, how encoded. */
+interface WireScript {
+  bytes: number;
+  at: number;
+  encoding: string;
+}
+
+/** Resolves with the time the first field of an intake form can take a key, if the page has one. */
+function formUsableAt(page: Page): Promise<number | undefined> {
+  return page
+    .waitForFunction(() => document.querySelector('cpts-intake-form')?.shadowRoot?.querySelector('input') ?? null, undefined, {timeout: 15_000})
+    .then(() => performance.now())
+    .catch(() => undefined);
 }
 
 /** What a real page downloads, read from the browser's own network log. */
@@ -53,16 +75,30 @@ export async function pageDownloads(baseUrl: string, pages: string[]): Promise<P
     for (const path of pages) {
       const page = await browser.newPage();
       const scripts: FileSize[] = [];
+      const wire: Promise<WireScript>[] = [];
       page.on('response', async (response) => {
         const type = response.headers()['content-type'] ?? '';
         if (!type.includes('javascript')) return;
+        const encoding = response.headers()['content-encoding'] ?? 'identity';
+        wire.push(response.finished().then(async () => ({bytes: (await response.request().sizes()).responseBodySize, at: performance.now(), encoding})));
         const body = await response.body().catch(() => Buffer.alloc(0));
         scripts.push({file: new URL(response.url()).pathname, raw: body.length, gzip: gzipSize(body)});
       });
+      const usable = formUsableAt(page);
       await page.goto(baseUrl + path, {waitUntil: 'networkidle'});
+      const usableAt = await usable;
       await page.close();
+      const received = await Promise.all(wire);
       const mapBytes = scripts.filter((s) => /leaflet|supercluster|map-engine|cluster-worker/i.test(s.file)).reduce((n, s) => n + s.gzip, 0);
-      results.push({page: path, scripts, totalGzip: scripts.reduce((n, s) => n + s.gzip, 0), mapBytes});
+      const download: PageDownload = {
+        page: path,
+        scripts,
+        totalGzip: scripts.reduce((n, s) => n + s.gzip, 0),
+        mapBytes,
+        wire: {total: received.reduce((n, w) => n + w.bytes, 0), encodings: [...new Set(received.map((w) => w.encoding))]},
+      };
+      if (usableAt !== undefined) download.wireBeforeUsable = received.filter((w) => w.at <= usableAt).reduce((n, w) => n + w.bytes, 0);
+      results.push(download);
     }
     return results;
   } finally {
@@ -79,6 +115,11 @@ export function budgetLines(pages: PageDownload[]): string[] {
     const verdict = over <= 0 ? `within, ${fmt(-over)} to spare` : `${fmt(over)} over`;
     lines.push(
       `**commune.html: ${fmt(commune.totalGzip)} bytes of JS (gzip, ${commune.scripts.length} files) against a budget of ${fmt(BUDGET_PAGE_GZIP)}: ${verdict}.** Map code: ${fmt(commune.mapBytes)} bytes.`,
+      '',
+    );
+    const wireVerdict = (bytes: number, budget: number) => `${fmt(bytes)} against ${fmt(budget)}${bytes <= budget ? '' : `: ${fmt(bytes - budget)} over`}`;
+    lines.push(
+      `**commune.html on the wire from our server (${commune.wire.encodings.join(', ')}): before the form can be typed into ${wireVerdict(commune.wireBeforeUsable ?? commune.wire.total, BUDGET_INTAKE_WIRE_USABLE)}; in all ${wireVerdict(commune.wire.total, BUDGET_INTAKE_WIRE_ALL)}.**`,
       '',
     );
     lines.push('| commune.html file | gzip bytes | share |', '|---|---:|---:|');
