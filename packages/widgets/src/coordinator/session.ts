@@ -12,6 +12,8 @@ import {coordinatorSessionContext, CoordinatorSessionStore, isRefusal, type Sess
 export interface CoordinatorSessionHost extends ReactiveControllerHost, HTMLElement {
   /** The client without a token (the provider's, or the element's own): the token is added to it. */
   resolveClient(): CptsClient | undefined;
+  /** Pending while the host's strings load (see CptsElement): its sign-in callback reads them. */
+  whenStringsLoaded?(): Promise<void> | undefined;
 }
 
 export interface CoordinatorSessionOptions {
@@ -230,7 +232,14 @@ export class CoordinatorSession implements ReactiveController, SessionMember {
     const client = this.store.status === 'signed-in' ? this.store.client : undefined;
     if (client && client !== this.seen) {
       this.seen = client;
-      this.options.onSignedIn?.(client, this.typedHere);
+      const typed = this.typedHere;
+      // a sign-in shared by the page can come before this tool's own strings have loaded
+      const loading = this.element.whenStringsLoaded?.();
+      const signedIn = () => {
+        if (this.seen === client) this.options.onSignedIn?.(client, typed);
+      };
+      if (loading) void loading.then(signedIn);
+      else signedIn();
     } else if (!this.store.client && this.seen) {
       this.seen = undefined;
       this.options.onSignedOut?.();

@@ -20,6 +20,16 @@ export abstract class CptsElement extends LitElement {
 
   protected readonly localize = new LocalizeController(this, (this.constructor as typeof CptsElement).stringBundles);
   private ownClient: {key: string; client: CptsClient} | undefined;
+
+  /**
+   * Resolves once the element's string bundles are loaded in its language (undefined when they
+   * are): controllers that call into the element outside a render, such as the coordinator
+   * session on a sign-in shared by the page, wait for it first.
+   * @internal
+   */
+  whenStringsLoaded(): Promise<void> | undefined {
+    return this.localize.whenLoaded();
+  }
   /** Why the string bundles could not be fetched; set until Retry. */
   private stringsFailure: unknown;
 
