@@ -335,7 +335,8 @@ for (const engine of await engines()) {
       assert.equal((await db.query('select 1 from mail_unsubscribes')).length, 2);
 
       sent.length = 0;
-      for (const id of ids) assert.equal((await call(rotated, 'POST', `${base}/intake-requests/${id}/transitions`, token, {to: 'closed', closeReason: 'found_alone'})).status, 200);
+      for (const id of ids)
+        assert.equal((await call(rotated, 'POST', `${base}/intake-requests/${id}/transitions`, token, {to: 'closed', closeReason: 'found_alone'})).status, 200);
       await sendDue(NEW);
       assert.deepEqual(
         sent.map((m) => m.to),
