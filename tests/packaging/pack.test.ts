@@ -120,6 +120,8 @@ describe('the packages as npm delivers them', {timeout: 120_000}, () => {
   it("runs the server's bin with plain node, from its compiled JavaScript", () => {
     const bin = join(app, 'node_modules/@cpts-kit/server/bin/cpts-kit-server.mjs');
     assert.ok(!existsSync(join(app, 'node_modules/@cpts-kit/server/src')), 'the server ships its build, not its TypeScript');
+    // tsx and its esbuild are the repository's tools, not a dependency of anything published
+    assert.ok(!existsSync(join(app, 'node_modules/tsx')), 'installing the packages brings no tsx');
     const help = ok(run(process.execPath, [bin, '--help'], app), 'cpts-kit-server --help');
     assert.match(help, /cpts-kit-server start/);
     assert.match(help, /territory create/);
