@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
+import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {createApp, type App} from '../../packages/server/src/app.js';
 import {issueToken} from '../../packages/server/src/auth.js';
@@ -16,6 +15,7 @@ import {OutboxWorker} from '../../packages/server/src/outbox-worker.js';
 import {rekeyAll, SEALED_COLUMNS, sealDeclarationNotes} from '../../packages/server/src/rekey.js';
 import {startServer} from '../../packages/server/src/server.js';
 import {createTerritory} from '../../packages/server/src/territories.js';
+import {useCliFolder} from './admin-cli.js';
 import {engines} from './databases.js';
 import {declaration, intakeBody} from './helpers.js';
 
@@ -191,20 +191,12 @@ for (const engine of await engines()) {
 }
 
 describe('the keys rotate command', () => {
-  const BIN = resolve(import.meta.dirname, '../../packages/server/bin/cpts-kit-server.mjs');
-  let dataDir: string;
-  const cli = (secrets: {CPTS_SECRET_KEY: string; CPTS_SECRET_KEY_OLD?: string}, ...args: string[]) => {
-    const env: NodeJS.ProcessEnv = {...process.env, CPTS_DATA_DIR: dataDir, ...secrets};
-    delete env.DATABASE_URL;
-    if (!secrets.CPTS_SECRET_KEY_OLD) delete env.CPTS_SECRET_KEY_OLD;
-    const run = spawnSync(process.execPath, [BIN, ...args], {env, encoding: 'utf8', timeout: 60_000});
-    return {code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim()};
-  };
+  const {cliWith, withDb} = useCliFolder('cpts-rotate-');
+  // no old key unless the call gives one, whatever this process's environment holds
+  const cli = (secrets: {CPTS_SECRET_KEY: string; CPTS_SECRET_KEY_OLD?: string}, ...args: string[]) => cliWith({CPTS_SECRET_KEY_OLD: undefined, ...secrets}, ...args);
 
-  before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'cpts-rotate-'));
-    const db = await openDatabase({dataDir});
-    try {
+  before(() =>
+    withDb(async (db) => {
       await migrate(db);
       await createTerritory(db, {slug: 'alpha', name: 'CPTS Alpha', phone: '03 21 00 00 00', email: 'a@alpha.example.fr', privacySummary: 'S.', communes: ['62765']});
       const {token} = await issueToken(db, {territory: 'alpha', kind: 'coordinator', label: 'Claire'});
@@ -219,11 +211,8 @@ describe('the keys rotate command', () => {
         );
         assert.equal((await call(app, 'PATCH', `/v1/territories/alpha/intake-requests/${created.body.id}`, token, {notes: `${NOTES.notes} ${i}`})).status, 200);
       }
-    } finally {
-      await db.close();
-    }
-  });
-  after(() => rmSync(dataDir, {recursive: true, force: true}));
+    }),
+  );
 
   it('refuses to declare success while a value is sealed with a key it was not given', () => {
     const run = cli({CPTS_SECRET_KEY: NEW}, 'keys', 'rotate');
