@@ -72,8 +72,9 @@ function manualChunks(id) {
   // the map's heavy parts: only pages that show a map download them (bench/sizes.ts counts them by name)
   if (/[\\/]node_modules[\\/]leaflet[\\/]/.test(id)) return 'leaflet';
   if (/[\\/]node_modules[\\/](supercluster|kdbush)[\\/]/.test(id)) return 'supercluster';
-  // Lit's core only: a directive or the context provider goes with the widgets that use it, so the
-  // intake page does not download the provider's half of @lit/context or the map's directives
+  // Lit's core only: a directive, @query or the context provider goes with the widgets that use it,
+  // so the intake page does not download the provider's half of @lit/context or the map's directives
+  if (/[\\/]node_modules[\\/]@lit[\\/]reactive-element[\\/]decorators[\\/]query/.test(id)) return 'lit-query';
   if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) && !/[\\/]directives[\\/]/.test(id)) return 'lit';
   // zod and ky serve every widget; the contract's schemas and the SDK's operations are left to rollup,
   // so each page's chunks carry only the schemas its widgets check

@@ -3,7 +3,7 @@ import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import type {Territory} from '@cpts-kit/contract';
 import {createClient, type CptsClient} from '@cpts-kit/sdk';
 import '../../packages/widgets/src/define.js';
-import {CptsIntakeForm, CptsSubmittedEvent} from '../../packages/widgets/src/index.js';
+import {CptsSubmittedEvent, type CptsIntakeForm} from '../../packages/widgets/src/index.js';
 import {fr as intakeFr} from '../../packages/widgets/src/intake-form/intake-strings.fr.js';
 import {demoTerritory, until} from './fake-server.js';
 
@@ -142,7 +142,7 @@ function errorOf(el: HTMLElement, target: Element): string {
  * are once a person has typed a few answers: a click then checks the answers in its own task.
  */
 async function ready(el: CptsIntakeForm): Promise<CptsIntakeForm> {
-  await CptsIntakeForm.preload();
+  await el.preload();
   await until(() => shadow(el).querySelector('a.phone') !== null || shadow(el).querySelector('[role="alert"]') !== null, 'the form');
   await el.updateComplete;
   return el;
@@ -317,9 +317,9 @@ describe('<cpts-intake-form>', () => {
 
     it('waits for the territory when sent before it has arrived', async () => {
       const server = new IntakeServer();
-      await CptsIntakeForm.preload();
       server.holdTerritory();
       const late = await fixture<CptsIntakeForm>(html`<cpts-intake-form lang="fr" .client=${server.client()}></cpts-intake-form>`);
+      await late.preload();
       await until(() => shadow(late).querySelector('form') !== null, 'the form');
       submitButton(late).click();
       await late.updateComplete;

@@ -1,6 +1,6 @@
 import ky, {HTTPError, TimeoutError, type KyInstance, type Options as KyOptions} from 'ky';
 import {ApiError, type RouteDef} from '@cpts-kit/contract';
-import type {CallInput, ClientOptions, Query} from './client.js';
+import type {CallInput, ClientOptions, Query} from './client-options.js';
 import {CptsApiError} from './errors/CptsApiError.js';
 import {CptsNetworkError} from './errors/CptsNetworkError.js';
 import {CptsResponseError} from './errors/CptsResponseError.js';

@@ -41,7 +41,7 @@ export {
 } from './translations/index.js';
 // each feature declares its own `Translation` key beside its bundle: exporting those types also
 // brings every key into a program that reads only the package's `index.d.ts`
-export type {IntakeFormStrings, IntakeErrorMessages} from './intake-form/intake-strings.js';
+export type {IntakeFormStrings, IntakeFirstStrings, IntakeReplyStrings, IntakeErrorMessages} from './intake-form/intake-strings.js';
 export type {MapStrings} from './availability-map/map-strings.js';
 export type {StatusStrings} from './request-status/status-strings.js';
 export type {ContactStrings} from './territory-contact/contact-strings.js';

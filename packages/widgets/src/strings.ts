@@ -8,6 +8,8 @@ import {en as practitionersEn} from './practitioner-manager/practitioner-manager
 import {fr as practitionersFr} from './practitioner-manager/practitioner-manager-strings.fr.js';
 import {en as intakeEn} from './intake-form/intake-strings.en.js';
 import {fr as intakeFr} from './intake-form/intake-strings.fr.js';
+import {en as intakeRepliesEn} from './intake-form/reply-strings.en.js';
+import {fr as intakeRepliesFr} from './intake-form/reply-strings.fr.js';
 import {en as intakePaperEn} from './intake-form/paper-strings.en.js';
 import {fr as intakePaperFr} from './intake-form/paper-strings.fr.js';
 import {en as statusEn} from './request-status/status-strings.en.js';
@@ -42,6 +44,7 @@ export const fr: Translation = {
   ...contactFr,
   ...labelsFr,
   ...intakeFr,
+  ...intakeRepliesFr,
   ...intakePaperFr,
   ...statusFr,
   ...mapFr,
@@ -61,6 +64,7 @@ export const en: Translation = {
   ...contactEn,
   ...labelsEn,
   ...intakeEn,
+  ...intakeRepliesEn,
   ...intakePaperEn,
   ...statusEn,
   ...mapEn,

@@ -98,30 +98,6 @@ export interface FieldError {
   kind: ErrorKind;
 }
 
-export function isFieldKey(path: string): path is FieldKey {
-  return (fieldKeys as readonly string[]).includes(path);
-}
-
-/** A zod issue code (client) or a `FieldError.code` (server) → our kind of error. */
-export function errorKindOf(field: FieldKey, code: string): ErrorKind {
-  switch (code) {
-    case 'too_big':
-      return 'tooLong';
-    case 'invalid_format':
-    case 'invalid_string':
-      return 'invalid';
-    case 'unknown_commune':
-      return 'notInTerritory';
-    case 'custom':
-      if (field === 'person.phone') return 'phoneOrEmail';
-      if (field === 'person.birthDate') return 'tooOld';
-      return 'required';
-    default:
-      // invalid_type (missing), too_small (empty once trimmed), invalid_value (unchecked consent)
-      return code === 'invalid_type' || code === 'too_small' || code === 'invalid_value' || code === 'required' ? 'required' : 'invalid';
-  }
-}
-
 export type DateCheck = {ok: true; iso: string; date: Date} | {ok: false; kind: 'required' | 'impossible'};
 
 /** Day, month, year as typed → a real calendar date (31 February is not one). */

@@ -77,10 +77,7 @@ function communeField(t: IntakeFormStrings, view: FormView, territory: Territory
         `
       : nothing;
   // said as soon as the box is left, not only on submit: the person can call rather than finish
-  const outside =
-    match.status === 'outside' && !error
-      ? html`<p class="warning" id="commune-outside">${t.errors['person.communeInsee'].notInTerritory}. ${t.communeOutsideCall(phone)}</p>`
-      : nothing;
+  const outside = match.status === 'outside' && !error ? html`<p class="warning" id="commune-outside">${t.communeOutside}. ${t.communeOutsideCall(phone)}</p>` : nothing;
   const callLine = territory ? html` <a href=${telHref(territory.phone)}>${t.communeOutsideCall(phone)}</a>` : undefined;
   return html`
     <div class="field ${error ? 'field--error' : ''}">

@@ -1,16 +1,6 @@
+import type {CptsApiError} from '@cpts-kit/sdk';
 import {IntakeRequestCreate, type Commune} from '@cpts-kit/contract';
-import {
-  errorKindOf,
-  fieldKeys,
-  isFieldKey,
-  matchCommune,
-  parseDayMonthYear,
-  priorityQuestions,
-  type ErrorKind,
-  type FieldError,
-  type FieldKey,
-  type IntakeFormValues,
-} from './form-model.js';
+import {fieldKeys, matchCommune, parseDayMonthYear, priorityQuestions, type ErrorKind, type FieldError, type FieldKey, type IntakeFormValues} from './form-model.js';
 
 // What only sending needs: the contract's schema (and with it zod) and the SDK's call. The form
 // loads this module once the person starts typing, so the page shows the form without them.
@@ -115,4 +105,55 @@ function withoutUndefined(value: unknown): unknown {
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, withoutUndefined(v)]),
   );
+}
+
+export function isFieldKey(path: string): path is FieldKey {
+  return (fieldKeys as readonly string[]).includes(path);
+}
+
+/** A zod issue code (client) or a `FieldError.code` (server) → our kind of error. */
+export function errorKindOf(field: FieldKey, code: string): ErrorKind {
+  switch (code) {
+    case 'too_big':
+      return 'tooLong';
+    case 'invalid_format':
+    case 'invalid_string':
+      return 'invalid';
+    case 'unknown_commune':
+      return 'notInTerritory';
+    case 'custom':
+      if (field === 'person.phone') return 'phoneOrEmail';
+      if (field === 'person.birthDate') return 'tooOld';
+      return 'required';
+    default:
+      // invalid_type (missing), too_small (empty once trimmed), invalid_value (unchecked consent)
+      return code === 'invalid_type' || code === 'too_small' || code === 'invalid_value' || code === 'required' ? 'required' : 'invalid';
+  }
+}
+
+/** The server's field errors, by our fields (one each), and how many name no field of ours; undefined when it sent none. */
+export function serverFieldErrors(error: CptsApiError): {errors: FieldError[]; other: number} | undefined {
+  const fieldErrors = error.fieldErrors.filter((fieldError) => fieldError.path !== 'Idempotency-Key');
+  if (fieldErrors.length === 0) return undefined;
+  const errors: FieldError[] = [];
+  let other = 0;
+  for (const fieldError of fieldErrors) {
+    const path = fieldError.path.replace(/^body\./, '');
+    if (isFieldKey(path)) {
+      if (!errors.some((known) => known.field === path)) errors.push({field: path, kind: errorKindOf(path, fieldError.code)});
+    } else {
+      other += 1;
+    }
+  }
+  return {errors, other};
+}
+
+/** Seconds to wait after a 429: the `Retry-After` header, else the problem's `retryAfter`. */
+export function retryAfterSeconds(error: CptsApiError): number | undefined {
+  const response = (error.cause as {response?: Response} | undefined)?.response;
+  const header = response?.headers.get('retry-after');
+  const fromHeader = header && /^\d+$/.test(header.trim()) ? Number(header) : undefined;
+  const fromProblem = (error.problem as {retryAfter?: unknown}).retryAfter;
+  const seconds = fromHeader ?? (typeof fromProblem === 'number' ? fromProblem : undefined);
+  return seconds === undefined ? undefined : Math.max(1, Math.ceil(seconds));
 }

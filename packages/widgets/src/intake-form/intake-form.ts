@@ -14,8 +14,8 @@ import {commentField, consentSection, personSection, prioritySection, situationS
 import type * as FormSend from './form-send.js';
 import {styles} from './intake-form.styles.js';
 import {CptsSubmittedEvent} from './submitted-event.js';
-import {intakeStrings, type IntakeFormStrings} from './intake-strings.js';
-import {retryAfterSeconds, serverFieldErrors, type Attempt, type Phase} from './submission.js';
+import {intakeReplyStrings, intakeStrings, type IntakeFormStrings} from './intake-strings.js';
+import type {Attempt, Phase} from './submission.js';
 
 /** Remaining characters at which screen readers hear the count: not on every keystroke. */
 const commentThresholds = [500, 200, 100, 50, 20, 0];
@@ -80,8 +80,19 @@ export class CptsIntakeForm extends CptsElement {
   /** The page with `<cpts-request-status>`: the receipt then links to it. */
   @property({attribute: 'status-href'}) statusHref?: string;
 
+  private strings: {lang: string; t: IntakeFormStrings} | undefined;
+
+  /** The form's strings; those of the replies (`intakeReplies`) are there once the sending code is, the only time they are read. */
   private get t(): IntakeFormStrings {
-    return this.localize.strings.intake;
+    const {intake, intakeReplies} = this.localize.strings;
+    const key = `${this.localize.lang}|${intakeReplies ? 1 : 0}`;
+    if (this.strings?.lang !== key) this.strings = {lang: key, t: {...intake, ...intakeReplies}};
+    return this.strings.t;
+  }
+
+  /** What sending needs, in this element's language: the code, and the replies' strings. */
+  private loadSending(): Promise<SendingCode> {
+    return Promise.all([loadSendingCode(), this.localize.need(intakeReplyStrings)]).then(([code]) => code);
   }
 
   private get territoryReady(): Territory | undefined {
@@ -136,16 +147,17 @@ export class CptsIntakeForm extends CptsElement {
   }
 
   /**
-   * Fetches what sending needs (the contract's check, the SDK's call) ahead of time. The form does
-   * it itself when the person starts typing; a page that fills the form from script can call it first.
+   * Fetches what sending needs (the contract's check, the SDK's call, the replies' strings) ahead of
+   * time. The form does it itself when the person starts typing; a page that fills it in from script
+   * can call it first.
    */
-  static preload(): Promise<void> {
-    return loadSendingCode().then(() => undefined);
+  preload(): Promise<void> {
+    return this.loadSending().then(() => undefined);
   }
 
   /** The first answer typed starts fetching what sending needs, so it is there by the time the person sends. */
   private prefetchSendingCode = () => {
-    loadSendingCode().catch(() => undefined);
+    this.loadSending().catch(() => undefined);
   };
 
   private onSubmit = (event: Event) => {
@@ -179,10 +191,10 @@ export class CptsIntakeForm extends CptsElement {
       territory = state.territory;
     }
     let code = sent;
-    if (!code) {
+    if (!code || this.localize.need(intakeReplyStrings)) {
       try {
         this.phase = {name: 'submitting'};
-        code = await loadSendingCode();
+        code = await this.loadSending();
       } catch (error) {
         await this.showFailure(error);
         return;
@@ -232,7 +244,7 @@ export class CptsIntakeForm extends CptsElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus();
     } catch (error) {
-      const fromServer = isCptsApiError(error) && (error.status === 400 || error.status === 422) ? serverFieldErrors(error) : undefined;
+      const fromServer = sent && isCptsApiError(error) && (error.status === 400 || error.status === 422) ? sent.serverFieldErrors(error) : undefined;
       if (fromServer) {
         this.fireError(error);
         this.errors = fromServer.errors;
@@ -290,7 +302,7 @@ export class CptsIntakeForm extends CptsElement {
   };
 
   private failureMessage(error: unknown): string {
-    return isCptsApiError(error) && error.status === 429 ? this.t.rateLimited(retryAfterSeconds(error)) : this.errorMessage(error);
+    return sent && isCptsApiError(error) && error.status === 429 ? this.t.rateLimited(sent.retryAfterSeconds(error)) : this.errorMessage(error);
   }
 
   /** `territory` undefined: it is still on its way, and the form already takes answers. */

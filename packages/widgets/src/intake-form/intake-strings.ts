@@ -6,7 +6,8 @@ import type {ErrorKind, FieldKey, PriorityQuestion} from './form-model.js';
 export type IntakeErrorMessages = Record<FieldKey, Partial<Record<ErrorKind, string>> & {default: string}>;
 
 /** Strings of `<cpts-intake-form>`. */
-export interface IntakeFormStrings {
+/** Strings of `<cpts-intake-form>` it shows from the start (the `intake` bundle). */
+export interface IntakeFirstStrings {
   title: string;
   intro: string;
   loading: string;
@@ -45,6 +46,8 @@ export interface IntakeFormStrings {
   communeHint: string;
   communeSeveral: string;
   communePick: (label: string) => string;
+  /** Said as soon as the commune box is left, before any sending. */
+  communeOutside: string;
   communeOutsideCall: (phone: string) => string;
   address: string;
 
@@ -74,15 +77,24 @@ export interface IntakeFormStrings {
   submit: string;
   sending: string;
 
-  errorSummaryTitle: string;
-  errorPrefix: string;
-  errors: IntakeErrorMessages;
-  otherError: string;
-
   failedTitle: string;
   failedKept: string;
   rateLimited: (seconds: number | undefined) => string;
 
+  /** The link to the printable blank version (loaded on demand). */
+  paperVersion: string;
+}
+
+/**
+ * Strings the form shows only once it has been sent: the messages by the fields, the error
+ * summary, the receipt (the `intakeReplies` bundle, fetched with the sending code while the person
+ * types, so the first bytes of the page stay without them).
+ */
+export interface IntakeReplyStrings {
+  errorSummaryTitle: string;
+  errorPrefix: string;
+  errors: IntakeErrorMessages;
+  otherError: string;
   successTitle: string;
   reference: string;
   receiptDate: string;
@@ -92,14 +104,17 @@ export interface IntakeFormStrings {
   another: string;
   /** The receipt's link to the status page (`status-href`). */
   followRequest: string;
-  /** The link to the printable blank version (loaded on demand). */
-  paperVersion: string;
 }
+
+/** Every string of `<cpts-intake-form>`, as its templates read them. */
+export type IntakeFormStrings = IntakeFirstStrings & IntakeReplyStrings;
 
 declare module '../translations/translation.js' {
   interface Translation {
     /** `<cpts-intake-form>`. */
-    intake: IntakeFormStrings;
+    intake: IntakeFirstStrings;
+    /** `<cpts-intake-form>`, once sent. */
+    intakeReplies: IntakeReplyStrings;
   }
 }
 
@@ -107,4 +122,10 @@ declare module '../translations/translation.js' {
 export const intakeStrings = defineStrings<'intake'>({
   fr: () => import('./intake-strings.fr.js').then((m) => m.fr),
   en: () => import('./intake-strings.en.js').then((m) => m.en),
+});
+
+/** Fetched with the sending code (see `CptsIntakeForm.preload()`), in the element's language. */
+export const intakeReplyStrings = defineStrings<'intakeReplies'>({
+  fr: () => import('./reply-strings.fr.js').then((m) => m.fr),
+  en: () => import('./reply-strings.en.js').then((m) => m.en),
 });

@@ -47,12 +47,12 @@ export function inheritedLang(element: Element): string | undefined {
 export class LocalizeController implements ReactiveController {
   readonly host: Host;
   private providedLang: LanguageCode | undefined;
-  private readonly bundles: readonly StringBundle[];
+  private readonly bundles: StringBundle[];
 
   /** `bundles`: the string bundles the host reads, beyond the common strings. */
   constructor(host: Host, bundles: readonly StringBundle[] = []) {
     this.host = host;
-    this.bundles = bundles;
+    this.bundles = [...bundles];
     host.addController(this);
     new ContextConsumer(host, {
       context: localeContext,
@@ -108,6 +108,16 @@ export class LocalizeController implements ReactiveController {
         }),
       ),
     ).then(() => undefined);
+  }
+
+  /**
+   * Adds a bundle the host reads from now on (a part it shows only later, such as the intake form's
+   * replies): from now on every render waits for it too, in whatever language. Undefined when it is
+   * loaded already in the current language; else a promise resolved once it is.
+   */
+  need(bundle: StringBundle): Promise<void> | undefined {
+    if (!this.bundles.includes(bundle)) this.bundles.push(bundle);
+    return this.whenLoaded();
   }
 
   /** `t.term('retry')`; for functions (plurals, interpolation) use `t.strings.x(…)`. */
