@@ -152,7 +152,7 @@ for (const engine of await engines()) {
       await h.db.exec(`
         drop function declarations_current_changed() cascade;
         drop function proposals_places_changed() cascade;
-        drop function current_availability_insert(uuid[]), current_availability_recompute(uuid[]), month_places_apply(text[], date[], uuid[], integer[]);
+        drop function current_availability_refresh(uuid[], boolean), month_places_apply(text[], date[], uuid[], integer[]);
         drop table practitioner_current_availability, practitioner_month_places;
         drop function quota_month(timestamptz);
         delete from schema_migrations where version like '080_%';`);

@@ -8,7 +8,6 @@
 -- Each practitioner's latest declaration (by declared_at, then id), a copy of its row.
 create table practitioner_current_availability (
   practitioner_id uuid primary key references practitioners (id) on delete cascade,
-  territory text not null references territories (slug) on delete cascade,
   declaration_id uuid not null,
   declaration jsonb not null,
   declared_at timestamptz not null,
@@ -20,7 +19,6 @@ create table practitioner_current_availability (
   home_visits boolean generated always as ((declaration->>'homeVisits') = 'true') stored,
   home_visit_communes jsonb generated always as (declaration->'homeVisitCommunes') stored
 );
-create index practitioner_current_availability_territory on practitioner_current_availability (territory);
 
 -- The month of a quota, as practitioners count it: the calendar month in Paris.
 create function quota_month(at timestamptz) returns date language sql stable as $$
@@ -37,33 +35,23 @@ create table practitioner_month_places (
 );
 create index practitioner_month_places_practitioner on practitioner_month_places (practitioner_id);
 
--- A newer declaration replaces the copy; an older one (a transaction that began earlier and
--- committed later) does not, as the latest by declared_at would not be it either.
-create function current_availability_insert(ids uuid[]) returns void language plpgsql as $$
+-- The copy taken again from the practitioners' declarations. After an insert (`only_newer`), a copy
+-- newer than what this transaction sees stays: a declaration that began earlier and committed later
+-- is not the latest by declared_at. After an update or a delete, what is left is the truth.
+create function current_availability_refresh(ids uuid[], only_newer boolean) returns void language plpgsql as $$
 begin
-  insert into practitioner_current_availability (practitioner_id, territory, declaration_id, declaration, declared_at)
-  select distinct on (a.practitioner_id) a.practitioner_id, p.territory, a.id, a.declaration, a.declared_at
-    from availability_declarations a join practitioners p on p.id = a.practitioner_id
-   where a.id = any(ids)
-   order by a.practitioner_id, a.declared_at desc, a.id desc
-  on conflict (practitioner_id) do update
-    set territory = excluded.territory, declaration_id = excluded.declaration_id, declaration = excluded.declaration, declared_at = excluded.declared_at
-    where (excluded.declared_at, excluded.declaration_id) > (practitioner_current_availability.declared_at, practitioner_current_availability.declaration_id);
-end
-$$;
-
--- A declaration changed or removed: the copy is taken again from what is left.
-create function current_availability_recompute(ids uuid[]) returns void language plpgsql as $$
-begin
-  insert into practitioner_current_availability (practitioner_id, territory, declaration_id, declaration, declared_at)
-  select distinct on (a.practitioner_id) a.practitioner_id, p.territory, a.id, a.declaration, a.declared_at
+  insert into practitioner_current_availability as c (practitioner_id, declaration_id, declaration, declared_at)
+  select distinct on (a.practitioner_id) a.practitioner_id, a.id, a.declaration, a.declared_at
     from availability_declarations a join practitioners p on p.id = a.practitioner_id
    where a.practitioner_id = any(ids)
    order by a.practitioner_id, a.declared_at desc, a.id desc
   on conflict (practitioner_id) do update
-    set territory = excluded.territory, declaration_id = excluded.declaration_id, declaration = excluded.declaration, declared_at = excluded.declared_at;
-  delete from practitioner_current_availability c
-   where c.practitioner_id = any(ids) and not exists (select 1 from availability_declarations a where a.practitioner_id = c.practitioner_id);
+    set declaration_id = excluded.declaration_id, declaration = excluded.declaration, declared_at = excluded.declared_at
+    where not only_newer or (excluded.declared_at, excluded.declaration_id) > (c.declared_at, c.declaration_id);
+  if not only_newer then
+    delete from practitioner_current_availability c
+     where c.practitioner_id = any(ids) and not exists (select 1 from availability_declarations a where a.practitioner_id = c.practitioner_id);
+  end if;
 end
 $$;
 
@@ -71,11 +59,11 @@ $$;
 create function declarations_current_changed() returns trigger language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
-    perform current_availability_insert(array(select id from new_rows));
+    perform current_availability_refresh(array(select distinct practitioner_id from new_rows), true);
   elsif tg_op = 'DELETE' then
-    perform current_availability_recompute(array(select distinct practitioner_id from old_rows));
+    perform current_availability_refresh(array(select distinct practitioner_id from old_rows), false);
   else
-    perform current_availability_recompute(array(select practitioner_id from new_rows union select practitioner_id from old_rows));
+    perform current_availability_refresh(array(select practitioner_id from new_rows union select practitioner_id from old_rows), false);
   end if;
   return null;
 end
@@ -139,8 +127,8 @@ create trigger proposals_places_deleted after delete on proposals referencing ol
   for each statement execute function proposals_places_changed();
 
 -- what the triggers would have kept, for the rows already there
-insert into practitioner_current_availability (practitioner_id, territory, declaration_id, declaration, declared_at)
-select distinct on (a.practitioner_id) a.practitioner_id, p.territory, a.id, a.declaration, a.declared_at
+insert into practitioner_current_availability (practitioner_id, declaration_id, declaration, declared_at)
+select distinct on (a.practitioner_id) a.practitioner_id, a.id, a.declaration, a.declared_at
   from availability_declarations a join practitioners p on p.id = a.practitioner_id
  order by a.practitioner_id, a.declared_at desc, a.id desc;
 
