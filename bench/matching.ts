@@ -114,21 +114,16 @@ async function seedPeople(db: Db, random: () => number, communes: Commune[]): Pr
   );
 }
 
-/** The bench's territory on a migrated database: the demo's communes, the GPs, the waiting people. */
-export async function seedMatching(db: Db): Promise<void> {
-  await seedDemo(db);
-  const communes = await db.query<Commune>("select insee, lat, lng from territory_communes where territory = 'demo' and lat is not null order by insee");
-  const random = seededRandom(12);
-  await seedPractitioners(db, random, communes);
-  await seedPeople(db, random, communes);
-}
-
 export async function benchMatching(): Promise<string[]> {
   const db = await openPglite();
   try {
     await migrate(db);
+    await seedDemo(db);
+    const communes = await db.query<Commune>("select insee, lat, lng from territory_communes where territory = 'demo' and lat is not null order by insee");
+    const random = seededRandom(12);
     const started = performance.now();
-    await seedMatching(db);
+    await seedPractitioners(db, random, communes);
+    await seedPeople(db, random, communes);
     const loadMs = performance.now() - started;
     // PostgreSQL's autovacuum would have analysed tables this size; PGlite runs no autovacuum
     await db.query('analyze');
