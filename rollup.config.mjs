@@ -78,6 +78,20 @@ function manualChunks(id) {
   // zod and ky serve every widget; the contract's schemas and the SDK's operations are left to rollup,
   // so each page's chunks carry only the schemas its widgets check
   if (/[\\/]node_modules[\\/](zod|ky)[\\/]/.test(id)) return 'sdk';
+  // the small pieces every widget's first render needs go with Lit: one request, not ten (the
+  // intake page's first bytes, DESIGN §7). A module listed here takes along whatever it imports
+  // that no rule names, so each is a leaf or imports only what is listed; the provider's half of
+  // @lit/context is named apart for that reason, and stays off the pages without a provider.
+  if (/[\\/]node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|value-notifier|decorators[\\/]provide)\.js$/.test(id)) return 'context-provider';
+  if (/[\\/]node_modules[\\/]@lit[\\/]context[\\/]/.test(id)) return 'lit';
+  if (/[\\/]node_modules[\\/]lit-html[\\/]directives[\\/](live|if-defined)\.js$/.test(id)) return 'lit';
+  if (
+    /packages[\\/]widgets[\\/]src[\\/](internal[\\/](territory-controller|format|safe-url|config-error)|translations[\\/](localize|bundle|translation|fr|en)|context[\\/](client|theme|locale|territory)|events[\\/]error|styles[\\/](tokens|base))\.ts$/.test(
+      id,
+    )
+  )
+    return 'lit';
+  if (/packages[\\/]contract[\\/]src[\\/]intake-choices\.ts$/.test(id)) return 'lit';
   return undefined;
 }
 

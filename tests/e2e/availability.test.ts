@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import {fileURLToPath} from 'node:url';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
-import {Board, PersonalLink, type BoardRow} from '@cpts-kit/contract';
-import {startServer} from '@cpts-kit/server';
-import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+import {before, describe, it} from 'node:test';
+import type {Page} from 'playwright-core';
+import type {BoardRow} from '@cpts-kit/contract';
+import {axeViolations, watchPageProblems} from './browser.js';
+import {useDemoSite} from './site.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** Every file of the map's code: the widget, its engine, Leaflet, supercluster, the cluster worker. */
 const MAP_CODE = /leaflet|supercluster|map-engine|availability-map|cluster-worker/;
 
@@ -31,33 +29,23 @@ async function tabTo(page: Page, target: RegExp): Promise<string> {
 }
 
 describe('declaring availability from a personal link, and the public map', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const at = (path: string) => new URL(path, server.url).href;
-  const asCoordinator = () => ({authorization: `Bearer ${server.demoToken}`, 'content-type': 'application/json'});
+  const site = useDemoSite();
+  const {at, asCoordinator} = site;
   let chosen: BoardRow;
   let token: string;
 
   before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
-    const board = Board.parse(await (await fetch(at('/v1/territories/demo/availability-board'), {headers: asCoordinator()})).json());
+    const board = await site.readBoard();
     // someone the public does not see yet: never declared, else network only
     const hidden = board.items.filter((r) => r.active && r.availability?.visibility !== 'public');
     chosen = hidden.find((r) => r.availability === null) ?? hidden[0]!;
     assert.ok(chosen, 'the demo has a practitioner who is not public');
-    const res = await fetch(at(`/v1/territories/demo/practitioners/${chosen.practitionerId}/link`), {method: 'POST', headers: asCoordinator(), body: '{}'});
-    assert.equal(res.status, 201);
-    token = PersonalLink.parse(await res.json()).token;
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    token = await site.issueLink(chosen.practitionerId);
   });
 
   /** Every name the public list shows, after asking for all of it (« Afficher plus »). */
   async function publicNames(): Promise<string[]> {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(at('/examples/cpts.html'));
     const map = page.locator('cpts-availability-map');
     await map.locator('[part="list-item"]').first().waitFor();
@@ -69,7 +57,7 @@ describe('declaring availability from a personal link, and the public map', () =
   }
 
   async function openPersonalLink(): Promise<{page: Page; problems: {csp: string[]; errors: string[]}; requests: Array<Promise<{url: string; referer: string | undefined}>>}> {
-    const page = await browser.newPage({viewport: {width: 360, height: 740}, isMobile: true, hasTouch: true});
+    const page = await site.browser.newPage({viewport: {width: 360, height: 740}, isMobile: true, hasTouch: true});
     const problems = await watchPageProblems(page);
     const requests: Array<Promise<{url: string; referer: string | undefined}>> = [];
     // allHeaders(): the headers really sent (headers() only has the provisional ones)
@@ -100,7 +88,7 @@ describe('declaring availability from a personal link, and the public map', () =
 
     assert.deepEqual(problems.csp, [], 'no CSP or Trusted Types violation');
     assert.deepEqual(problems.errors, []);
-    const origin = new URL(server.url).origin;
+    const origin = new URL(site.server.url).origin;
     const sent = await Promise.all(requests);
     assert.deepEqual(
       sent.filter((r) => new URL(r.url).origin !== origin),
@@ -132,7 +120,7 @@ describe('declaring availability from a personal link, and the public map', () =
   });
 
   it('shows the public map with the communes’ names and no tiles, under a strict CSP, with 0 axe violations', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = await watchPageProblems(page);
     await page.goto(at('/examples/cpts.html'));
     const map = page.locator('cpts-availability-map');
@@ -146,7 +134,7 @@ describe('declaring availability from a personal link, and the public map', () =
   });
 
   it('sends the intake-form page no map code at all', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const scripts: string[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(response.url())) scripts.push(new URL(response.url()).pathname);
@@ -167,7 +155,7 @@ describe('declaring availability from a personal link, and the public map', () =
   it('refuses a revoked link with a clear message and the CPTS phone', async () => {
     const res = await fetch(at(`/v1/territories/demo/practitioners/${chosen.practitionerId}/link`), {method: 'DELETE', headers: asCoordinator()});
     assert.equal(res.status, 204);
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(at(`/examples/practitioner.html#token=${encodeURIComponent(token)}`));
     const alert = page.locator('cpts-cartodispo [part="invalid-link"]');
     await alert.getByText('Ce lien n’est plus valide. Demandez un nouveau lien à votre CPTS.').waitFor();

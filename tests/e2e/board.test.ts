@@ -1,37 +1,25 @@
 import assert from 'node:assert/strict';
-import {fileURLToPath} from 'node:url';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
-import {Board, PersonalLink, type BoardRow} from '@cpts-kit/contract';
-import {startServer} from '@cpts-kit/server';
-import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+import {before, describe, it} from 'node:test';
+import type {Page} from 'playwright-core';
+import type {BoardRow} from '@cpts-kit/contract';
+import {axeViolations, watchPageProblems} from './browser.js';
+import {useDemoSite} from './site.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** Every file of the map's code: the public map, its engine, Leaflet, supercluster, the cluster worker. */
 const MAP_CODE = /leaflet|supercluster|map-engine|availability-map|cluster-worker/;
 
 describe('the coordinators’ availability board, against the real server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const at = (path: string) => new URL(path, server.url).href;
-  const asCoordinator = () => ({authorization: `Bearer ${server.demoToken}`, 'content-type': 'application/json'});
+  const site = useDemoSite();
+  const {at} = site;
   let chosen: BoardRow;
   let token: string;
 
   before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
-    const board = Board.parse(await (await fetch(at('/v1/territories/demo/availability-board'), {headers: asCoordinator()})).json());
+    const board = await site.readBoard();
     // someone whose declaration is not fresh yet, so the board's change is visible
     chosen = board.items.find((r) => r.active && r.freshness === 'never') ?? board.items.find((r) => r.active && r.freshness === 'stale')!;
     assert.ok(chosen, 'the demo has a practitioner with no fresh declaration');
-    const res = await fetch(at(`/v1/territories/demo/practitioners/${chosen.practitionerId}/link`), {method: 'POST', headers: asCoordinator(), body: '{}'});
-    assert.equal(res.status, 201);
-    token = PersonalLink.parse(await res.json()).token;
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    token = await site.issueLink(chosen.practitionerId);
   });
 
   /** The chosen practitioner's row on the board, found with the search field. */
@@ -44,7 +32,7 @@ describe('the coordinators’ availability board, against the real server', () =
   }
 
   async function declareNetworkOnly(): Promise<void> {
-    const page = await browser.newPage({viewport: {width: 360, height: 740}, isMobile: true, hasTouch: true});
+    const page = await site.browser.newPage({viewport: {width: 360, height: 740}, isMobile: true, hasTouch: true});
     await page.goto(at(`/examples/practitioner.html#token=${encodeURIComponent(token)}`));
     const widget = page.locator('cpts-cartodispo');
     await widget.getByText(`Lien personnel de ${chosen.displayName}`).waitFor();
@@ -57,7 +45,7 @@ describe('the coordinators’ availability board, against the real server', () =
   }
 
   it('shows a declaration made from a personal link as fresh, on a strict-CSP page that loads no map code for the list', async () => {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const page = await site.browser.newPage({viewport: {width: 1280, height: 900}});
     const problems = await watchPageProblems(page);
     const scripts: string[] = [];
     page.on('response', (response) => {
@@ -73,7 +61,7 @@ describe('the coordinators’ availability board, against the real server', () =
     await signIn.getByRole('button', {name: 'Se connecter'}).click();
     await signIn.getByText('Ce jeton n’est pas celui d’un coordinateur, ou il a expiré.', {exact: false}).waitFor();
 
-    await signIn.locator('#cs-token').fill(server.demoToken!);
+    await signIn.locator('#cs-token').fill(site.server.demoToken!);
     await signIn.getByRole('button', {name: 'Se connecter'}).click();
     await board.locator('tbody tr').first().waitFor();
     assert.match(await board.locator('[part="status"]').innerText(), /^\d+ praticiens sur \d+ · \d+ acceptent? de nouveaux patients · \d+ déclarations? à actualiser/);

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import {fileURLToPath} from 'node:url';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
-import {startServer} from '@cpts-kit/server';
-import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+import {before, describe, it} from 'node:test';
+import type {Page} from 'playwright-core';
+import {axeViolations, watchPageProblems} from './browser.js';
+import {useDemoSite} from './site.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** The tools on the coordinator kit, and the page's sign-in. */
 const KIT = 'cpts-coordinator-sign-in, cpts-waiting-list, cpts-availability-board, cpts-practitioner-manager, cpts-offer-manager, cpts-outbox, cpts-stats';
 /** The coordinator tools of the page, each showing « Connectez-vous ci-dessus » until the one sign-in. */
@@ -21,27 +19,20 @@ function focusedId(page: Page): Promise<string> {
 }
 
 describe('the coordinator page: one sign-in for every tool, through the real server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  const site = useDemoSite();
   let page: Page;
   let problems: {csp: string[]; errors: string[]};
   const notFound: string[] = [];
   const tokenFields = () => page.locator(KIT).locator('input[type="password"]');
 
   before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
-    page = await browser.newPage();
+    page = await site.browser.newPage();
     problems = await watchPageProblems(page);
     page.on('response', (response) => {
       if (response.status() === 404) notFound.push(response.url());
     });
-    await page.goto(new URL('/examples/coordinator.html', server.url).href);
+    await page.goto(site.at('/examples/coordinator.html'));
     await page.locator('cpts-coordinator-sign-in').getByLabel('Jeton de coordinateur').waitFor();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('shows one sign-in form; the tools say to sign in above', async () => {
@@ -70,7 +61,7 @@ describe('the coordinator page: one sign-in for every tool, through the real ser
     await page.locator('body').focus();
     for (let i = 0; i < 20 && (await focusedId(page)) !== 'cs-token'; i++) await page.keyboard.press('Tab');
     assert.equal(await focusedId(page), 'cs-token');
-    await page.keyboard.type(server.demoToken!);
+    await page.keyboard.type(site.server.demoToken!);
     await page.keyboard.press('Enter');
     await page.locator('cpts-practitioner-manager').getByRole('heading', {name: 'Praticiens du territoire'}).waitFor();
     await page.locator('cpts-offer-manager').getByRole('heading', {name: 'Gérer les offres de stage'}).waitFor();

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import {fileURLToPath} from 'node:url';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, Locator, Page} from 'playwright-core';
-import {startServer} from '@cpts-kit/server';
-import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import {before, describe, it} from 'node:test';
+import type {Locator, Page} from 'playwright-core';
+import {axeViolations, watchPageProblems} from './browser.js';
+import {useDemoSite} from './site.js';
 
 type Box = {x: number; y: number; width: number; height: number};
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -27,21 +24,11 @@ const markerTotal = (map: Locator) =>
   });
 
 describe('the map on the CPTS example page, read by a person looking for a doctor', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const at = (path: string) => new URL(path, server.url).href;
-
-  before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useDemoSite();
+  const {at} = site;
 
   it('shows, under a heading that says so, only those who accept new patients, and everyone on request', async () => {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const page = await site.browser.newPage({viewport: {width: 1280, height: 900}});
     const problems = await watchPageProblems(page);
     const map = await openMap(page, at('/examples/cpts.html'));
     await map.getByRole('heading', {name: 'Professionnels qui acceptent de nouveaux patients'}).waitFor();
@@ -62,7 +49,7 @@ describe('the map on the CPTS example page, read by a person looking for a docto
   });
 
   it('explains the markers in a legend, in words', async () => {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const page = await site.browser.newPage({viewport: {width: 1280, height: 900}});
     const map = await openMap(page, at('/examples/cpts.html'));
     await map.getByLabel('Seulement ceux qui acceptent de nouveaux patients').uncheck();
     const legend = map.getByRole('list', {name: 'Légende'});
@@ -73,7 +60,7 @@ describe('the map on the CPTS example page, read by a person looking for a docto
   });
 
   it('names the communes without covering a marker or another name', async () => {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const page = await site.browser.newPage({viewport: {width: 1280, height: 900}});
     const map = await openMap(page, at('/examples/cpts.html'));
     const names = map.locator('.commune-name');
     assert.ok((await names.count()) > 0);
@@ -101,7 +88,7 @@ describe('the map on the CPTS example page, read by a person looking for a docto
   });
 
   it('passes axe-core checks with the map, its legend and its list', async () => {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const page = await site.browser.newPage({viewport: {width: 1280, height: 900}});
     const map = await openMap(page, at('/examples/cpts.html'));
     await map.getByLabel('Seulement ceux qui acceptent de nouveaux patients').uncheck();
     await map.evaluate((el) => (el as HTMLElement & {mapSettled(): Promise<void>}).mapSettled());
@@ -111,21 +98,19 @@ describe('the map on the CPTS example page, read by a person looking for a docto
 });
 
 describe('the map of a large territory, clustered by the server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const at = (path: string) => new URL(path, server.url).href;
+  const site = useDemoSite();
+  const {at} = site;
   const COUNT = 3_000;
 
   before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
     // a regional network: more practitioners than one page, spread around the demo communes
-    await server.db.query(
+    await site.server.db.query(
       `insert into practitioners (id, territory, profession, first_name, last_name, commune_insee, lat, lng)
        select gen_random_uuid(), 'demo', 'medecin_generaliste', 'Prénom', 'Région' || lpad(i::text, 5, '0'), '62765', 50.6 + (i % 60) * 0.005, 2.05 + (i / 60) * 0.009
          from generate_series(1, $1::int) as i`,
       [COUNT],
     );
-    await server.db.query(
+    await site.server.db.query(
       `insert into availability_declarations (id, practitioner_id, declaration, visibility, declared_by)
        select gen_random_uuid(), p.id, jsonb_build_object('accepting', case when right(p.last_name, 1) in ('0', '1', '2') then 'no' else 'yes' end, 'monthlyQuota', null,
                 'patientScope', jsonb_build_array('all'), 'scopeCommunes', jsonb_build_array(), 'homeVisits', false, 'homeVisitCommunes', jsonb_build_array(),
@@ -133,15 +118,10 @@ describe('the map of a large territory, clustered by the server', () => {
               'public', 'practitioner'
          from practitioners p where p.last_name like 'Région%'`,
     );
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('draws the server’s clusters, counts them in the list, and pages the list', async () => {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const page = await site.browser.newPage({viewport: {width: 1280, height: 900}});
     const problems = await watchPageProblems(page);
     const views: string[] = [];
     page.on('request', (r) => (r.url().includes('/practitioners/map?') ? views.push(r.url()) : undefined));

@@ -1,28 +1,14 @@
 import assert from 'node:assert/strict';
-import {fileURLToPath} from 'node:url';
-import {after, before, describe, it} from 'node:test';
-import type {Browser} from 'playwright-core';
-import {startServer} from '@cpts-kit/server';
-import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import {describe, it} from 'node:test';
+import {axeViolations, watchPageProblems} from './browser.js';
+import {useDemoSite} from './site.js';
 
 describe('the CPTS example page, served by the reference server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const at = (path: string) => new URL(path, server.url).href;
-
-  before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useDemoSite();
+  const {at} = site;
 
   it('shows the demo territory’s name, phone and e-mail from the server', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = await watchPageProblems(page);
     await page.goto(at('/examples/cpts.html'));
     const contact = page.locator('cpts-territory-contact');
@@ -37,7 +23,7 @@ describe('the CPTS example page, served by the reference server', () => {
   });
 
   it('reflects a coordinator’s change of phone number on the next visit', async () => {
-    const token = server.demoToken;
+    const token = site.server.demoToken;
     assert.ok(token, 'the demo server gives a coordinator token');
     const res = await fetch(at('/v1/territories/demo'), {
       method: 'PATCH',
@@ -45,14 +31,14 @@ describe('the CPTS example page, served by the reference server', () => {
       body: JSON.stringify({phone: '03 21 12 34 56'}),
     });
     assert.equal(res.status, 200);
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(at('/examples/cpts.html'));
     await page.locator('cpts-territory-contact').getByText('03 21 12 34 56').waitFor();
     await page.close();
   });
 
   it('passes axe-core checks with the widget rendered', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(at('/examples/cpts.html'));
     await page.locator('cpts-territory-contact').getByRole('link').first().waitFor();
     assert.deepEqual(await axeViolations(page), []);
@@ -60,7 +46,7 @@ describe('the CPTS example page, served by the reference server', () => {
   });
 
   it('lists the example pages at the root', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(at('/'));
     assert.ok((await page.getByRole('link', {name: /CPTS/i}).count()) > 0);
     await page.close();

@@ -1,41 +1,29 @@
 import assert from 'node:assert/strict';
-import {fileURLToPath} from 'node:url';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
+import {describe, it} from 'node:test';
+import type {Page} from 'playwright-core';
 import {IntakeRequestList} from '@cpts-kit/contract';
-import {startServer} from '@cpts-kit/server';
-import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+import {axeViolations, watchPageProblems} from './browser.js';
+import {useDemoSite} from './site.js';
 import {fillIntakeForm, REFERENCE} from './intake-steps.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** Fills the form as Marie Louise, born 12/03/1948, would. */
 function fillForm(page: Page, lastName: string): Promise<void> {
   return fillIntakeForm(page, {lastName, firstNames: 'Marie Louise', birthDate: {day: '12', month: '3', year: '1948'}, phone: '06 12 34 56 78'});
 }
 
 describe('registering on the commune page, through the real server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const at = (path: string) => new URL(path, server.url).href;
+  const site = useDemoSite();
+  const {at} = site;
 
   /** What the coordinator sees for one family name. */
   async function storedFor(lastName: string) {
-    const res = await fetch(at('/v1/territories/demo/intake-requests?limit=500'), {headers: {authorization: `Bearer ${server.demoToken}`}});
+    const res = await fetch(at('/v1/territories/demo/intake-requests?limit=500'), {headers: {authorization: `Bearer ${site.server.demoToken}`}});
     assert.equal(res.status, 200);
     return IntakeRequestList.parse(await res.json()).items.filter((r) => r.person.lastName === lastName);
   }
 
-  before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('registers a person once, under a strict CSP with Trusted Types, and shows the reference', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = await watchPageProblems(page);
     await page.goto(at('/examples/commune.html'));
     await fillForm(page, 'Lemaire');
@@ -54,7 +42,7 @@ describe('registering on the commune page, through the real server', () => {
   });
 
   it('stores the request once when the answer is lost on the way back, and shows the same reference', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(at('/examples/commune.html'));
     await fillForm(page, 'Cazin-Essai');
     let posts = 0;
@@ -83,7 +71,7 @@ describe('registering on the commune page, through the real server', () => {
   });
 
   it('stores one request when the button is clicked twice', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(at('/examples/commune.html'));
     await fillForm(page, 'Vasseur');
     const button = page.locator('cpts-intake-form').getByRole('button', {name: 'Envoyer ma demande'});
@@ -94,7 +82,7 @@ describe('registering on the commune page, through the real server', () => {
   });
 
   it('shows the civic theme page without CSP violations or axe issues', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = await watchPageProblems(page);
     await page.goto(at('/examples/commune-civic.html'));
     await page.locator('cpts-intake-form').getByRole('button', {name: 'Envoyer ma demande'}).waitFor();

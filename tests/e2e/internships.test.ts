@@ -1,39 +1,28 @@
 import assert from 'node:assert/strict';
-import {fileURLToPath} from 'node:url';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
-import {startServer} from '@cpts-kit/server';
-import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+import {before, describe, it} from 'node:test';
+import type {Page} from 'playwright-core';
+import {axeViolations, watchPageProblems} from './browser.js';
+import {useDemoSite} from './site.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const TITLE = `Stage e2e en MSP de Wizernes ${Date.now()}`;
 
 describe('internship offers, from the coordinator page to the public page, through the real server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  const site = useDemoSite();
+  const {at} = site;
   let coordinator: Page;
-  const at = (path: string) => new URL(path, server.url).href;
 
   /** The offer's card in the manager, found by its title. */
   const managed = (page: Page) => page.locator('cpts-offer-manager li.card', {has: page.getByRole('heading', {name: TITLE, exact: true})});
 
   before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
-    coordinator = await browser.newPage();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    coordinator = await site.browser.newPage();
   });
 
   it('lets the coordinator sign in with a token, create an offer as a draft, and publish it', async () => {
     const problems = await watchPageProblems(coordinator);
     await coordinator.goto(at('/examples/coordinator.html'));
     const manager = coordinator.locator('cpts-offer-manager');
-    const signIn = coordinator.locator('cpts-coordinator-sign-in');
-    await signIn.getByLabel('Jeton de coordinateur').fill(server.demoToken!);
-    await signIn.getByRole('button', {name: 'Se connecter'}).click();
+    await site.signIn(coordinator);
     await manager.getByRole('button', {name: 'Nouvelle offre'}).click();
     const editor = manager.locator('cpts-offer-editor');
     await editor.getByLabel('Titre').fill(TITLE);
@@ -65,7 +54,7 @@ describe('internship offers, from the coordinator page to the public page, throu
   });
 
   it('shows the published offer on the public page, with its detail deep-linked', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = await watchPageProblems(page);
     await page.goto(at('/examples/internships.html'));
     const offers = page.locator('cpts-internship-offers');
@@ -78,7 +67,7 @@ describe('internship offers, from the coordinator page to the public page, throu
     await dialog.getByText('Dr Anne Leroy').waitFor();
     assert.deepEqual(await axeViolations(page), []);
     // the same URL in a new tab opens the same offer
-    const shared = await browser.newPage();
+    const shared = await site.browser.newPage();
     await shared.goto(page.url());
     await shared.locator('cpts-internship-offers').getByRole('dialog', {name: TITLE}).waitFor();
     await shared.close();
@@ -88,7 +77,7 @@ describe('internship offers, from the coordinator page to the public page, throu
   });
 
   it('lets an intern express interest, which the coordinator then reads', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(at('/examples/internships.html'));
     const offers = page.locator('cpts-internship-offers');
     const card = offers.locator('[part="card"]', {has: page.getByRole('heading', {name: TITLE})});
@@ -115,7 +104,7 @@ describe('internship offers, from the coordinator page to the public page, throu
   it('takes the offer off the public page once the coordinator archives it', async () => {
     await managed(coordinator).getByRole('button', {name: 'Archiver'}).click();
     await managed(coordinator).getByText('Archivée').waitFor();
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(at('/examples/internships.html'));
     const offers = page.locator('cpts-internship-offers');
     await offers.locator('[part="count"]').waitFor();

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import {fileURLToPath} from 'node:url';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
-import {Board, PersonalLink, type AvailabilityDeclaration, type BoardRow} from '@cpts-kit/contract';
-import {startServer} from '@cpts-kit/server';
-import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+import {before, describe, it} from 'node:test';
+import type {BrowserContext, Locator, Page} from 'playwright-core';
+import type {AvailabilityDeclaration, BoardRow} from '@cpts-kit/contract';
+import {axeViolations, watchPageProblems} from './browser.js';
+import {useDemoSite} from './site.js';
 import {fillIntakeForm, REFERENCE} from './intake-steps.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** A family name no demo request has, so the search finds this person only. */
 const LAST_NAME = 'Haverbeke';
 const FIRST_NAMES = 'Gisèle';
@@ -32,8 +30,8 @@ async function tabTo(page: Page, target: string): Promise<void> {
 }
 
 describe('matching through the real pages: registered, proposed, accepted, resolved', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  const site = useDemoSite();
+  const {at} = site;
   let context: BrowserContext;
   let coordinator: Page;
   let problems: {csp: string[]; errors: string[]};
@@ -42,7 +40,6 @@ describe('matching through the real pages: registered, proposed, accepted, resol
   let practitioner = '';
   let quotaBefore = 0;
   let link = '';
-  const at = (path: string) => new URL(path, server.url).href;
   const list = () => coordinator.locator('cpts-waiting-list');
   const board = () => coordinator.locator('cpts-availability-board');
 
@@ -67,19 +64,13 @@ describe('matching through the real pages: registered, proposed, accepted, resol
   }
 
   before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
-    context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
     coordinator = await context.newPage();
     problems = await watchPageProblems(coordinator);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('registers a person on the commune page', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(at('/examples/commune.html'));
     await fillIntakeForm(page, {lastName: LAST_NAME, firstNames: FIRST_NAMES, birthDate: {day: '12', month: '3', year: '1941'}, phone: PHONE});
     const form = page.locator('cpts-intake-form');
@@ -92,9 +83,7 @@ describe('matching through the real pages: registered, proposed, accepted, resol
 
   it('lets the coordinator find the person and propose them to a practitioner with places this month', async () => {
     await coordinator.goto(at('/examples/coordinator.html'));
-    const signIn = coordinator.locator('cpts-coordinator-sign-in');
-    await signIn.getByLabel('Jeton de coordinateur').fill(server.demoToken!);
-    await signIn.getByRole('button', {name: 'Se connecter'}).click();
+    await site.signIn(coordinator);
     await list().locator('[part="row"]').first().waitFor();
     await openRequest();
 
@@ -129,7 +118,7 @@ describe('matching through the real pages: registered, proposed, accepted, resol
   });
 
   it('shows the practitioner the proposal without a name, accepted with the keyboard, then the contact details and the first consultation', async () => {
-    const page = await browser.newPage({viewport: {width: 360, height: 740}, isMobile: true, hasTouch: true});
+    const page = await site.browser.newPage({viewport: {width: 360, height: 740}, isMobile: true, hasTouch: true});
     const pageProblems = await watchPageProblems(page);
     await page.goto(link);
     const widget = page.locator('cpts-cartodispo');
@@ -182,23 +171,18 @@ describe('matching through the real pages: registered, proposed, accepted, resol
 });
 
 describe('pull mode through the real pages: a practitioner offers to take someone, the coordinator confirms', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  const site = useDemoSite();
+  const {at, asCoordinator} = site;
   let chosen: BoardRow;
   let token = '';
-  const at = (path: string) => new URL(path, server.url).href;
-  const asCoordinator = () => ({authorization: `Bearer ${server.demoToken}`, 'content-type': 'application/json'});
 
   before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
     // the territory lets its practitioners pick (off by default)
     const patched = await fetch(at('/v1/territories/demo'), {method: 'PATCH', headers: asCoordinator(), body: JSON.stringify({practitionersMayPick: true})});
     assert.equal(patched.status, 200);
-    const board = Board.parse(await (await fetch(at('/v1/territories/demo/availability-board'), {headers: asCoordinator()})).json());
+    const board = await site.readBoard();
     chosen = board.items.find((r) => r.active && r.profession === 'medecin_generaliste')!;
-    const link = await fetch(at(`/v1/territories/demo/practitioners/${chosen.practitionerId}/link`), {method: 'POST', headers: asCoordinator(), body: '{}'});
-    token = PersonalLink.parse(await link.json()).token;
+    token = await site.issueLink(chosen.practitionerId);
     // takes anyone, home visits anywhere: whoever waits nearest fits
     const declaration: AvailabilityDeclaration = {
       accepting: 'yes',
@@ -220,13 +204,9 @@ describe('pull mode through the real pages: a practitioner offers to take someon
     });
     assert.equal(declared.status, 200);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('lists people waiting nearby without a name, takes an offer, and shows the contact details once the coordinator confirms', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = await watchPageProblems(page);
     await page.goto(at(`/examples/practitioner.html#token=${encodeURIComponent(token)}`));
     const widget = page.locator('cpts-cartodispo');
@@ -236,12 +216,10 @@ describe('pull mode through the real pages: a practitioner offers to take someon
     await nearby.getByRole('button', {name: 'Je peux le/la prendre'}).first().click();
     await nearby.getByText('Proposé à la coordination, qui vous recontacte').first().waitFor();
 
-    const coordinator = await browser.newPage({viewport: {width: 1280, height: 900}});
+    const coordinator = await site.browser.newPage({viewport: {width: 1280, height: 900}});
     const coordinatorProblems = await watchPageProblems(coordinator);
     await coordinator.goto(at('/examples/coordinator.html'));
-    const signIn = coordinator.locator('cpts-coordinator-sign-in');
-    await signIn.getByLabel('Jeton de coordinateur').fill(server.demoToken!);
-    await signIn.getByRole('button', {name: 'Se connecter'}).click();
+    await site.signIn(coordinator);
     const list = coordinator.locator('cpts-waiting-list');
     const offers = list.locator('cpts-practitioner-offers');
     await offers.getByRole('heading', {name: '1 offre de praticien à confirmer'}).waitFor();

@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict';
-import {fileURLToPath} from 'node:url';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {startServer} from '@cpts-kit/server';
-import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+import {before, describe, it} from 'node:test';
+import type {BrowserContext, Page} from 'playwright-core';
+import {axeViolations, watchPageProblems} from './browser.js';
+import {useDemoSite} from './site.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const LAST_NAME = `Wizernois${Date.now()}`;
 const NAME = `Dr Hélène ${LAST_NAME}`;
 
 describe('practitioners, from the coordinator page to the personal link, through the real server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  const site = useDemoSite();
+  const {at} = site;
   let context: BrowserContext;
   let coordinator: Page;
   let problems: {csp: string[]; errors: string[]};
   let link = '';
-  const at = (path: string) => new URL(path, server.url).href;
   const manager = () => coordinator.locator('cpts-practitioner-manager');
   const row = () => manager().locator('tr[part="row"]', {has: coordinator.getByRole('rowheader', {name: NAME})});
   /** The row's one menu of actions, then the action in it, each named after the practitioner. */
@@ -30,24 +27,16 @@ describe('practitioners, from the coordinator page to the personal link, through
   };
 
   before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
-    context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: server.url});
+    context = await site.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: site.server.url});
     coordinator = await context.newPage();
     problems = await watchPageProblems(coordinator);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('lets the coordinator sign in and create a practitioner, after fixing the fields the form points to', async () => {
     await coordinator.goto(at('/examples/coordinator.html'));
     // the page's one sign-in, for every tool
-    const signIn = coordinator.locator('cpts-coordinator-sign-in');
-    await signIn.getByLabel('Jeton de coordinateur').fill(server.demoToken!);
-    await signIn.getByRole('button', {name: 'Se connecter'}).click();
+    await site.signIn(coordinator);
     await manager().getByRole('heading', {name: 'Praticiens du territoire'}).waitFor();
     await manager().getByRole('button', {name: 'Nouveau praticien'}).click();
     const editor = manager().locator('cpts-practitioner-editor');

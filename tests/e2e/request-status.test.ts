@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import {fileURLToPath} from 'node:url';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
-import {startServer} from '@cpts-kit/server';
-import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+import {describe, it} from 'node:test';
+import type {Page} from 'playwright-core';
+import {axeViolations, watchPageProblems} from './browser.js';
+import {useDemoSite} from './site.js';
 import {fillIntakeForm, REFERENCE} from './intake-steps.js';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Types a reference and a birth date into the status page's form, found by their labels, and sends them. */
 async function lookUp(page: Page, reference: string, birth: {day: string; month: string; year: string}): Promise<void> {
@@ -20,21 +17,11 @@ async function lookUp(page: Page, reference: string, birth: {day: string; month:
 }
 
 describe('following a request from the commune page to the status page, through the real server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const at = (path: string) => new URL(path, server.url).href;
-
-  before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useDemoSite();
+  const {at} = site;
 
   it('registers, then reads where the request stands with the right birth date, and the generic answer with a wrong one', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
@@ -85,12 +72,12 @@ describe('following a request from the commune page to the status page, through 
     const {id, reference} = (await created.json()) as {id: string; reference: string};
     const moved = await fetch(at(`/v1/territories/demo/intake-requests/${id}/transitions`), {
       method: 'POST',
-      headers: {'content-type': 'application/json', authorization: `Bearer ${server.demoToken}`},
+      headers: {'content-type': 'application/json', authorization: `Bearer ${site.server.demoToken}`},
       body: JSON.stringify({to: 'oriented'}),
     });
     assert.equal(moved.status, 200);
 
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(at('/examples/request-status.html'));
     await lookUp(page, reference, {day: '2', month: '5', year: '1938'});
     const answer = page.locator('cpts-request-status').locator('[part~="answer"]');

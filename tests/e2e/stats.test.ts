@@ -1,32 +1,17 @@
 import assert from 'node:assert/strict';
-import {fileURLToPath} from 'node:url';
-import {after, before, describe, it} from 'node:test';
-import type {Browser} from 'playwright-core';
-import {startServer} from '@cpts-kit/server';
-import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import {describe, it} from 'node:test';
+import {axeViolations, watchPageProblems} from './browser.js';
+import {useDemoSite} from './site.js';
 
 describe('the statistics and the impact sentence, through the real server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const at = (path: string) => new URL(path, server.url).href;
-
-  before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useDemoSite();
+  const {at} = site;
 
   it('shows the demo territory’s figures, charts and tables on the coordinator page, under its strict CSP', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = await watchPageProblems(page);
     await page.goto(at('/examples/coordinator.html'));
-    await page.locator('cpts-coordinator-sign-in').getByLabel('Jeton de coordinateur').fill(server.demoToken!);
-    await page.locator('cpts-coordinator-sign-in').getByRole('button', {name: 'Se connecter'}).click();
+    await site.signIn(page);
     const stats = page.locator('cpts-stats');
     await stats.locator('[part="figures"]').waitFor();
     // the demo seeds waiting requests: the figures are the server's, not zeros
@@ -52,7 +37,7 @@ describe('the statistics and the impact sentence, through the real server', () =
   });
 
   it('says the territory’s impact in one sentence on the CPTS page', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = await watchPageProblems(page);
     await page.goto(at('/examples/cpts.html'));
     const summary = page.locator('cpts-impact [part="summary"]');

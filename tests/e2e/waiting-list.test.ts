@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
-import {fileURLToPath} from 'node:url';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
-import {startServer} from '@cpts-kit/server';
-import {axeViolations, launchChromium, watchPageProblems} from './browser.js';
+import {describe, it} from 'node:test';
+import type {Page} from 'playwright-core';
+import {axeViolations, watchPageProblems} from './browser.js';
+import {useDemoSite} from './site.js';
 import {fillIntakeForm, REFERENCE} from './intake-steps.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** A family name no demo request has, so the search finds this person only. */
 const LAST_NAME = 'Vandenbussche';
 
@@ -22,32 +20,21 @@ async function registerOnCommunePage(page: Page, at: (path: string) => string): 
 }
 
 describe('the waiting list on the coordinator page, through the real server', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-  const at = (path: string) => new URL(path, server.url).href;
-
-  before(async () => {
-    server = await startServer({port: 0, host: '127.0.0.1', databaseUrl: 'memory://', demo: true, staticRoot: repoRoot});
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useDemoSite();
+  const {at} = site;
 
   it('finds a person registered on the commune page, logs a call, resolves the request, and exports it once', async () => {
-    const person = await browser.newPage();
+    const person = await site.browser.newPage();
     const reference = await registerOnCommunePage(person, at);
     assert.match(reference, REFERENCE);
     await person.close();
 
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = await watchPageProblems(page);
     const urls: string[] = [];
     page.on('request', (request) => urls.push(request.url()));
     await page.goto(at('/examples/coordinator.html'));
-    await page.locator('cpts-coordinator-sign-in').getByLabel('Jeton de coordinateur').fill(server.demoToken!);
-    await page.locator('cpts-coordinator-sign-in').getByRole('button', {name: 'Se connecter'}).click();
+    await site.signIn(page);
     const list = page.locator('cpts-waiting-list');
     await list.locator('[part="row"]').first().waitFor();
     assert.deepEqual(await axeViolations(page), []);

@@ -120,6 +120,8 @@ describe('the packages as npm delivers them', {timeout: 120_000}, () => {
   it("runs the server's bin with plain node, from its compiled JavaScript", () => {
     const bin = join(app, 'node_modules/@cpts-kit/server/bin/cpts-kit-server.mjs');
     assert.ok(!existsSync(join(app, 'node_modules/@cpts-kit/server/src')), 'the server ships its build, not its TypeScript');
+    // tsx and its esbuild are the repository's tools, not a dependency of anything published
+    assert.ok(!existsSync(join(app, 'node_modules/tsx')), 'installing the packages brings no tsx');
     const help = ok(run(process.execPath, [bin, '--help'], app), 'cpts-kit-server --help');
     assert.match(help, /cpts-kit-server start/);
     assert.match(help, /territory create/);
@@ -151,12 +153,15 @@ describe('the packages as npm delivers them', {timeout: 120_000}, () => {
     for (const name of PACKAGES) {
       const files = listOf(tarballs.get(name) ?? '');
       assert.ok(files.includes('package/LICENSE'), `${name}: LICENSE`);
+      assert.ok(files.includes('package/CHANGELOG.md'), `${name}: CHANGELOG.md`);
       assert.ok(!files.some((file) => file.endsWith('.test.ts')), `${name}: no tests`);
     }
   });
 
   it('gives every package the same version, and depends on exactly that version of the others', () => {
-    const version = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {version: string}).version;
+    // the changesets' fixed group keeps them together; the private root has no version of its own
+    const version = manifest('contract').version;
+    assert.match(String(version), /^\d+\.\d+\.\d+/);
     for (const name of PACKAGES) {
       const pkg = manifest(name);
       assert.equal(pkg.version, version, `${name}'s version`);

@@ -1,32 +1,10 @@
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
-import {after, before, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import {findCaller} from '../../packages/server/src/auth.js';
-import {openDatabase} from '../../packages/server/src/db/index.js';
-
-const BIN = resolve(import.meta.dirname, '../../packages/server/bin/cpts-kit-server.mjs');
+import {useCliFolder} from './admin-cli.js';
 
 describe('the cpts-kit-server admin CLI', () => {
-  let dataDir: string;
-  const cli = (...args: string[]) => {
-    const env: NodeJS.ProcessEnv = {...process.env, CPTS_DATA_DIR: dataDir};
-    delete env.DATABASE_URL;
-    const run = spawnSync(process.execPath, [BIN, ...args], {env, encoding: 'utf8', timeout: 60_000});
-    return {code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim()};
-  };
-  const withDb = async <T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) => {
-    const db = await openDatabase({dataDir});
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-    }
-  };
-  before(() => (dataDir = mkdtempSync(join(tmpdir(), 'cpts-cli-'))));
-  after(() => rmSync(dataDir, {recursive: true, force: true}));
+  const {cli, withDb} = useCliFolder('cpts-cli-');
 
   it('prints its usage with --help', () => {
     const run = cli('--help');

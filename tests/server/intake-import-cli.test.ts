@@ -1,54 +1,15 @@
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
-import {after, before, describe, it} from 'node:test';
-import {openDatabase} from '../../packages/server/src/db/index.js';
-
-const BIN = resolve(import.meta.dirname, '../../packages/server/bin/cpts-kit-server.mjs');
+import {before, describe, it} from 'node:test';
+import {useCliFolder} from './admin-cli.js';
 
 describe('cpts-kit-server intake import', () => {
-  let dir: string;
-  const cli = (...args: string[]) => {
-    const env: NodeJS.ProcessEnv = {...process.env, CPTS_DATA_DIR: join(dir, 'data'), CPTS_SECRET_KEY: 'cli-test-secret-key'};
-    delete env.DATABASE_URL;
-    const run = spawnSync(process.execPath, [BIN, ...args], {env, encoding: 'utf8', timeout: 60_000});
-    return {code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim()};
-  };
-  const file = (name: string, content: string) => {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    return path;
-  };
-  const count = async () => {
-    const db = await openDatabase({dataDir: join(dir, 'data')});
-    try {
+  const {cli, file, withDb, createTerritory} = useCliFolder('cpts-cli-intake-', {CPTS_SECRET_KEY: 'cli-test-secret-key'});
+  const count = () =>
+    withDb(async (db) => {
       const [row] = await db.query<{count: number}>("select count(*)::int as count from intake_requests where territory = 'cli' and channel = 'import'");
       return row!.count;
-    } finally {
-      await db.close();
-    }
-  };
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cpts-cli-intake-'));
-    const created = cli(
-      'territory',
-      'create',
-      '--slug',
-      'cli',
-      '--name',
-      'CPTS CLI',
-      '--communes',
-      '62765,62040',
-      '--phone',
-      '03 21 00 00 00',
-      '--email',
-      'contact@example.fr',
-    );
-    assert.equal(created.code, 0, created.stderr);
-  });
-  after(() => rmSync(dir, {recursive: true, force: true}));
+    });
+  before(createTerritory);
 
   it('is in the usage', () => {
     assert.match(cli('--help').stdout, /intake import --territory S --file F \[--dry-run\]/);

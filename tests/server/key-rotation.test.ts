@@ -1,16 +1,21 @@
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
+import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {createApp, type App} from '../../packages/server/src/app.js';
 import {issueToken} from '../../packages/server/src/auth.js';
+import {hkdfSync} from 'node:crypto';
 import {deriveKeys, sealedWith} from '../../packages/server/src/crypto.js';
-import {migrate, openDatabase, type Db} from '../../packages/server/src/db/index.js';
+import {migrate, openDatabase, openPostgres, type Db} from '../../packages/server/src/db/index.js';
+import {loadMailKey} from '../../packages/server/src/mail-key.js';
+import type {OutgoingMessage, Transport} from '../../packages/server/src/mail-transport.js';
+import {readUnsubscribeToken, recipientHash, unsubscribeToken} from '../../packages/server/src/outbox.js';
+import {OutboxWorker} from '../../packages/server/src/outbox-worker.js';
 import {rekeyAll, SEALED_COLUMNS, sealDeclarationNotes} from '../../packages/server/src/rekey.js';
 import {startServer} from '../../packages/server/src/server.js';
 import {createTerritory} from '../../packages/server/src/territories.js';
+import {useCliFolder} from './admin-cli.js';
 import {engines} from './databases.js';
 import {declaration, intakeBody} from './helpers.js';
 
@@ -186,20 +191,12 @@ for (const engine of await engines()) {
 }
 
 describe('the keys rotate command', () => {
-  const BIN = resolve(import.meta.dirname, '../../packages/server/bin/cpts-kit-server.mjs');
-  let dataDir: string;
-  const cli = (secrets: {CPTS_SECRET_KEY: string; CPTS_SECRET_KEY_OLD?: string}, ...args: string[]) => {
-    const env: NodeJS.ProcessEnv = {...process.env, CPTS_DATA_DIR: dataDir, ...secrets};
-    delete env.DATABASE_URL;
-    if (!secrets.CPTS_SECRET_KEY_OLD) delete env.CPTS_SECRET_KEY_OLD;
-    const run = spawnSync(process.execPath, [BIN, ...args], {env, encoding: 'utf8', timeout: 60_000});
-    return {code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim()};
-  };
+  const {cliWith, withDb} = useCliFolder('cpts-rotate-');
+  // no old key unless the call gives one, whatever this process's environment holds
+  const cli = (secrets: {CPTS_SECRET_KEY: string; CPTS_SECRET_KEY_OLD?: string}, ...args: string[]) => cliWith({CPTS_SECRET_KEY_OLD: undefined, ...secrets}, ...args);
 
-  before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'cpts-rotate-'));
-    const db = await openDatabase({dataDir});
-    try {
+  before(() =>
+    withDb(async (db) => {
       await migrate(db);
       await createTerritory(db, {slug: 'alpha', name: 'CPTS Alpha', phone: '03 21 00 00 00', email: 'a@alpha.example.fr', privacySummary: 'S.', communes: ['62765']});
       const {token} = await issueToken(db, {territory: 'alpha', kind: 'coordinator', label: 'Claire'});
@@ -214,11 +211,8 @@ describe('the keys rotate command', () => {
         );
         assert.equal((await call(app, 'PATCH', `/v1/territories/alpha/intake-requests/${created.body.id}`, token, {notes: `${NOTES.notes} ${i}`})).status, 200);
       }
-    } finally {
-      await db.close();
-    }
-  });
-  after(() => rmSync(dataDir, {recursive: true, force: true}));
+    }),
+  );
 
   it('refuses to declare success while a value is sealed with a key it was not given', () => {
     const run = cli({CPTS_SECRET_KEY: NEW}, 'keys', 'rotate');
@@ -277,3 +271,98 @@ describe('a server started with an old key', () => {
     }
   });
 });
+
+for (const engine of await engines()) {
+  describe(`unsubscribes across a key rotation (${engine.name})`, () => {
+    let db: Db;
+    let url: string | undefined;
+    let cleanup: () => Promise<void>;
+    let token: string;
+    const base = '/v1/territories/alpha';
+    const sent: OutgoingMessage[] = [];
+    const transport: Transport = {
+      name: 'test',
+      send: (message) => {
+        sent.push(message);
+        return Promise.resolve({ok: true});
+      },
+      close: () => {},
+    };
+    const sendDue = (secret: string, old: string[] = []) =>
+      new OutboxWorker({db, keys: deriveKeys(secret, old), transport, publicUrl: 'https://api.alpha.example.fr/'}).sendDue();
+    const resetMailKey = (adoptDerived: boolean) => db.query("update server_keys set key_encrypted = null, adopt_derived = $1 where id = 'mail'", [adoptDerived]);
+
+    before(async () => {
+      ({db, url, cleanup} = await engine.open());
+      await migrate(db);
+      await createTerritory(db, {slug: 'alpha', name: 'CPTS Alpha', phone: '03 21 00 00 00', email: 'a@alpha.example.fr', privacySummary: 'S.', communes: ['62765']});
+      ({token} = await issueToken(db, {territory: 'alpha', kind: 'coordinator', label: 'Claire'}));
+    });
+    after(async () => cleanup());
+
+    it('keeps working a link sent before the rotation, and sends nothing optional to whom unsubscribed before it', async () => {
+      const old = appWith(db, OLD);
+      const people = ['avant@exemple.fr', 'apres@exemple.fr', 'reste@exemple.fr'];
+      const ids: string[] = [];
+      for (const [i, email] of people.entries()) {
+        const created = await call(old, 'POST', `${base}/intake-requests`, undefined, intakeBody({person: {...intakeBody().person, birthDate: `1970-03-0${i + 1}`, email}}));
+        assert.equal(created.status, 201, JSON.stringify(created.body));
+        ids.push(created.body.id);
+        assert.equal((await call(old, 'POST', `${base}/intake-requests/${created.body.id}/transitions`, token, {to: 'oriented'})).status, 200);
+      }
+      await sendDue(OLD);
+      const linkOf = (email: string) => new URL(sent.find((m) => m.to === email && m.unsubscribeUrl)?.unsubscribeUrl ?? 'https://x/').pathname;
+      const [early, late] = [linkOf(people[0]!), linkOf(people[1]!)];
+      assert.match(early, /^\/v1\/unsubscribe\//);
+      assert.equal((await old.request(early, {method: 'POST'})).status, 200);
+
+      // the rotation, whole: new secret with the old one kept, everything sealed again, the old one dropped
+      assert.ok((await rekeyAll(db, deriveKeys(NEW, [OLD]))).every((c) => c.unreadable === 0));
+      const rotated = appWith(db, NEW);
+      assert.equal((await rotated.request(late)).status, 200, 'the page of a link sent before the rotation');
+      assert.equal((await rotated.request(late, {method: 'POST'})).status, 200, 'its one click');
+      assert.equal((await db.query('select 1 from mail_unsubscribes')).length, 2);
+
+      sent.length = 0;
+      for (const id of ids)
+        assert.equal((await call(rotated, 'POST', `${base}/intake-requests/${id}/transitions`, token, {to: 'closed', closeReason: 'found_alone'})).status, 200);
+      await sendDue(NEW);
+      assert.deepEqual(
+        sent.map((m) => m.to),
+        [people[2]],
+        'only who never unsubscribed hears that the request is closed',
+      );
+    });
+
+    it('takes over the key of the links a database sent before it had one of its own', async () => {
+      const claim = {territory: 'alpha', category: 'status', recipientHash: 'a'.repeat(64)};
+      const before076 = Buffer.from(hkdfSync('sha256', Buffer.from(OLD, 'utf8'), 'cpts-kit', 'outbox-mail-v1', 32));
+      const link = unsubscribeToken(before076, claim);
+      await resetMailKey(true);
+      assert.deepEqual(readUnsubscribeToken(await loadMailKey(db, deriveKeys(OLD)), link), claim);
+      // upgraded and rotated at once: the old secret is the one the links were signed under
+      await resetMailKey(true);
+      assert.deepEqual(readUnsubscribeToken(await loadMailKey(db, deriveKeys(NEW, [OLD])), link), claim);
+      assert.deepEqual(readUnsubscribeToken(await loadMailKey(db, deriveKeys(NEW)), link), claim);
+      // a database that never sent any: a random key, nothing derived from the secret
+      await resetMailKey(false);
+      const fresh = await loadMailKey(db, deriveKeys(OLD));
+      assert.notDeepEqual(fresh, before076);
+      assert.equal(recipientHash(fresh, ' Anna@Exemple.fr'), recipientHash(await loadMailKey(db, deriveKeys(NEW, [OLD])), 'anna@exemple.fr'));
+    });
+
+    if (engine.name === 'postgres')
+      it('gives two servers starting together on one PostgreSQL the same key', async () => {
+        const other = await openPostgres(url!, 2);
+        try {
+          for (let round = 0; round < 5; round++) {
+            await resetMailKey(false);
+            const [a, b] = await Promise.all([loadMailKey(db, deriveKeys(NEW)), loadMailKey(other, deriveKeys(NEW))]);
+            assert.deepEqual(a, b);
+          }
+        } finally {
+          await other.close();
+        }
+      });
+  });
+}

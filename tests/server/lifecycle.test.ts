@@ -15,7 +15,7 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-/** Starts `npm start`'s entry point and waits for the line announcing its URL. */
+/** Starts the server's entry point (main.ts; `npm start` runs it compiled) and waits for the line announcing its URL. */
 function startMain(dataDir: string): Promise<Started> {
   const env: NodeJS.ProcessEnv = {...process.env, CPTS_DATA_DIR: dataDir, PORT: '0', CPTS_DEMO_TOKEN: DEMO_TOKEN};
   delete env.DATABASE_URL;

@@ -1,57 +1,20 @@
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
-import {after, before, describe, it} from 'node:test';
-import {openDatabase} from '../../packages/server/src/db/index.js';
+import {join} from 'node:path';
+import {before, describe, it} from 'node:test';
+import {useCliFolder} from './admin-cli.js';
 import {rpps} from './rpps.js';
 
-const BIN = resolve(import.meta.dirname, '../../packages/server/bin/cpts-kit-server.mjs');
-
 describe('cpts-kit-server practitioners import', () => {
-  let dir: string;
-  const cli = (...args: string[]) => {
-    const env: NodeJS.ProcessEnv = {...process.env, CPTS_DATA_DIR: join(dir, 'data')};
-    delete env.DATABASE_URL;
-    const run = spawnSync(process.execPath, [BIN, ...args], {env, encoding: 'utf8', timeout: 60_000});
-    return {code: run.status, stdout: run.stdout.trim(), stderr: run.stderr.trim()};
-  };
-  const file = (name: string, content: string | Uint8Array) => {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    return path;
-  };
-  const count = async () => {
-    const db = await openDatabase({dataDir: join(dir, 'data')});
-    try {
+  const folder = useCliFolder('cpts-cli-import-');
+  const {cli, file, withDb, createTerritory} = folder;
+  const count = () =>
+    withDb(async (db) => {
       const [row] = await db.query<{count: number; names: string[]}>(
         "select count(*)::int as count, array_agg(first_name order by first_name) as names from practitioners where territory = 'cli'",
       );
       return row!;
-    } finally {
-      await db.close();
-    }
-  };
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cpts-cli-import-'));
-    const created = cli(
-      'territory',
-      'create',
-      '--slug',
-      'cli',
-      '--name',
-      'CPTS CLI',
-      '--communes',
-      '62765,62040',
-      '--phone',
-      '03 21 00 00 00',
-      '--email',
-      'contact@example.fr',
-    );
-    assert.equal(created.code, 0, created.stderr);
-  });
-  after(() => rmSync(dir, {recursive: true, force: true}));
+    });
+  before(createTerritory);
 
   it('is in the usage', () => {
     assert.match(cli('--help').stdout, /practitioners import --territory S --file F \[--dry-run\]/);
@@ -91,9 +54,9 @@ describe('cpts-kit-server practitioners import', () => {
 
   it('exits 2 on a missing file or territory', () => {
     assert.equal(cli('practitioners', 'import', '--territory', 'cli').code, 2);
-    const missing = cli('practitioners', 'import', '--territory', 'cli', '--file', join(dir, 'absent.csv'));
+    const missing = cli('practitioners', 'import', '--territory', 'cli', '--file', join(folder.dir, 'absent.csv'));
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /impossible de lire.*ENOENT/);
-    assert.equal(cli('practitioners', 'import', '--territory', 'nulle-part', '--file', join(dir, 'bad.csv')).code, 2);
+    assert.equal(cli('practitioners', 'import', '--territory', 'nulle-part', '--file', join(folder.dir, 'bad.csv')).code, 2);
   });
 });

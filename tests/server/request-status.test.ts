@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {RequestStatus} from '@cpts-kit/contract';
 import {readConfig} from '../../packages/server/src/config.js';
-import {parisDay, purgeStatusAttempts, REFERENCE_WINDOW_HOURS, takeReferenceTry, TRIES_PER_REFERENCE} from '../../packages/server/src/request-status.js';
+import {parisDay, purgeStatusAttempts, REFERENCE_WINDOW_HOURS, takeLookupTry, TRIES_PER_CLIENT, TRIES_PER_REFERENCE} from '../../packages/server/src/request-status.js';
 import {engines} from './databases.js';
-import {harness, intakeBody, type Harness} from './helpers.js';
+import {harness, intakeBody, type Called, type Harness} from './helpers.js';
 
 const STATUS = '/v1/territories/alpha/request-status';
 const BIRTH = '1951-07-04';
@@ -142,48 +142,93 @@ for (const engine of await engines()) {
       assert.equal(notJson.status, 400);
     });
 
-    it('locks a reference after its tries, with Retry-After, whoever asks and whether or not it exists', async () => {
+    const wrongFrom = (reference: string, remoteAddress: string) => h.call('POST', STATUS, {body: {reference, birthDate: '1951-07-05'}, remoteAddress});
+    const rightFrom = (reference: string, remoteAddress: string) => h.call('POST', STATUS, {body: {reference, birthDate: BIRTH}, remoteAddress});
+    const assertLocked = (locked: Called, what: string) => {
+      assert.equal(locked.status, 429, what);
+      assert.equal(locked.body.code, 'rate_limited');
+      assert.match(locked.headers.get('Content-Type') ?? '', /^application\/problem\+json/);
+      const seconds = Number(locked.headers.get('Retry-After'));
+      assert.ok(seconds > 0 && seconds <= REFERENCE_WINDOW_HOURS * 3600, String(seconds));
+      assert.equal(locked.body.retryAfter, seconds, 'the body says it too, for a widget');
+      assert.match(locked.body.detail, /^Trop d’essais\. Réessayez dans \d+ min, ou appelez la CPTS au 03 21 00 00 00\.$/);
+    };
+
+    it('locks one client out of a reference after its tries, whether or not it exists, and only that client', async () => {
       const {reference} = await register(h);
       const [prefix, year] = reference.split('-');
-      for (const ref of [reference, `${prefix}-${year}-888888`]) {
-        for (let i = 0; i < TRIES_PER_REFERENCE; i++) {
-          assert.equal((await h.call('POST', STATUS, {body: {reference: ref, birthDate: '1951-07-05'}, remoteAddress: `198.51.100.${i}`})).status, 404);
-        }
-        const locked = await lookup({reference: ref, birthDate: BIRTH});
-        assert.equal(locked.status, 429, `${ref} is locked, even with the right birth date`);
-        assert.equal(locked.body.code, 'rate_limited');
-        const seconds = Number(locked.headers.get('Retry-After'));
-        assert.ok(seconds > 0 && seconds <= REFERENCE_WINDOW_HOURS * 3600, String(seconds));
-        assert.equal(locked.body.retryAfter, seconds, 'the body says it too, for a widget');
-        assert.match(locked.body.detail, /03 21 00 00 00/);
+      const unknown = `${prefix}-${year}-888888`;
+      for (const ref of [reference, unknown]) {
+        for (let i = 0; i < TRIES_PER_CLIENT; i++) assert.equal((await wrongFrom(ref, '198.51.100.7')).status, 404);
+        assertLocked(await rightFrom(ref, '198.51.100.7'), `${ref} is locked for this address, even with the right birth date`);
       }
+      const elsewhere = await rightFrom(reference, '203.0.113.40');
+      assert.equal(elsewhere.status, 200, `a second address still gets its answer: ${elsewhere.text}`);
+      assert.equal((await rightFrom(unknown, '203.0.113.40')).status, 404, 'and the unknown reference the same 404 as ever');
       const other = await register(h);
-      assert.equal((await lookup({reference: other.reference, birthDate: BIRTH})).status, 200, 'another reference is not locked');
+      assert.equal((await rightFrom(other.reference, '198.51.100.7')).status, 200, 'the locked address may still look up another reference');
+      // the refused tries did not count towards the reference's total: one address cannot use it up
+      for (let i = 0; i < 20; i++) await wrongFrom(reference, '198.51.100.7');
+      const [total] = await h.db.query<{tries: number}>('select tries from request_status_attempts where reference = $1', [reference]);
+      assert.equal(total?.tries, TRIES_PER_CLIENT + 1);
     });
 
-    it('forgets a reference’s typos once the right birth date is given', async () => {
+    it('counts an IPv6 site as one client, whichever /64 of it asks', async () => {
       const {reference} = await register(h);
-      for (let i = 0; i < TRIES_PER_REFERENCE - 1; i++) await lookup({reference, birthDate: '1951-07-05'});
-      assert.equal((await lookup({reference, birthDate: BIRTH})).status, 200);
-      for (let i = 0; i < TRIES_PER_REFERENCE - 1; i++) await lookup({reference, birthDate: '1951-07-05'});
-      assert.equal((await lookup({reference, birthDate: BIRTH})).status, 200);
+      for (let i = 0; i < TRIES_PER_CLIENT; i++) assert.equal((await wrongFrom(reference, `2001:db8:5:${i.toString(16)}::1`)).status, 404);
+      assertLocked(await rightFrom(reference, '2001:db8:5:ff::1'), 'another /64 of the same /48');
+      assert.equal((await rightFrom(reference, '2001:db8:6::1')).status, 200, 'another site');
+    });
+
+    it('locks a reference for everyone once many addresses together used its total', async () => {
+      const {reference} = await register(h);
+      const addresses = TRIES_PER_REFERENCE / TRIES_PER_CLIENT;
+      for (let a = 0; a < addresses; a++) for (let i = 0; i < TRIES_PER_CLIENT; i++) assert.equal((await wrongFrom(reference, `192.0.2.${a}`)).status, 404);
+      assertLocked(await rightFrom(reference, '192.0.2.200'), 'a new address once the total is used up');
+      // the refused try is given back to that address: it gets its own tries once the total is free again
+      const [own] = await h.db.query<{tries: number}>('select tries from request_status_client_attempts where reference = $1 and tries > 0 order by tries limit 1', [
+        reference,
+      ]);
+      assert.equal(own?.tries, TRIES_PER_CLIENT);
+      const [fresh] = await h.db.query<{n: number}>('select count(*)::int as n from request_status_client_attempts where reference = $1 and tries = 0', [reference]);
+      assert.equal(fresh?.n, 1);
+    });
+
+    it('keeps no client address in the database', async () => {
+      const {reference} = await register(h);
+      await wrongFrom(reference, '198.51.100.99');
+      const rows = await h.db.query<{client: string}>('select client from request_status_client_attempts where reference = $1', [reference]);
+      assert.equal(rows.length, 1);
+      assert.match(rows[0]!.client, /^[0-9a-f]{32}$/);
+    });
+
+    it('forgets a client’s typos once the right birth date is given', async () => {
+      const {reference} = await register(h);
+      for (let round = 0; round < 2; round++) {
+        for (let i = 0; i < TRIES_PER_CLIENT - 1; i++) assert.equal((await wrongFrom(reference, '198.51.100.50')).status, 404);
+        assert.equal((await rightFrom(reference, '198.51.100.50')).status, 200);
+      }
     });
 
     it('opens a locked reference again once its window is over, and the purge forgets finished windows', async () => {
       const now = new Date('2026-05-01T08:00:00Z');
-      for (let i = 0; i < TRIES_PER_REFERENCE; i++) assert.equal((await takeReferenceTry(h.db, 'alpha', 'ALPHA-2026-777777', now)).ok, true);
-      assert.equal((await takeReferenceTry(h.db, 'alpha', 'ALPHA-2026-777777', now)).ok, false);
+      const ref = 'ALPHA-2026-777777';
+      for (let i = 0; i < TRIES_PER_CLIENT; i++) assert.equal((await takeLookupTry(h.db, 'alpha', ref, 'one', now)).ok, true);
+      assert.equal((await takeLookupTry(h.db, 'alpha', ref, 'one', now)).ok, false);
       const later = new Date(now.getTime() + REFERENCE_WINDOW_HOURS * 3_600_000);
-      assert.equal((await takeReferenceTry(h.db, 'alpha', 'ALPHA-2026-777777', later)).ok, true);
-      const [row] = await h.db.query<{tries: number}>("select tries from request_status_attempts where reference = 'ALPHA-2026-777777'");
+      assert.equal((await takeLookupTry(h.db, 'alpha', ref, 'one', later)).ok, true);
+      const [row] = await h.db.query<{tries: number}>('select tries from request_status_client_attempts where reference = $1', [ref]);
       assert.equal(row?.tries, 1);
-      assert.ok((await purgeStatusAttempts(h.db, new Date(later.getTime() + REFERENCE_WINDOW_HOURS * 3_600_000))) >= 1);
-      assert.deepEqual(await h.db.query("select 1 from request_status_attempts where reference = 'ALPHA-2026-777777'"), []);
+      assert.equal(await purgeStatusAttempts(h.db, new Date(later.getTime() + REFERENCE_WINDOW_HOURS * 3_600_000)), 2);
+      assert.deepEqual(await h.db.query('select 1 from request_status_client_attempts where reference = $1', [ref]), []);
+      assert.deepEqual(await h.db.query('select 1 from request_status_attempts where reference = $1', [ref]), []);
     });
 
-    it('counts concurrent tries one by one', async () => {
-      const results = await Promise.all(Array.from({length: TRIES_PER_REFERENCE + 5}, () => takeReferenceTry(h.db, 'alpha', 'ALPHA-2026-666666')));
-      assert.equal(results.filter((r) => r.ok).length, TRIES_PER_REFERENCE);
+    it('counts concurrent tries one by one, per client and in all', async () => {
+      const one = await Promise.all(Array.from({length: TRIES_PER_CLIENT + 5}, () => takeLookupTry(h.db, 'alpha', 'ALPHA-2026-666666', 'same')));
+      assert.equal(one.filter((r) => r.ok).length, TRIES_PER_CLIENT);
+      const many = await Promise.all(Array.from({length: TRIES_PER_REFERENCE + 20}, (_, i) => takeLookupTry(h.db, 'alpha', 'ALPHA-2026-555555', `client-${i}`)));
+      assert.equal(many.filter((r) => r.ok).length, TRIES_PER_REFERENCE);
     });
   });
 

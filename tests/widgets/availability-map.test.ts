@@ -176,6 +176,54 @@ describe('<cpts-availability-map>', () => {
     expect(labels).to.be.below(markers);
   });
 
+  describe('the communes’ names', () => {
+    const box = (e: Element) => e.getBoundingClientRect();
+    const meet = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const names = (el: HTMLElement) => [...root(el).querySelectorAll('.commune-name')].map((n) => n.textContent);
+    /** The names a pin or a cluster is drawn over, even in part. */
+    const covered = (el: HTMLElement) => {
+      const markers = [...pins(el), ...clusters(el)].map(box);
+      return [...root(el).querySelectorAll('.commune-name')].filter((n) => markers.some((m) => meet(box(n), m))).map((n) => n.textContent);
+    };
+    const dotOf = (el: HTMLElement, name: string) => [...root(el).querySelectorAll('.commune-label')].find((l) => l.textContent === name)!.querySelector('.commune-dot')!;
+    const saintOmer = {lat: 50.7502, lng: 2.2522};
+
+    it('moves a name aside of a pin drawn where it would be, rather than under it', async () => {
+      // just east of Saint-Omer's centre, its tip a little below it: where the name starts
+      const el = await mapOf([practitioner(1, {location: {lat: saintOmer.lat - 0.0006, lng: saintOmer.lng + 0.0015}})]);
+      await until(() => names(el).includes('Saint-Omer'), 'Saint-Omer’s name');
+      const dot = box(dotOf(el, 'Saint-Omer'));
+      const whereTheNameStarts = new DOMRect(dot.right + 4, dot.top, 30, dot.height);
+      expect(meet(whereTheNameStarts, box(pins(el)[0]!)), 'the pin is where the name would start').to.equal(true);
+      expect(covered(el)).to.deep.equal([]);
+    });
+
+    it('names a commune beside the cluster drawn on its centre', async () => {
+      const el = await mapOf([1, 2, 3].map((n) => practitioner(n, {location: saintOmer})));
+      expect(clusters(el)).to.have.length(1);
+      await until(() => names(el).includes('Saint-Omer'), 'Saint-Omer’s name');
+      expect(covered(el)).to.deep.equal([]);
+    });
+
+    it('makes way for the server’s clusters, view after view', async () => {
+      const api = fakeApi(many(300).map((p) => ({...p, location: saintOmer})));
+      const el = await fixture<CptsAvailabilityMap>(html`<cpts-availability-map .client=${api.client} style="width: 900px"></cpts-availability-map>`);
+      const asked = () => api.requests.filter((u) => u.pathname.endsWith('/map'));
+      await until(() => asked().length > 0, 'a map request');
+      await el.mapSettled();
+      await until(() => names(el).includes('Saint-Omer'), 'Saint-Omer’s name');
+      expect(clusters(el)).to.have.length(1);
+      expect(covered(el)).to.deep.equal([]);
+      const zoom = Number(asked().at(-1)!.searchParams.get('zoom'));
+      // zooming out keeps both communes in view
+      root(el).querySelectorAll<HTMLButtonElement>('.zoom button')[1]!.click();
+      await until(() => Number(asked().at(-1)!.searchParams.get('zoom')) === zoom - 1, 'the zoomed view');
+      await el.mapSettled();
+      expect(names(el)).to.have.members(['Saint-Omer', 'Arques']);
+      expect(covered(el)).to.deep.equal([]);
+    });
+  });
+
   it('shows by default only those who take new patients, as its heading says', async () => {
     const el = await mapOf(apart());
     expect(title(el)).to.equal('Professionnels qui acceptent de nouveaux patients');

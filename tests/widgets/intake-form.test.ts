@@ -3,7 +3,7 @@ import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import type {Territory} from '@cpts-kit/contract';
 import {createClient, type CptsClient} from '@cpts-kit/sdk';
 import '../../packages/widgets/src/define.js';
-import {CptsSubmittedEvent, type CptsIntakeForm} from '../../packages/widgets/src/index.js';
+import {CptsIntakeForm, CptsSubmittedEvent} from '../../packages/widgets/src/index.js';
 import {fr as intakeFr} from '../../packages/widgets/src/intake-form/intake-strings.fr.js';
 import {demoTerritory, until} from './fake-server.js';
 
@@ -26,6 +26,8 @@ class IntakeServer {
   private readonly answers: IntakeAnswer[];
   private gate: Promise<void> | undefined;
   private openGate: (() => void) | undefined;
+  private territoryGate: Promise<void> | undefined;
+  private openTerritoryGate: (() => void) | undefined;
 
   constructor(
     answers: IntakeAnswer[] = [],
@@ -43,9 +45,22 @@ class IntakeServer {
     this.gate = undefined;
   }
 
+  /** The territory's answer waits for `releaseTerritory()`. */
+  holdTerritory(): void {
+    this.territoryGate = new Promise((resolve) => (this.openTerritoryGate = resolve));
+  }
+
+  releaseTerritory(): void {
+    this.openTerritoryGate?.();
+    this.territoryGate = undefined;
+  }
+
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    if (request.method === 'GET') return json(200, this.territory);
+    if (request.method === 'GET') {
+      if (this.territoryGate) await this.territoryGate;
+      return json(200, this.territory);
+    }
     const post: RecordedPost = {key: request.headers.get('idempotency-key'), body: (await request.json()) as Record<string, unknown>};
     this.posts.push(post);
     if (this.gate) await this.gate;
@@ -122,8 +137,13 @@ function errorOf(el: HTMLElement, target: Element): string {
   return ids.map((id) => text(shadow(el).getElementById(id))).join(' ');
 }
 
+/**
+ * The form with its territory in (the phone line is there) and what sending needs fetched, as they
+ * are once a person has typed a few answers: a click then checks the answers in its own task.
+ */
 async function ready(el: CptsIntakeForm): Promise<CptsIntakeForm> {
-  await until(() => shadow(el).querySelector('form') !== null || shadow(el).querySelector('[role="alert"]') !== null, 'the form');
+  await CptsIntakeForm.preload();
+  await until(() => shadow(el).querySelector('a.phone') !== null || shadow(el).querySelector('[role="alert"]') !== null, 'the form');
   await el.updateComplete;
   return el;
 }
@@ -270,6 +290,44 @@ describe('<cpts-intake-form>', () => {
       fill(comment, 'x'.repeat(1003));
       await el.updateComplete;
       expect(text(live)).to.equal('3 caractères de trop');
+    });
+  });
+
+  describe('while the territory loads', () => {
+    it('takes answers at once, and sends them once the territory has arrived', async () => {
+      const server = new IntakeServer();
+      server.holdTerritory();
+      const el = await fixture<CptsIntakeForm>(html`<cpts-intake-form lang="fr" .client=${server.client()}></cpts-intake-form>`);
+      await until(() => shadow(el).querySelector('form') !== null, 'the form');
+      // the phone line and the privacy notice say they are loading; the consent box waits for the notice
+      expect(text(shadow(el).querySelector('.alternative [role="status"]'))).to.equal(intakeFr.intake.loading);
+      expect(control(el, 'J’accepte que la CPTS utilise ces informations pour m’aider à trouver un médecin traitant.').disabled).to.equal(true);
+      fill(control(el, 'Nom de famille'), 'Dupont');
+      await el.updateComplete;
+      expect(control(el, 'Nom de famille').value).to.equal('Dupont');
+      server.releaseTerritory();
+      await until(() => shadow(el).querySelector('a.phone') !== null, 'the phone line');
+      await fillValid(el);
+      server.holdTerritory();
+      submitButton(el).click();
+      await submitted(el);
+      expect(server.posts).to.have.length(1);
+      server.releaseTerritory();
+    });
+
+    it('waits for the territory when sent before it has arrived', async () => {
+      const server = new IntakeServer();
+      await CptsIntakeForm.preload();
+      server.holdTerritory();
+      const late = await fixture<CptsIntakeForm>(html`<cpts-intake-form lang="fr" .client=${server.client()}></cpts-intake-form>`);
+      await until(() => shadow(late).querySelector('form') !== null, 'the form');
+      submitButton(late).click();
+      await late.updateComplete;
+      expect(summary(late)).to.equal(null);
+      expect(server.posts).to.have.length(0);
+      server.releaseTerritory();
+      await until(() => summary(late) !== null, 'the error summary');
+      expect(server.posts).to.have.length(0);
     });
   });
 

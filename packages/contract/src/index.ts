@@ -1,6 +1,7 @@
 export * from './common.js';
 export * from './territory.js';
 export * from './intake.js';
+export * from './intake-choices.js';
 export * from './availability.js';
 export * from './practitioner.js';
 export * from './practitioner-map.js';

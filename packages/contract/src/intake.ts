@@ -1,23 +1,26 @@
 import * as z from 'zod/mini';
 import {Email, FrenchPhone, Id, InseeCode, IsoDate, Timestamp, longText, shortText, addressText} from './common.js';
+import {INTAKE_REASONS, REQUESTER_KINDS, TRISTATES, type PRIORITY_QUESTIONS} from './intake-choices.js';
 
 export const IntakeStatus = /* @__PURE__ */ z.enum(['received', 'contacted', 'oriented', 'resolved', 'closed']);
 export type IntakeStatus = z.infer<typeof IntakeStatus>;
 
 /** Who fills the form: the person, or someone helping them. */
-export const RequesterKind = /* @__PURE__ */ z.enum(['self', 'relative', 'pharmacist', 'nurse', 'doctor', 'social_worker', 'town_hall', 'other_professional']);
+export const RequesterKind = /* @__PURE__ */ z.enum(REQUESTER_KINDS);
 export type RequesterKind = z.infer<typeof RequesterKind>;
 
-export const IntakeReason = /* @__PURE__ */ z.enum(['gp_retired', 'moved_in', 'too_far', 'no_home_visits', 'relationship_ended', 'never_had', 'other']);
+export const IntakeReason = /* @__PURE__ */ z.enum(INTAKE_REASONS);
 export type IntakeReason = z.infer<typeof IntakeReason>;
 
 /** A priority question is answered yes / no / don't know: never a diagnosis. */
-export const Tristate = /* @__PURE__ */ z.enum(['yes', 'no', 'unknown']);
+export const Tristate = /* @__PURE__ */ z.enum(TRISTATES);
 export type Tristate = z.infer<typeof Tristate>;
 
 export const PriorityCriterion = /* @__PURE__ */ z.enum(['age_70_plus', 'under_6', 'ald', 'css_ame', 'pregnancy', 'disability', 'home_visits', 'chronic_follow_up']);
 export type PriorityCriterion = z.infer<typeof PriorityCriterion>;
 
+// written out rather than built from PRIORITY_QUESTIONS, so the bundler can drop it when unused;
+// `satisfies` keeps the two lists the same
 export const PriorityAnswers = /* @__PURE__ */ z.strictObject({
   ald: Tristate,
   cssAme: Tristate,
@@ -25,7 +28,7 @@ export const PriorityAnswers = /* @__PURE__ */ z.strictObject({
   disability: Tristate,
   homeVisits: Tristate,
   chronicFollowUp: Tristate,
-});
+} satisfies Record<(typeof PRIORITY_QUESTIONS)[number], typeof Tristate>);
 export type PriorityAnswers = z.infer<typeof PriorityAnswers>;
 
 export const Requester = /* @__PURE__ */ z.strictObject({

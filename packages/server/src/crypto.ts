@@ -24,8 +24,14 @@ export interface Keys {
   dedupe: Buffer;
   /** Blind indexes of the waiting list's search (last name, phone): its own key, not the dedupe one. */
   search: Buffer;
-  /** Signs unsubscribe links and hashes the addresses that used them (outbox.ts). */
-  mail: Buffer;
+  /**
+   * The key unsubscribe links were signed with before migration 076 (derived from the secret they
+   * were sent under: the newest of CPTS_SECRET_KEY_OLD during a rotation, else CPTS_SECRET_KEY).
+   * Only taken over once, as the stable mail key of a database that had links out (mail-key.ts).
+   */
+  derivedMail: Buffer;
+  /** Keys the hash of the client address in the status lookup's per-client budget (request-status.ts). */
+  statusClient: Buffer;
 }
 
 const deriveKey = (secret: string, info: string) => Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'cpts-kit', info, 32));
@@ -39,7 +45,8 @@ export function deriveKeys(secret: string, previousSecrets: readonly string[] = 
     decryption: [encryption, ...previous],
     dedupe: deriveKey(secret, 'intake-dedupe-v1'),
     search: deriveKey(secret, 'intake-search-v1'),
-    mail: deriveKey(secret, 'outbox-mail-v1'),
+    derivedMail: deriveKey(previousSecrets.find((old) => old !== secret) ?? secret, 'outbox-mail-v1'),
+    statusClient: deriveKey(secret, 'request-status-client-v1'),
   };
 }
 

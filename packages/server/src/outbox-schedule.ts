@@ -1,5 +1,6 @@
 import type {Keys} from './crypto.js';
 import type {Db} from './db/index.js';
+import {mailKey} from './mail-key.js';
 import {enqueue, isUnsubscribed, recipientHash} from './outbox.js';
 
 /** The digest of a day goes out from this hour (Paris) the next morning, not in the middle of the night. */
@@ -72,11 +73,13 @@ export async function enqueueStaleReminders(db: Db, keys: Keys, now: Date): Prom
                         floor(extract(epoch from ($1::timestamptz - d.declared_at)) / 86400 / greatest(1, t.stale_after_days))::int::text)`,
     [now],
   );
+  if (rows.length === 0) return 0;
+  const mail = await mailKey(db, keys);
   let queued = 0;
   for (const row of rows) {
     const days = Math.floor((now.getTime() - new Date(row.declared_at).getTime()) / DAY);
     const period = Math.floor(days / Math.max(1, row.stale_after_days));
-    const claim = {territory: row.territory, category: 'reminders', recipientHash: recipientHash(keys, row.email)};
+    const claim = {territory: row.territory, category: 'reminders', recipientHash: recipientHash(mail, row.email)};
     if (await isUnsubscribed(db, claim)) continue;
     const dedupeKey = `stale:${row.declaration_id}:${period}`;
     if (await enqueue(db, keys, {territory: row.territory, kind: 'stale_reminder', recipient: row.email, language: 'fr', data: {practitionerId: row.id, days}, dedupeKey}))

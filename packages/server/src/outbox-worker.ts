@@ -2,6 +2,7 @@ import type {Keys} from './crypto.js';
 import type {Db} from './db/index.js';
 import {renderMessage} from './mail-messages.js';
 import type {SendResult, Transport} from './mail-transport.js';
+import {mailKey} from './mail-key.js';
 import {isUnsubscribed, openRecipient, recipientHash, UNSUBSCRIBE_CATEGORY, unsubscribeToken, type MessageKind, type MessageLanguage} from './outbox.js';
 import {runSchedule} from './outbox-schedule.js';
 
@@ -157,9 +158,16 @@ export class OutboxWorker {
       return {ok: false, permanent: true, error: 'adresse illisible (clé de chiffrement changée ?)'};
     }
     const category = UNSUBSCRIBE_CATEGORY[row.kind];
-    const claim = category ? {territory: row.territory, category, recipientHash: recipientHash(this.options.keys, to)} : undefined;
+    let mail: Buffer | undefined;
+    try {
+      mail = category ? await mailKey(this.options.db, this.options.keys) : undefined;
+    } catch {
+      // retried: the right secret put back in CPTS_SECRET_KEY_OLD opens it again
+      return {ok: false, permanent: false, error: 'clé des liens de désinscription illisible (clé de chiffrement changée ?)'};
+    }
+    const claim = category && mail ? {territory: row.territory, category, recipientHash: recipientHash(mail, to)} : undefined;
     if (claim && (await isUnsubscribed(this.options.db, claim))) return 'skipped';
-    const unsubscribeUrl = claim ? new URL(`v1/unsubscribe/${unsubscribeToken(this.options.keys, claim)}`, this.options.publicUrl).toString() : undefined;
+    const unsubscribeUrl = claim && mail ? new URL(`v1/unsubscribe/${unsubscribeToken(mail, claim)}`, this.options.publicUrl).toString() : undefined;
     const data = typeof row.data === 'string' ? (JSON.parse(row.data) as Record<string, unknown>) : row.data;
     const rendered = renderMessage({kind: row.kind, language: row.language, data, territory, unsubscribeUrl});
     this.crashIf('before-send');

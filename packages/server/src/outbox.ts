@@ -58,9 +58,12 @@ export function maskAddress(address: string): string {
   return `${address[0]}•••${address.slice(at)}`;
 }
 
-/** Keyed hash of an address, case-insensitive: what the unsubscribe list keeps instead of it. */
-export function recipientHash(keys: Keys, address: string): string {
-  return createHmac('sha256', keys.mail).update(`recipient|${address.trim().toLowerCase()}`).digest('hex');
+/**
+ * Keyed hash of an address, case-insensitive: what the unsubscribe list keeps instead of it.
+ * `mail` is the database's mail key (mail-key.ts), which no key rotation changes.
+ */
+export function recipientHash(mail: Buffer, address: string): string {
+  return createHmac('sha256', mail).update(`recipient|${address.trim().toLowerCase()}`).digest('hex');
 }
 
 export interface UnsubscribeClaim {
@@ -69,18 +72,18 @@ export interface UnsubscribeClaim {
   recipientHash: string;
 }
 
-const sign = (keys: Keys, payload: string) => createHmac('sha256', keys.mail).update(`unsubscribe|${payload}`).digest('base64url').slice(0, 32);
+const sign = (mail: Buffer, payload: string) => createHmac('sha256', mail).update(`unsubscribe|${payload}`).digest('base64url').slice(0, 32);
 
 /** A link token that names the list and the address (as its hash) and cannot be forged without the key. */
-export function unsubscribeToken(keys: Keys, claim: UnsubscribeClaim): string {
+export function unsubscribeToken(mail: Buffer, claim: UnsubscribeClaim): string {
   const payload = Buffer.from(`${claim.territory}|${claim.category}|${claim.recipientHash}`, 'utf8').toString('base64url');
-  return `${payload}.${sign(keys, payload)}`;
+  return `${payload}.${sign(mail, payload)}`;
 }
 
-export function readUnsubscribeToken(keys: Keys, token: string): UnsubscribeClaim | undefined {
+export function readUnsubscribeToken(mail: Buffer, token: string): UnsubscribeClaim | undefined {
   const [payload, mac, ...rest] = token.split('.');
   if (!payload || !mac || rest.length > 0) return undefined;
-  const expected = Buffer.from(sign(keys, payload));
+  const expected = Buffer.from(sign(mail, payload));
   const given = Buffer.from(mac);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
   const [territory, category, hash, ...more] = Buffer.from(payload, 'base64url').toString('utf8').split('|');

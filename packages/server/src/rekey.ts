@@ -1,5 +1,6 @@
 import {blindIndex, decryptJson, encryptJson, sealedWith, type Keys} from './crypto.js';
 import type {Db} from './db/index.js';
+import {createMailKeyIfMissing} from './mail-key.js';
 import type {PersonalFields} from './intake-rules.js';
 import {searchColumns} from './waiting-list-index.js';
 import {sealNote} from './waiting-list-read.js';
@@ -24,6 +25,8 @@ export const SEALED_COLUMNS: readonly {table: string; columns: readonly string[]
   {table: 'internship_interests', columns: ['personal_encrypted']},
   {table: 'availability_declarations', columns: ['note_encrypted']},
   {table: 'outbox', columns: ['recipient_encrypted']},
+  // the mail key (mail-key.ts): sealed again, its value unchanged, so links already sent still work
+  {table: 'server_keys', columns: ['key_encrypted']},
 ];
 
 export interface RekeyCount {
@@ -145,6 +148,9 @@ export async function rekeyInBackground(db: Db, keys: Keys): Promise<void> {
 /** Seals again, with the current key, everything an old key sealed; see the top of this file. */
 export async function rekeyAll(db: Db, keys: Keys, options: {batch?: number} = {}): Promise<RekeyCount[]> {
   const batch = options.batch ?? BATCH;
+  // a database upgraded and rotated in one go: the mail key is taken over from the old secret now,
+  // while CPTS_SECRET_KEY_OLD still names it, not later from the new one
+  await createMailKeyIfMissing(db, keys);
   await sealDeclarationNotes(db, keys, batch);
   const counts = [await rekeyRequests(db, keys, batch)];
   for (const {table, columns} of SEALED_COLUMNS) for (const column of columns) counts.push(await rekeyColumn(db, keys, table, column, batch));

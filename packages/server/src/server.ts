@@ -15,6 +15,7 @@ import {seedWaitingList} from './seed-waiting-list.js';
 import {backfillWaitingList} from './waiting-list-backfill.js';
 import {deriveKeys, type Keys} from './crypto.js';
 import {DEFAULT_SHUTDOWN_GRACE_MS, drain} from './shutdown.js';
+import {createMailKeyIfMissing} from './mail-key.js';
 import {rekeyInBackground, sealDeclarationNotes} from './rekey.js';
 import {IMMUTABLE, serveFile, SHORT_CACHE} from './static.js';
 
@@ -87,6 +88,8 @@ function mountStatic(app: App, root: string): void {
  */
 async function prepareDatabase(tx: Db, keys: Keys, options: StartOptions): Promise<string | undefined> {
   await migrate(tx);
+  // under the lock, before any message: every server on this database signs with the same key
+  await createMailKeyIfMissing(tx, keys);
   let demoToken: string | undefined;
   if (options.demo) {
     const [{count} = {count: 0}] = await tx.query<{count: number}>('select count(*)::int as count from territories');

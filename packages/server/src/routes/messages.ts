@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import {requireAuth} from '../auth.js';
 import type {AppEnv, Deps} from '../env.js';
 import {escapeHtml} from '../mail-messages.js';
+import {mailKey} from '../mail-key.js';
 import {maskAddress, openRecipient, readUnsubscribeToken, unsubscribe, type MessageKind} from '../outbox.js';
 import {notFound} from '../problems.js';
 import {validate} from '../validate.js';
@@ -36,8 +37,8 @@ function page(title: string, body: string): string {
 export function messageRoutes({db, keys, config}: Deps) {
   const coordinator = requireAuth(db, 'coordinator');
 
-  const claimOf = (token: string) => {
-    const claim = readUnsubscribeToken(keys, token);
+  const claimOf = async (token: string) => {
+    const claim = readUnsubscribeToken(await mailKey(db, keys), token);
     if (!claim || !CATEGORY_FR[claim.category]) throw notFound('Ce lien de désinscription est invalide ou abîmé : copiez-le en entier depuis le message.');
     return claim;
   };
@@ -83,15 +84,15 @@ export function messageRoutes({db, keys, config}: Deps) {
       c.header('Cache-Control', 'private, no-store');
       return c.json(body);
     })
-    .get('/v1/unsubscribe/:token', validate('param', TokenParam), (c) => {
+    .get('/v1/unsubscribe/:token', validate('param', TokenParam), async (c) => {
       const token = c.req.valid('param').token;
-      const claim = claimOf(token);
+      const claim = await claimOf(token);
       const form = `<p>Vous ne recevrez plus ${escapeHtml(CATEGORY_FR[claim.category]!)}. Les autres messages, et la demande elle-même, ne changent pas.</p>
 <form method="post" action="${escapeHtml(token)}"><button type="submit">Confirmer la désinscription</button></form>`;
       return c.body(page('Se désinscrire', form), 200, htmlHeaders);
     })
     .post('/v1/unsubscribe/:token', validate('param', TokenParam), async (c) => {
-      const claim = claimOf(c.req.valid('param').token);
+      const claim = await claimOf(c.req.valid('param').token);
       await unsubscribe(db, claim);
       return c.body(page('Désinscription enregistrée', `<p>C’est fait : vous ne recevrez plus ${escapeHtml(CATEGORY_FR[claim.category]!)}.</p>`), 200, htmlHeaders);
     });

@@ -163,19 +163,3 @@ export function radioGroup<V extends string>(
     </fieldset>
   `;
 }
-
-/**
- * GOV.UK's error summary: one link per field's message, and a line for messages with no field
- * (`otherErrors`). `onClick` moves focus to the field, which `href="#id"` cannot reach in a shadow root.
- */
-export function errorSummary(t: IntakeFormStrings, view: FormView, otherErrors: number, onClick: (event: Event) => void): TemplateResult {
-  return html`
-    <div part="error-summary" class="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">${t.errorSummaryTitle}</h2>
-      <ul @click=${onClick}>
-        ${view.errors.map((error) => html`<li><a href=${`#${fieldIds[error.field]}`}>${messageFor(t, error)}</a></li>`)}
-        ${otherErrors ? html`<li>${t.otherError}</li>` : nothing}
-      </ul>
-    </div>
-  `;
-}

@@ -1,8 +1,8 @@
-import {IntakeRequestCreate, PriorityAnswers, type Commune, type IntakeReason, type RequesterKind, type Tristate} from '@cpts-kit/contract';
+import {PRIORITY_QUESTIONS, type Commune, type IntakeReason, type RequesterKind, type Tristate} from '@cpts-kit/contract';
 
-export type PriorityQuestion = keyof PriorityAnswers;
-/** The six yes / no / don't-know questions, in the contract's key order. */
-export const priorityQuestions = Object.keys(PriorityAnswers.shape) as readonly PriorityQuestion[];
+export type PriorityQuestion = (typeof PRIORITY_QUESTIONS)[number];
+/** The six yes / no / don't-know questions, in the contract's order. */
+export const priorityQuestions: readonly PriorityQuestion[] = PRIORITY_QUESTIONS;
 
 /** What the person typed, as typed: every text is a string, nothing is parsed yet. */
 export interface IntakeFormValues {
@@ -190,103 +190,4 @@ export function matchCommune(text: string, communes: readonly Commune[]): Commun
   const named = communes.filter((commune) => fold(commune.name) === folded);
   if (named.length === 1 && named[0]) return {status: 'found', commune: named[0]};
   return named.length ? {status: 'several', communes: named} : {status: 'outside'};
-}
-
-function optionalText(value: string): string | undefined {
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
-
-/** Month and year as typed → the first of that month, or a reason it is not one. */
-function parseMonthYear(month: string, year: string): {ok: true; iso: string | undefined} | {ok: false; kind: 'impossible'} {
-  if (!month.trim() && !year.trim()) return {ok: true, iso: undefined};
-  const date = parseDayMonthYear('1', month, year);
-  return date.ok ? {ok: true, iso: date.iso} : {ok: false, kind: 'impossible'};
-}
-
-export interface Validation {
-  /** Ready to send, when there is no error. */
-  body: IntakeRequestCreate | undefined;
-  /** One error per field, in the order of the form. */
-  errors: FieldError[];
-}
-
-/**
- * Builds the request from what was typed and checks it against the contract. The schema's
- * cross-field rules only run once every field is well-formed, so they are checked here too:
- * otherwise a person would fix one batch of errors only to be shown the next.
- */
-export function validate(values: IntakeFormValues, communes: readonly Commune[], today = new Date()): Validation {
-  const found: FieldError[] = [];
-  const add = (field: FieldKey, kind: ErrorKind) => {
-    if (!found.some((error) => error.field === field)) found.push({field, kind});
-  };
-
-  const birth = parseDayMonthYear(values.birthDay, values.birthMonth, values.birthYear);
-  if (!birth.ok) add('person.birthDate', birth.kind);
-  else if (birth.date.getTime() > today.getTime()) add('person.birthDate', 'future');
-  const since = parseMonthYear(values.sinceMonth, values.sinceYear);
-  if (!since.ok) add('situation.since', since.kind);
-  else if (since.iso && new Date(`${since.iso}T00:00:00Z`).getTime() > today.getTime()) add('situation.since', 'future');
-
-  const commune = matchCommune(values.commune, communes);
-  if (commune.status === 'empty') add('person.communeInsee', 'required');
-  else if (commune.status === 'several') add('person.communeInsee', 'ambiguous');
-  else if (commune.status === 'outside') add('person.communeInsee', 'notInTerritory');
-
-  const helped = values.requesterKind !== '' && values.requesterKind !== 'self';
-  const phone = optionalText(values.phone);
-  const email = optionalText(values.email);
-  if (!phone && !email) add('person.phone', 'phoneOrEmail');
-  if (helped && !optionalText(values.requesterName)) add('requester.name', 'required');
-  if (helped && !optionalText(values.requesterPhone)) add('requester.phone', 'required');
-  if (values.reason === 'other' && !optionalText(values.reasonOther)) add('situation.reasonOther', 'required');
-
-  const candidate = {
-    requester: {
-      kind: values.requesterKind || undefined,
-      ...(helped ? {name: optionalText(values.requesterName), phone: optionalText(values.requesterPhone), organisation: optionalText(values.requesterOrganisation)} : {}),
-    },
-    person: {
-      lastName: values.lastName,
-      firstNames: values.firstNames,
-      birthDate: birth.ok ? birth.iso : '',
-      phone,
-      email,
-      bestTimeToCall: optionalText(values.bestTimeToCall),
-      communeInsee: commune.status === 'found' ? commune.commune.insee : '',
-      address: optionalText(values.address),
-    },
-    situation: {
-      reason: values.reason || undefined,
-      reasonOther: values.reason === 'other' ? optionalText(values.reasonOther) : undefined,
-      since: since.ok ? since.iso : undefined,
-    },
-    // an unanswered question is a "don't know": the coordinator asks on the phone
-    priority: Object.fromEntries(priorityQuestions.map((question) => [question, values.priority[question] || 'unknown'])),
-    comment: optionalText(values.comment),
-    consent: values.consent,
-    website: values.website === '' ? undefined : values.website,
-  };
-  const result = IntakeRequestCreate.safeParse(withoutUndefined(candidate));
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path.join('.');
-      // the honeypot's error is for bots; the server decides what they get
-      if (isFieldKey(path)) add(path, errorKindOf(path, issue.code));
-    }
-  }
-  const errors = fieldKeys.flatMap((field) => found.filter((error) => error.field === field));
-  const honeypotOnly = !result.success && result.error.issues.every((issue) => issue.path[0] === 'website');
-  return {body: errors.length === 0 ? (result.success ? result.data : honeypotOnly ? (withoutUndefined(candidate) as IntakeRequestCreate) : undefined) : undefined, errors};
-}
-
-/** The contract's objects are strict, and `undefined` is not "absent" to them: drop those keys. */
-function withoutUndefined(value: unknown): unknown {
-  if (Array.isArray(value) || value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, withoutUndefined(v)]),
-  );
 }

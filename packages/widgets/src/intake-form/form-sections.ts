@@ -1,7 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {live} from 'lit/directives/live.js';
-import {IntakeReason, RequesterKind, Tristate, type Territory} from '@cpts-kit/contract';
+import {INTAKE_REASONS, REQUESTER_KINDS, TRISTATES, type Territory} from '@cpts-kit/contract';
 import {formatFrenchPhone, telHref} from '../internal/format.js';
 import {agePriority, COMMENT_MAX, communeLabel, fieldIds, matchCommune, priorityQuestions, type PriorityQuestion} from './form-model.js';
 import type {IntakeFormStrings} from './intake-strings.js';
@@ -18,7 +18,7 @@ export function whoSection(t: IntakeFormStrings, view: FormView): TemplateResult
     ${radioGroup(t, view, {
       name: 'requester-kind',
       legend: t.whoLegend,
-      choices: RequesterKind.options,
+      choices: REQUESTER_KINDS,
       labelOf: (kind) => t.whoKinds[kind],
       value: view.values.requesterKind,
       onPick: (kind) => view.set('requesterKind', kind),
@@ -56,11 +56,12 @@ export function whoSection(t: IntakeFormStrings, view: FormView): TemplateResult
 }
 
 /** The commune box: a name, a postal code or an option; a choice when a postal code is shared. */
-function communeField(t: IntakeFormStrings, view: FormView, territory: Territory, pickCommune: (label: string) => void): TemplateResult {
+function communeField(t: IntakeFormStrings, view: FormView, territory: Territory | undefined, pickCommune: (label: string) => void): TemplateResult {
   const id = fieldIds['person.communeInsee'];
   const error = errorFor(view, 'person.communeInsee');
-  const match = matchCommune(view.values.commune, territory.communes);
-  const phone = formatFrenchPhone(territory.phone);
+  // before the territory arrives the box takes text like any other; what it designates is told after
+  const match = territory ? matchCommune(view.values.commune, territory.communes) : {status: 'empty' as const};
+  const phone = formatFrenchPhone(territory?.phone ?? '');
   const choices =
     match.status === 'several'
       ? html`
@@ -80,7 +81,7 @@ function communeField(t: IntakeFormStrings, view: FormView, territory: Territory
     match.status === 'outside' && !error
       ? html`<p class="warning" id="commune-outside">${t.errors['person.communeInsee'].notInTerritory}. ${t.communeOutsideCall(phone)}</p>`
       : nothing;
-  const callLine = html` <a href=${telHref(territory.phone)}>${t.communeOutsideCall(phone)}</a>`;
+  const callLine = territory ? html` <a href=${telHref(territory.phone)}>${t.communeOutsideCall(phone)}</a>` : undefined;
   return html`
     <div class="field ${error ? 'field--error' : ''}">
       <label for=${id}>${t.commune}</label>
@@ -98,7 +99,7 @@ function communeField(t: IntakeFormStrings, view: FormView, territory: Territory
         aria-invalid=${error ? 'true' : 'false'}
       />
       <datalist id="commune-list">
-        ${territory.communes.map((commune) => html`<option value=${communeLabel(commune)}></option>`)}
+        ${territory?.communes.map((commune) => html`<option value=${communeLabel(commune)}></option>`)}
       </datalist>
       <div aria-live="polite">${outside}</div>
       ${choices}
@@ -107,7 +108,7 @@ function communeField(t: IntakeFormStrings, view: FormView, territory: Territory
 }
 
 /** The person who needs a doctor. A helper's browser must not autofill its own details here. */
-export function personSection(t: IntakeFormStrings, view: FormView, territory: Territory, pickCommune: (label: string) => void): TemplateResult {
+export function personSection(t: IntakeFormStrings, view: FormView, territory: Territory | undefined, pickCommune: (label: string) => void): TemplateResult {
   const helped = isHelped(view);
   const priority = agePriority(view.values);
   return html`
@@ -151,7 +152,7 @@ export function situationSection(t: IntakeFormStrings, view: FormView): Template
       ${radioGroup(t, view, {
         name: 'reason',
         legend: t.reason,
-        choices: IntakeReason.options,
+        choices: INTAKE_REASONS,
         labelOf: (reason) => t.reasons[reason],
         value: view.values.reason,
         onPick: (reason) => view.set('reason', reason),
@@ -183,7 +184,7 @@ export function prioritySection(t: IntakeFormStrings, view: FormView): TemplateR
         radioGroup(t, view, {
           name: `priority-${question}`,
           legend: t.priorityQuestions[question],
-          choices: Tristate.options,
+          choices: TRISTATES,
           labelOf: (answer) => t.tristate[answer],
           value: view.values.priority[question],
           onPick: (answer) => view.set('priority', {...view.values.priority, [question]: answer}),
@@ -227,13 +228,14 @@ function privacyLink(t: IntakeFormStrings, href: string | undefined): TemplateRe
   return href ? html`<p><a href=${href} target="_blank" rel="noopener noreferrer">${t.privacyLink}</a></p>` : nothing;
 }
 
-export function consentSection(t: IntakeFormStrings, view: FormView, territory: Territory): TemplateResult {
+/** The box stays disabled until the territory's notice is shown: nobody consents to a text not yet there. */
+export function consentSection(t: IntakeFormStrings, view: FormView, territory: Territory | undefined): TemplateResult {
   const error = errorFor(view, 'consent');
   return html`
     <fieldset class="section">
       <legend class="section-title">${t.consentLegend}</legend>
-      <p class="privacy">${territory.privacyNotice.summary}</p>
-      ${privacyLink(t, safeHref(territory.privacyNotice.url))}
+      <p class="privacy">${territory ? territory.privacyNotice.summary : t.loading}</p>
+      ${territory ? privacyLink(t, safeHref(territory.privacyNotice.url)) : nothing}
       <div class="field ${error ? 'field--error' : ''}">
         ${renderError(t, 'consent', error)}
         <div class="choice">
@@ -241,6 +243,7 @@ export function consentSection(t: IntakeFormStrings, view: FormView, territory: 
             type="checkbox"
             id="consent"
             .checked=${live(view.values.consent)}
+            ?disabled=${!territory}
             @change=${(event: Event) => view.set('consent', (event.target as HTMLInputElement).checked)}
             aria-describedby=${ifDefined(error ? 'consent-error' : undefined)}
             aria-invalid=${error ? 'true' : 'false'}

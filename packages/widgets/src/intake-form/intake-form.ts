@@ -2,22 +2,39 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
 import type {Territory} from '@cpts-kit/contract';
-import {createIntakeRequest, isCptsApiError} from '@cpts-kit/sdk';
+import {isCptsApiError} from '@cpts-kit/sdk';
 import {CptsElement} from '../internal/cpts-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
 import {base} from '../styles/base.js';
 import {tokens} from '../styles/tokens.js';
-import {COMMENT_MAX, emptyValues, validate, type FieldError, type IntakeFormValues} from './form-model.js';
-import {errorSummary, onText, type FormView} from './form-fields.js';
-import {failureNotice, phoneAlternative, receipt} from './form-outcomes.js';
+import {COMMENT_MAX, emptyValues, type FieldError, type IntakeFormValues} from './form-model.js';
+import {onText, type FormView} from './form-fields.js';
+import {failureNotice, phoneAlternative} from './form-outcomes.js';
 import {commentField, consentSection, personSection, prioritySection, situationSection, whoSection} from './form-sections.js';
+import type * as FormSend from './form-send.js';
 import {styles} from './intake-form.styles.js';
 import {CptsSubmittedEvent} from './submitted-event.js';
 import {intakeStrings, type IntakeFormStrings} from './intake-strings.js';
-import {attemptFor, retryAfterSeconds, serverFieldErrors, type Attempt, type Phase} from './submission.js';
+import {retryAfterSeconds, serverFieldErrors, type Attempt, type Phase} from './submission.js';
 
 /** Remaining characters at which screen readers hear the count: not on every keystroke. */
 const commentThresholds = [500, 200, 100, 50, 20, 0];
+
+type SendingCode = typeof FormSend;
+let sendingCode: Promise<SendingCode> | undefined;
+/** The code sending loaded, once it has: what renders the error summary and the receipt. */
+let sent: SendingCode | undefined;
+/** What only sending needs (the contract's check, the SDK's call, what shows the outcome), fetched once; again after a failure. */
+function loadSendingCode(): Promise<SendingCode> {
+  sendingCode ??= import('./form-send.js').then(
+    (code) => (sent = code),
+    (error: unknown) => {
+      sendingCode = undefined;
+      throw error;
+    },
+  );
+  return sendingCode;
+}
 
 /**
  * @summary The registration form for people who have no *médecin traitant*, filled by the person
@@ -118,34 +135,87 @@ export class CptsIntakeForm extends CptsElement {
     else this.commentAnnouncement = remaining < 0 ? this.t.commentTooLong(-remaining) : this.t.commentRemaining(remaining);
   }
 
-  private onSubmit = async (event: Event) => {
+  /**
+   * Fetches what sending needs (the contract's check, the SDK's call) ahead of time. The form does
+   * it itself when the person starts typing; a page that fills the form from script can call it first.
+   */
+  static preload(): Promise<void> {
+    return loadSendingCode().then(() => undefined);
+  }
+
+  /** The first answer typed starts fetching what sending needs, so it is there by the time the person sends. */
+  private prefetchSendingCode = () => {
+    loadSendingCode().catch(() => undefined);
+  };
+
+  private onSubmit = (event: Event) => {
     event.preventDefault();
+    void this.exclusively(() => this.checkAndSend());
+  };
+
+  private retry = () => {
+    // no attempt yet: the failure came before the answers were checked (the sending code did not load)
+    void this.exclusively(() => (this.attempt ? this.send(this.attempt) : this.checkAndSend()));
+  };
+
+  private async exclusively(action: () => Promise<void>): Promise<void> {
     if (this.sending) return;
-    const territory = this.territoryReady;
-    if (!territory) return;
-    const {body, errors} = validate(this.values, territory.communes);
+    this.sending = true;
+    try {
+      await action();
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  // synchronous up to the request when the territory and the sending code are in (the usual case:
+  // they arrive while the person types), so the answers are checked in the click's own task
+  private async checkAndSend(): Promise<void> {
+    let territory = this.territoryReady;
+    if (!territory) {
+      // a person quicker than the network (or a script) may send before the territory has arrived
+      const state = await this.territoryData.settled();
+      if (state.status !== 'ready') return;
+      territory = state.territory;
+    }
+    let code = sent;
+    if (!code) {
+      try {
+        this.phase = {name: 'submitting'};
+        code = await loadSendingCode();
+      } catch (error) {
+        await this.showFailure(error);
+        return;
+      }
+    }
+    const {body, errors} = code.validate(this.values, territory.communes);
     if (!body) {
+      this.phase = {name: 'editing'};
       this.errors = errors;
       this.otherErrors = 0;
-      await this.focusSummary();
+      // not awaited: the person may fix an answer and send again while focus moves
+      void this.focusSummary();
       return;
     }
     this.errors = [];
     this.otherErrors = 0;
     this.showSummary = false;
-    this.attempt = attemptFor(body, this.attempt);
+    this.attempt = code.attemptFor(body, this.attempt);
     await this.send(this.attempt);
-  };
+  }
 
-  private retry = async () => {
-    if (this.attempt && !this.sending) await this.send(this.attempt);
-  };
+  private async showFailure(error: unknown): Promise<void> {
+    this.fireError(error);
+    this.phase = {name: 'failed', error};
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#failure')?.focus();
+  }
 
   private async send(attempt: Attempt): Promise<void> {
-    this.sending = true;
     this.phase = {name: 'submitting'};
     try {
       const client = this.requireClient();
+      const {createIntakeRequest} = await loadSendingCode();
       const created = await createIntakeRequest(client, attempt.body, {idempotencyKey: attempt.key});
       const commune = this.territoryReady?.communes.find((c) => c.insee === attempt.body.person.communeInsee);
       this.phase = {
@@ -162,20 +232,16 @@ export class CptsIntakeForm extends CptsElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus();
     } catch (error) {
-      this.fireError(error);
       const fromServer = isCptsApiError(error) && (error.status === 400 || error.status === 422) ? serverFieldErrors(error) : undefined;
       if (fromServer) {
+        this.fireError(error);
         this.errors = fromServer.errors;
         this.otherErrors = fromServer.other;
         this.phase = {name: 'editing'};
         await this.focusSummary();
       } else {
-        this.phase = {name: 'failed', error};
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#failure')?.focus();
+        await this.showFailure(error);
       }
-    } finally {
-      this.sending = false;
     }
   }
 
@@ -210,6 +276,8 @@ export class CptsIntakeForm extends CptsElement {
       this.fireError(error);
       return;
     }
+    // the paper version prints the territory's notice and address: wait for them
+    if ((await this.territoryData.settled()).status !== 'ready') return;
     this.paper = true;
     await this.updateComplete;
     await this.renderRoot.querySelector('cpts-intake-paper')?.focusTitle();
@@ -225,14 +293,15 @@ export class CptsIntakeForm extends CptsElement {
     return isCptsApiError(error) && error.status === 429 ? this.t.rateLimited(retryAfterSeconds(error)) : this.errorMessage(error);
   }
 
-  private renderForm(territory: Territory): TemplateResult {
+  /** `territory` undefined: it is still on its way, and the form already takes answers. */
+  private renderForm(territory: Territory | undefined): TemplateResult {
     const t = this.t;
     const view = this.view;
     const submitting = this.phase.name === 'submitting';
-    const summary = this.showSummary && (this.errors.length > 0 || this.otherErrors > 0);
+    const summary = sent && this.showSummary && (this.errors.length > 0 || this.otherErrors > 0) ? sent.errorSummary : undefined;
     return html`
-      <form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="title">
-        ${summary ? errorSummary(t, view, this.otherErrors, this.onSummaryClick) : nothing}
+      <form part="form" novalidate @submit=${this.onSubmit} @input=${this.prefetchSendingCode} @change=${this.prefetchSendingCode} aria-labelledby="title">
+        ${summary ? summary(t, view, this.otherErrors, this.onSummaryClick) : nothing}
         <p class="hint">${t.requiredNote}</p>
         ${whoSection(t, view)} ${personSection(t, view, territory, this.pickCommune)} ${situationSection(t, view)} ${prioritySection(t, view)}
         ${commentField(t, view, this.commentAnnouncement, this.onComment)} ${consentSection(t, view, territory)}
@@ -240,7 +309,7 @@ export class CptsIntakeForm extends CptsElement {
           <label for="website">${t.honeypot}</label>
           <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(this.values.website)} @input=${onText(view, 'website')} />
         </div>
-        ${this.phase.name === 'failed' ? failureNotice(t, territory, this.failureMessage(this.phase.error), this.localize.strings.retry, () => void this.retry()) : nothing}
+        ${territory && this.phase.name === 'failed' ? failureNotice(t, territory, this.failureMessage(this.phase.error), this.localize.strings.retry, this.retry) : nothing}
         <button part="submit" class="button" type="submit" ?disabled=${submitting}>${t.submit}</button>
         <p role="status" class="status">${submitting ? t.sending : ''}</p>
       </form>
@@ -251,37 +320,38 @@ export class CptsIntakeForm extends CptsElement {
     const t = this.t;
     const current = this.territoryData.state;
     const territory = this.territoryReady;
-    const busy = !current || current.status === 'loading' || this.phase.name === 'submitting';
     return html`
-      <div part="base" lang=${this.localize.lang} aria-busy=${busy ? 'true' : 'false'}>
+      <div part="base" lang=${this.localize.lang} aria-busy=${this.phase.name === 'submitting' ? 'true' : 'false'}>
         <h2 id="title" class="title">${t.title}</h2>
-        ${!current || current.status === 'loading' ? html`<p class="status" role="status">${t.loading}</p>` : nothing}
+        ${current?.status === 'error' ? this.renderLoadError(current.error) : this.renderBody(territory)}
+      </div>
+    `;
+  }
+
+  // the form shows (and takes answers) while the territory loads: only its phone line, the
+  // communes' list and the privacy notice wait for it
+  private renderBody(territory: Territory | undefined): TemplateResult {
+    const t = this.t;
+    if (territory && sent && this.phase.name === 'submitted') return sent.receipt(t, territory, this.phase, this.localize.lang, () => this.reset(), this.statusHref);
+    if (territory && this.paper) {
+      return html`<cpts-intake-paper .territoryDetails=${territory} lang=${this.localize.lang} @cpts-paper-close=${this.closePaper}></cpts-intake-paper>`;
+    }
+    return html`<p class="intro">${t.intro}</p>
+      ${phoneAlternative(t, territory)}
+      <p><button type="button" class="link-button" id="paper-open" @click=${this.openPaper}>${t.paperVersion}</button></p>
+      ${this.renderForm(territory)}`;
+  }
+
+  // the answers typed so far stay in the element: Retry brings the form back with them
+  private renderLoadError(error: unknown): TemplateResult {
+    return html`
+      <div role="alert" class="failure">
+        <p><strong>${this.t.loadError}</strong></p>
+        <p>${this.errorMessage(error)}</p>
         ${
-          current?.status === 'error'
-            ? html`
-              <div role="alert" class="failure">
-                <p><strong>${t.loadError}</strong></p>
-                <p>${this.errorMessage(current.error)}</p>
-                ${
-                  this.territoryData.fromProvider
-                    ? nothing
-                    : html`<button type="button" class="button" @click=${() => this.territoryData.reload()}>${this.localize.strings.retry}</button>`
-                }
-              </div>
-            `
-            : nothing
-        }
-        ${
-          territory
-            ? this.phase.name === 'submitted'
-              ? receipt(t, territory, this.phase, this.localize.lang, () => this.reset(), this.statusHref)
-              : this.paper
-                ? html`<cpts-intake-paper .territoryDetails=${territory} lang=${this.localize.lang} @cpts-paper-close=${this.closePaper}></cpts-intake-paper>`
-                : html`<p class="intro">${t.intro}</p>
-                ${phoneAlternative(t, territory)}
-                <p><button type="button" class="link-button" id="paper-open" @click=${this.openPaper}>${t.paperVersion}</button></p>
-                ${this.renderForm(territory)}`
-            : nothing
+          this.territoryData.fromProvider
+            ? nothing
+            : html`<button type="button" class="button" @click=${() => this.territoryData.reload()}>${this.localize.strings.retry}</button>`
         }
       </div>
     `;

@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import {IntakeReason, RequesterKind, Tristate, type Territory} from '@cpts-kit/contract';
+import {INTAKE_REASONS, REQUESTER_KINDS, TRISTATES, type Territory} from '@cpts-kit/contract';
 import {CptsElement} from '../internal/cpts-element.js';
 import {defineElement} from '../internal/define-element.js';
 import {formatFrenchPhone} from '../internal/format.js';
@@ -82,7 +82,7 @@ export class CptsIntakePaper extends CptsElement {
       <section aria-labelledby="paper-who">
         <h3 id="paper-who">${t.whoLegend}</h3>
         <p class="hint">${p.tick}</p>
-        ${this.choices(RequesterKind.options.map((kind) => t.whoKinds[kind]))}
+        ${this.choices(REQUESTER_KINDS.map((kind) => t.whoKinds[kind]))}
       </section>
       <section aria-labelledby="paper-helper">
         <h3 id="paper-helper">${t.helperLegend}</h3>
@@ -97,13 +97,13 @@ export class CptsIntakePaper extends CptsElement {
       <section aria-labelledby="paper-situation">
         <h3 id="paper-situation">${t.situationLegend}</h3>
         <p>${t.reason}</p>
-        ${this.choices(IntakeReason.options.map((reason) => t.reasons[reason]))} ${this.line(t.since, {optional: true, date: true})}
+        ${this.choices(INTAKE_REASONS.map((reason) => t.reasons[reason]))} ${this.line(t.since, {optional: true, date: true})}
       </section>
       <section aria-labelledby="paper-priority">
         <h3 id="paper-priority">${t.priorityLegend}</h3>
         <p class="hint">${t.priorityHint}</p>
         ${priorityQuestions.map(
-          (question) => html`<div class="question"><span>${t.priorityQuestions[question]}</span>${this.choices(Tristate.options.map((answer) => t.tristate[answer]))}</div>`,
+          (question) => html`<div class="question"><span>${t.priorityQuestions[question]}</span>${this.choices(TRISTATES.map((answer) => t.tristate[answer]))}</div>`,
         )}
       </section>
       <section aria-labelledby="paper-comment">

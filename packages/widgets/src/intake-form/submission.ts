@@ -1,15 +1,14 @@
 import type {IntakeRequestCreate} from '@cpts-kit/contract';
 import type {CptsApiError} from '@cpts-kit/sdk';
-import {attemptFor as sharedAttemptFor, type Attempt as SharedAttempt} from '../internal/attempt.js';
+import type {Attempt as SharedAttempt} from '../internal/attempt.js';
 import {errorKindOf, isFieldKey, type FieldError} from './form-model.js';
 
 /** Where the form is: filling it in, waiting for the server, told it failed, or stored. */
 export type Phase =
   {name: 'editing'} | {name: 'submitting'} | {name: 'failed'; error: unknown} | {name: 'submitted'; reference: string; at: Date; person: string; commune: string};
 
-/** One submission of the public form (the shared `Attempt`, with the form's body). */
+/** One submission of the public form (the shared `Attempt`, with the form's body); made by form-send.ts. */
 export type Attempt = SharedAttempt<IntakeRequestCreate>;
-export const attemptFor = (body: IntakeRequestCreate, previous: Attempt | undefined): Attempt => sharedAttemptFor(body, previous);
 
 /** The server's field errors, by our fields (one each), and how many name no field of ours; undefined when it sent none. */
 export function serverFieldErrors(error: CptsApiError): {errors: FieldError[]; other: number} | undefined {

@@ -1,7 +1,6 @@
 import {ContextConsumer} from '@lit/context';
 import type {ReactiveController} from 'lit';
 import type {CptsClient} from '@cpts-kit/sdk';
-import {getTerritory} from '@cpts-kit/sdk';
 import {territoryContext, type TerritoryState} from '../context/territory.js';
 import {CptsConfigError} from './config-error.js';
 import type {CptsElement} from './cpts-element.js';
@@ -18,6 +17,7 @@ export class TerritoryController implements ReactiveController {
   private loadedWith: CptsClient | undefined;
   private abort: AbortController | undefined;
   private readonly onError: (error: unknown) => void;
+  private waiting: ((state: TerritoryState) => void)[] = [];
 
   constructor(host: CptsElement, onError: (error: unknown) => void) {
     this.host = host;
@@ -28,6 +28,7 @@ export class TerritoryController implements ReactiveController {
       subscribe: true,
       callback: (value) => {
         this.provided = value;
+        this.settle();
         host.requestUpdate();
       },
     });
@@ -66,6 +67,24 @@ export class TerritoryController implements ReactiveController {
     }
   }
 
+  /**
+   * The territory once it has arrived or failed: a widget that shows itself while it loads (the
+   * intake form) waits here when the person acts on it before then.
+   */
+  settled(): Promise<TerritoryState> {
+    const current = this.state;
+    if (current && current.status !== 'loading') return Promise.resolve(current);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private settle(): void {
+    const current = this.state;
+    if (!current || current.status === 'loading') return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve(current);
+  }
+
   /** Fetches again (the retry button). */
   reload(): void {
     this.own = undefined;
@@ -83,6 +102,9 @@ export class TerritoryController implements ReactiveController {
     this.abort = abort;
     this.setOwn({status: 'loading'});
     try {
+      // the SDK's call and the contract's schema come with the first fetch, not with the widget's
+      // code: a widget that can show itself without the territory does so before they arrive
+      const {getTerritory} = await import('./territory-fetch.js');
       const territory = await getTerritory(client, {signal: abort.signal});
       if (!abort.signal.aborted) this.setOwn({status: 'ready', territory});
     } catch (error) {
@@ -94,6 +116,7 @@ export class TerritoryController implements ReactiveController {
   private setOwn(state: TerritoryState): void {
     this.own = state;
     if (state.status === 'error') this.onError(state.error);
+    this.settle();
     this.host.requestUpdate();
   }
 }

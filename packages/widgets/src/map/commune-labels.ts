@@ -1,15 +1,19 @@
 import {layerGroup, marker, divIcon, type LayerGroup, type Map as LeafletMap} from 'leaflet/dist/leaflet-src.esm.js';
 import type {Commune} from '@cpts-kit/contract';
+import {BoxGrid, dotBox, moved, placeName, type Box, type Size} from './label-placement.js';
 
 /** Below this zoom the names would be a crowd: a region or a country shows no commune names. */
 export const LABELS_MIN_ZOOM = 10;
 /** Enough to find one's way; more would cover the map. */
 const MAX_LABELS = 40;
 const MAX_RETRIES = 60;
-/** A little air between two names, in pixels. */
-const GAP = 2;
 
-const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right + GAP && b.left < a.right + GAP && a.top < b.bottom + GAP && b.top < a.bottom + GAP;
+/** A marker drawn on the map: where it is, and the box its shape covers around that point, in pixels. */
+export interface Obstacle {
+  lat: number;
+  lng: number;
+  box: Box;
+}
 
 function textElement(tag: string, className: string, text: string): HTMLElement {
   const element = document.createElement(tag);
@@ -19,13 +23,18 @@ function textElement(tag: string, className: string, text: string): HTMLElement 
 }
 
 /**
- * The communes' names for a map without tiles. They sit in a pane under the markers' pane, so a
- * name never covers a pin or a cluster; only from zoom 10, the most populated first, and a name
- * that would overlap one already placed is left out, so names never cover each other either.
+ * The communes' names for a map without tiles. They sit in a pane under the markers' pane, and a
+ * name is placed where no marker would cover it: beside its dot on the right, left, above or below,
+ * else moved a little aside of the marker on its dot, else left out at this zoom. Only from zoom 10,
+ * the most populated first, and a name that would overlap one already placed is left out, so names
+ * never cover each other either. Each name is measured once; placing them is arithmetic.
  */
 export class CommuneLabels {
   private readonly layer: LayerGroup;
+  private readonly pane: HTMLElement;
   private readonly communes: readonly Commune[];
+  private readonly sizes = new Map<Commune, Size>();
+  private obstacles: readonly Obstacle[] = [];
   private retry: number | undefined;
   private retries = 0;
 
@@ -33,42 +42,96 @@ export class CommuneLabels {
     private readonly map: LeafletMap,
     communes: readonly Commune[],
   ) {
+    this.pane = map.createPane('communes');
     // Leaflet's marker pane is at z-index 600, its overlay pane at 400
-    map.createPane('communes').style.zIndex = '450';
+    this.pane.style.zIndex = '450';
     this.layer = layerGroup([], {pane: 'communes'}).addTo(map);
     this.communes = [...communes].filter((c) => c.centre).sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+    // a web font that arrives after the first measure changes every name's length
+    const remeasure = () => {
+      this.sizes.clear();
+      this.update();
+    };
+    document.fonts?.addEventListener('loadingdone', remeasure);
+    map.on('unload', () => document.fonts?.removeEventListener('loadingdone', remeasure));
   }
 
-  /** Places the names for the current view, measured as drawn: a name's length in pixels depends on the font. */
+  /** The markers now drawn: the names make way for them. */
+  setObstacles(obstacles: readonly Obstacle[]): void {
+    this.obstacles = obstacles;
+    this.update();
+  }
+
+  /** Places the names for the current view, around the markers last given. */
   update(): void {
     this.layer.clearLayers();
-    if (this.map.getZoom() < LABELS_MIN_ZOOM) return;
+    if (this.map.getZoom() < LABELS_MIN_ZOOM || this.communes.length === 0 || !this.measure()) return;
     const bounds = this.map.getBounds();
-    const placed: DOMRect[] = [];
+    const markers = new BoxGrid();
+    for (const o of this.obstacles) {
+      const p = this.map.latLngToContainerPoint([o.lat, o.lng]);
+      markers.add(moved(o.box, p.x, p.y));
+    }
+    const names = new BoxGrid();
+    let placed = 0;
     for (const commune of this.communes) {
-      if (placed.length >= MAX_LABELS) break;
+      if (placed >= MAX_LABELS) break;
       const {lat, lng} = commune.centre!;
       if (!bounds.contains([lat, lng])) continue;
-      const label = document.createElement('span');
-      label.append(textElement('span', 'commune-dot', ''), textElement('span', 'commune-name', commune.name));
-      const m = marker([lat, lng], {pane: 'communes', icon: divIcon({className: 'commune-label', html: label, iconSize: undefined}), interactive: false, keyboard: false});
-      m.addTo(this.layer);
-      const box = label.getBoundingClientRect();
-      if (box.width === 0) {
-        // not laid out yet (the page is still rendering): measure again next frame, for a second at
-        // most; a map hidden longer is measured again when shown (its size changes, and so its view)
-        this.layer.clearLayers();
-        if (this.retries++ < MAX_RETRIES) {
-          this.retry ??= requestAnimationFrame(() => {
-            this.retry = undefined;
-            if (this.map.getContainer().isConnected) this.update();
-          });
-        }
-        return;
-      }
-      this.retries = 0;
-      if (placed.some((other) => overlaps(box, other))) this.layer.removeLayer(m);
-      else placed.push(box);
+      const {x, y} = this.map.latLngToContainerPoint([lat, lng]);
+      const dot = dotBox(x, y);
+      if (names.hit(dot)) continue;
+      const name = placeName(x, y, this.sizes.get(commune)!, markers, names);
+      if (!name) continue;
+      names.add(dot);
+      names.add(name);
+      this.draw(commune, name.left - x, name.top - y);
+      placed++;
     }
+  }
+
+  private draw(commune: Commune, dx: number, dy: number): void {
+    const name = textElement('span', 'commune-name', commune.name);
+    // through the CSSOM, which a strict style-src allows (a style attribute it would not)
+    name.style.left = `${dx}px`;
+    name.style.top = `${dy}px`;
+    const label = document.createElement('span');
+    label.append(textElement('span', 'commune-dot', ''), name);
+    const m = marker([commune.centre!.lat, commune.centre!.lng], {
+      pane: 'communes',
+      icon: divIcon({className: 'commune-label', html: label, iconSize: undefined}),
+      interactive: false,
+      keyboard: false,
+    });
+    m.addTo(this.layer);
+  }
+
+  /**
+   * Measures the names not measured yet, all in one layout, as drawn (a name's length in pixels
+   * depends on the font). False while the map is not laid out (the page is still rendering, or the
+   * map is hidden): measured again next frame for a second at most, then when its view next changes.
+   */
+  private measure(): boolean {
+    const missing = this.communes.filter((c) => !this.sizes.has(c));
+    if (missing.length === 0) return true;
+    const probe = document.createElement('div');
+    probe.className = 'commune-probe';
+    const spans = missing.map((c) => probe.appendChild(textElement('span', 'commune-name', c.name)));
+    this.pane.append(probe);
+    // offset sizes, not client rects: a zoom animation scales the pane, not the names as drawn after it
+    const sizes = spans.map((s) => ({width: s.offsetWidth + 1, height: s.offsetHeight}));
+    probe.remove();
+    if (sizes[0]!.height === 0) {
+      if (this.retries++ < MAX_RETRIES) {
+        this.retry ??= requestAnimationFrame(() => {
+          this.retry = undefined;
+          if (this.map.getContainer().isConnected) this.update();
+        });
+      }
+      return false;
+    }
+    this.retries = 0;
+    missing.forEach((c, i) => this.sizes.set(c, sizes[i]!));
+    return true;
   }
 }

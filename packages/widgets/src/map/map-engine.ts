@@ -16,7 +16,8 @@ import {
 } from 'leaflet/dist/leaflet-src.esm.js';
 import type {Accepting, Commune, LatLng} from '@cpts-kit/contract';
 import {createClusterIndex, WORKER_THRESHOLD, type ClusterIndex} from './cluster-index.js';
-import {CommuneLabels} from './commune-labels.js';
+import {CommuneLabels, type Obstacle} from './commune-labels.js';
+import type {Box} from './label-placement.js';
 import type {BBoxTuple, ClusterItem} from './cluster-protocol.js';
 // Leaflet's stylesheet stays beside the public map for now (it is being rebuilt from the package); it belongs here
 import {leafletStyles} from './leaflet-styles.js';
@@ -97,6 +98,18 @@ function textElement(tag: string, className: string, text: string): HTMLElement 
 
 const PIN_GLYPHS: Record<Accepting | 'unknown', string> = {yes: '✓', limited: '½', no: '✕', unknown: '?'};
 
+/**
+ * What a marker's shape covers around its point, shadow included (marker-styles.ts): the names of
+ * the communes keep clear of it. A pin's icon is 28 px square above its point, and its tip, the
+ * square's corner turned 45°, reaches 6 px below it.
+ */
+const PIN_BOX: Box = {left: -16, top: -30, right: 16, bottom: 9};
+const clusterSize = (count: number) => (count < 10 ? 34 : count < 100 ? 40 : 48);
+function clusterBox(count: number): Box {
+  const half = clusterSize(count) / 2;
+  return {left: -half - 2, top: -half - 2, right: half + 2, bottom: half + 4};
+}
+
 export async function createMapEngine<P extends MapPoint>(options: MapEngineOptions<P>): Promise<MapEngine<P>> {
   adoptLeafletStyles(options.root);
   const animate = !options.reducedMotion;
@@ -158,7 +171,7 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
   }
 
   function clusterIcon(count: number, accepting: number) {
-    const size = count < 10 ? 34 : count < 100 ? 40 : 48;
+    const size = clusterSize(count);
     const body = document.createElement('span');
     body.className = 'cluster-body';
     body.append(textElement('span', 'cluster-count', String(count)));
@@ -201,10 +214,14 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
     const items = await index.clusters(bboxOfView(), map.getZoom());
     if (mine !== generation) return;
     markerLayer.clearLayers();
+    const obstacles: Obstacle[] = [];
     for (const item of items) {
       const m = item.kind === 'cluster' ? localClusterMarker(item) : pointMarker(item);
-      m?.addTo(markerLayer);
+      if (!m) continue;
+      m.addTo(markerLayer);
+      obstacles.push({lat: item.lat, lng: item.lng, box: item.kind === 'cluster' ? clusterBox(item.count) : PIN_BOX});
     }
+    communeLabels.setObstacles(obstacles);
   }
 
   function redraw(): Promise<void> {
@@ -213,9 +230,11 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
   }
 
   map.on('moveend', () => {
-    communeLabels.update();
     options.onViewChange(toBounds(map.getBounds()));
-    void redraw();
+    // clustering in the page: the names are placed once the new view's markers are drawn. From the
+    // server: they are placed now around the markers still shown, and again when the view's come
+    if (index) void redraw();
+    else communeLabels.update();
   });
 
   function showClusters(clusters: readonly RemoteCluster[], shown: readonly P[]): void {
@@ -223,6 +242,10 @@ export async function createMapEngine<P extends MapPoint>(options: MapEngineOpti
     markerLayer.clearLayers();
     for (const c of clusters) clusterMarker(c.lat, c.lng, c.count, c.accepting, () => Promise.resolve(c.zoom)).addTo(markerLayer);
     for (const p of shown) pinMarker(p, p.location.lat, p.location.lng).addTo(markerLayer);
+    communeLabels.setObstacles([
+      ...clusters.map((c) => ({lat: c.lat, lng: c.lng, box: clusterBox(c.count)})),
+      ...shown.map((p) => ({lat: p.location.lat, lng: p.location.lng, box: PIN_BOX})),
+    ]);
   }
 
   function fitTerritory(list: readonly P[]): void {

@@ -85,18 +85,14 @@ export const markerStyles = css`
   .commune-label {
     background: none;
     border: 0;
-    white-space: nowrap;
     pointer-events: none;
   }
 
-  .commune-label > span {
-    display: inline-flex;
-    gap: 4px;
-    align-items: center;
-    transform: translate(-4px, -50%);
-  }
-
+  /* the icon's corner is the commune's centre: the dot sits on it, the name where commune-labels.ts placed it */
   .commune-dot {
+    position: absolute;
+    left: -4px;
+    top: -4px;
     width: 8px;
     height: 8px;
     border-radius: 50%;
@@ -104,8 +100,16 @@ export const markerStyles = css`
   }
 
   .commune-name {
+    position: absolute;
+    white-space: nowrap;
     font-size: 0.75rem;
     color: #1b1f24;
     text-shadow: 0 0 2px #ffffff, 0 0 2px #ffffff;
+  }
+
+  /* names are measured in it once, laid out exactly as drawn */
+  .commune-probe {
+    position: absolute;
+    visibility: hidden;
   }
 `;
