@@ -1,8 +1,8 @@
-import type {Db} from './db/index.js';
+import {runPrepared, type Db} from './db/index.js';
 
-// The ranking, in SQL: one statement reads each GP's latest declaration (through the index
-// availability_latest), the places taken this month (proposals_accepted) and the distance between
-// the communes' centres, and says why a practitioner can or cannot take the person.
+// The ranking, in SQL: one statement reads each GP's latest declaration and the places taken this
+// month (both kept by triggers, migration 080) and the distance between the communes' centres, and
+// says why a practitioner can or cannot take the person.
 
 /** The person of request $2 in territory $1, as the matching needs them: nothing personal. */
 const PERSON_CTE = `
@@ -22,36 +22,45 @@ const km = (lat1: string, lng1: string, lat2: string, lng2: string) =>
      power(sin(radians(${lat2} - ${lat1}) / 2), 2) + cos(radians(${lat1})) * cos(radians(${lat2})) * power(sin(radians(${lng2} - ${lng1}) / 2), 2))) end`;
 
 /**
- * Every active GP of the territory with the facts of their latest declaration against the person:
- * $1 territory, $2 request id, $3 start of the month (the quota's), $4 the territory's staleAfterDays.
+ * Every active GP of the territory with what the ranking needs of them against the person, narrow
+ * so that the 2,000 rows sorted stay small: $1 territory, $2 request id, $3 start of the month (the
+ * quota's), $4 the territory's staleAfterDays. The distance is computed once per commune (a GP
+ * whose commune has no centre: from their own point), not once per GP.
  */
-const CANDIDATES_CTE = `
-  cand as (
-    select p.id, p.profession, p.title, p.first_name, p.last_name, p.practice_name, p.commune_insee, p.phone,
-           coalesce(pc.name, p.commune_insee) as commune_name,
-           d.declaration, d.declared_at,
-           (current_date - (d.declared_at at time zone 'UTC')::date) as days_ago,
+const FACTS_CTE = `
+  commune_km as (
+    select c.insee, c.lat, ${km('person.lat', 'person.lng', 'c.lat', 'c.lng')} as km from person, territory_communes c where c.territory = $1),
+  facts as (
+    select p.id, p.last_name, d.declared_at,
            d.declared_at is not null and d.declared_at > now() - make_interval(days => $4::int) as fresh,
-           ${km('person.lat', 'person.lng', 'coalesce(pc.lat, p.lat)', 'coalesce(pc.lng, p.lng)')} as km,
-           (d.declaration->>'monthlyQuota')::int as quota,
-           coalesce(u.used, 0)::int as used,
-           coalesce(d.declaration->>'accepting', 'no') in ('yes', 'limited') as accepting,
-           (d.declaration->'patientScope' @> '["all"]'
-             or (d.declaration->'patientScope' @> '["children"]' and person.under_6)
-             or (d.declaration->'patientScope' @> '["elderly"]' and person.elderly)
-             or (d.declaration->'patientScope' @> '["priority_only"]' and person.has_priority)
-             or (d.declaration->'patientScope' @> '["chosen_communes"]' and d.declaration->'scopeCommunes' @> jsonb_build_array(person.commune_insee))
+           case when pc.lat is not null then pc.km else ${km('person.lat', 'person.lng', 'p.lat', 'p.lng')} end as km,
+           d.quota,
+           coalesce(u.taken, 0) as used,
+           coalesce(d.accepting, false) as accepting,
+           (d.patient_scope @> '["all"]'
+             or (d.patient_scope @> '["children"]' and person.under_6)
+             or (d.patient_scope @> '["elderly"]' and person.elderly)
+             or (d.patient_scope @> '["priority_only"]' and person.has_priority)
+             or (d.patient_scope @> '["chosen_communes"]' and d.scope_communes @> jsonb_build_array(person.commune_insee))
            ) as in_scope,
-           (not person.home_visits or ((d.declaration->>'homeVisits') = 'true'
-             and (jsonb_array_length(d.declaration->'homeVisitCommunes') = 0 or d.declaration->'homeVisitCommunes' @> jsonb_build_array(person.commune_insee)))
+           (not person.home_visits or (d.home_visits
+             and (jsonb_array_length(d.home_visit_communes) = 0 or d.home_visit_communes @> jsonb_build_array(person.commune_insee)))
            ) as home_ok
       from person
       join practitioners p on p.territory = $1 and p.active and p.profession = 'medecin_generaliste'
-      left join territory_communes pc on pc.territory = p.territory and pc.insee = p.commune_insee
-      left join lateral (select a.declaration, a.declared_at from availability_declarations a
-                          where a.practitioner_id = p.id order by a.declared_at desc limit 1) d on true
-      left join (select q.practitioner_id, count(*) as used from proposals q
-                  where q.territory = $1 and q.status = 'accepted' and q.accepted_at >= $3::timestamptz group by q.practitioner_id) u on u.practitioner_id = p.id)`;
+      left join commune_km pc on pc.insee = p.commune_insee
+      left join practitioner_current_availability d on d.practitioner_id = p.id
+      left join practitioner_month_places u on u.territory = $1 and u.month = quota_month($3::timestamptz) and u.practitioner_id = p.id)`;
+
+/** The facts of the rows of `chosen` (a relation with the columns of facts), with the practitioner and the declaration. */
+const detailsOf = (chosen: string) => `
+  select c.*, p.profession, p.title, p.first_name, p.practice_name, p.commune_insee, p.phone,
+         coalesce(pc.name, p.commune_insee) as commune_name, d.declaration,
+         (current_date - (c.declared_at at time zone 'UTC')::date) as days_ago
+    from ${chosen} c
+    join practitioners p on p.id = c.id
+    left join territory_communes pc on pc.territory = p.territory and pc.insee = p.commune_insee
+    left join practitioner_current_availability d on d.practitioner_id = c.id`;
 
 export interface CandidateRow {
   id: string;
@@ -88,6 +97,35 @@ export interface MatchParams {
   limit: number;
 }
 
+const number = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
+const bool = (v: string | null | undefined) => (v === null || v === undefined ? null : v === 't' || v === 'true');
+const text = (v: string | null | undefined) => v ?? null;
+
+/** A row of the prepared statement, whose values come back as text (Postgres' `t`/`f`, JSON, numbers). */
+function candidateOfText(r: Record<string, string | null>): CandidateRow {
+  return {
+    id: r.id ?? '',
+    profession: r.profession ?? '',
+    title: text(r.title),
+    first_name: r.first_name ?? '',
+    last_name: r.last_name ?? '',
+    practice_name: text(r.practice_name),
+    commune_insee: r.commune_insee ?? '',
+    phone: text(r.phone),
+    commune_name: r.commune_name ?? '',
+    declaration: r.declaration ? (JSON.parse(r.declaration) as CandidateRow['declaration']) : null,
+    declared_at: r.declared_iso ? new Date(r.declared_iso) : null,
+    days_ago: number(r.days_ago),
+    fresh: bool(r.fresh) ?? false,
+    km: number(r.km),
+    quota: number(r.quota),
+    used: number(r.used) ?? 0,
+    accepting: bool(r.accepting) ?? false,
+    in_scope: bool(r.in_scope),
+    home_ok: bool(r.home_ok),
+  };
+}
+
 const params = (m: Omit<MatchParams, 'limit'>) => [m.territory, m.requestId, m.monthStart.toISOString(), m.staleAfterDays];
 
 /**
@@ -95,20 +133,25 @@ const params = (m: Omit<MatchParams, 'limit'>) => [m.territory, m.requestId, m.m
  * missing (the coordinator calls them before proposing): one statement, the candidates computed once.
  */
 export async function rankedAndApart(db: Db, m: MatchParams): Promise<{ranked: CandidateRow[]; apart: CandidateRow[]}> {
-  const rows = await db.query<CandidateRow & {part: string}>(
-    `with ${PERSON_CTE}, ${CANDIDATES_CTE},
-       ranked as (select 'ranked' as part, row_number() over (${RANKING}) as ord, cand.* from cand where ${CAN_TAKE} ${RANKING} limit $5),
-       apart as (select 'apart' as part, row_number() over (order by km asc nulls last, last_name, id) as ord, cand.* from cand where not fresh
-                  order by km asc nulls last, last_name, id limit $5)
-     select * from ranked union all select * from apart order by part desc, ord`,
+  // ranked and set apart on the narrow facts; names and declarations joined to the 2 × limit kept only
+  const rows = await runPrepared(
+    db,
+    'cpts_matches_ranked',
+    `with ${PERSON_CTE}, ${FACTS_CTE},
+       ranked as (select 'ranked' as part, row_number() over (${RANKING}) as ord, facts.* from facts where ${CAN_TAKE} ${RANKING} limit $5),
+       apart as (select 'apart' as part, row_number() over (order by km asc nulls last, last_name, id) as ord, facts.* from facts where not fresh
+                  order by km asc nulls last, last_name, id limit $5),
+       kept as (select * from ranked union all select * from apart)
+     select k.*, to_json(k.declared_at) #>> '{}' as declared_iso from (${detailsOf('kept')}) k order by k.part desc, k.ord`,
     [...params(m), m.limit],
   );
-  return {ranked: rows.filter((r) => r.part === 'ranked'), apart: rows.filter((r) => r.part === 'apart')};
+  const candidates = rows.map((r) => ({part: r.part, row: candidateOfText(r)}));
+  return {ranked: candidates.filter((c) => c.part === 'ranked').map((c) => c.row), apart: candidates.filter((c) => c.part === 'apart').map((c) => c.row)};
 }
 
 /** The same facts for chosen practitioners (a proposal or an offer), to refuse with the reason. */
 export function candidatesAmong(db: Db, m: Omit<MatchParams, 'limit'>, practitionerIds: string[]): Promise<CandidateRow[]> {
-  return db.query<CandidateRow>(`with ${PERSON_CTE}, ${CANDIDATES_CTE} select * from cand where id = any($5::uuid[])`, [...params(m), practitionerIds]);
+  return db.query<CandidateRow>(`with ${PERSON_CTE}, ${FACTS_CTE} ${detailsOf('facts')} where c.id = any($5::uuid[])`, [...params(m), practitionerIds]);
 }
 
 /** Why a candidate cannot take the person, or null when they can. */
@@ -137,7 +180,7 @@ export function monthStartParis(now = new Date()): Date {
 /** Accepted proposals this month per practitioner: the places their quota has left is the quota minus these. */
 export async function takenThisMonth(db: Db, territory: string): Promise<Map<string, number>> {
   const rows = await db.query<{practitioner_id: string; n: number}>(
-    `select practitioner_id, count(*)::int as n from proposals where territory = $1 and status = 'accepted' and accepted_at >= $2::timestamptz group by practitioner_id`,
+    `select practitioner_id, taken as n from practitioner_month_places where territory = $1 and month = quota_month($2::timestamptz) and taken > 0`,
     [territory, monthStartParis().toISOString()],
   );
   return new Map(rows.map((r) => [r.practitioner_id, r.n]));

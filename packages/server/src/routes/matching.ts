@@ -3,6 +3,7 @@ import type {Context} from 'hono';
 import {Hono} from 'hono';
 import * as z from 'zod/mini';
 import {actorName, requireAuth} from '../auth.js';
+import {runPrepared} from '../db/index.js';
 import type {AppEnv, Deps} from '../env.js';
 import {confirmOffer, createProposals, withdrawProposal, type Who} from '../matching-actions.js';
 import {monthStartParis, rankedAndApart} from '../matching-query.js';
@@ -46,12 +47,15 @@ export function matchingRoutes({db, keys}: Deps) {
       };
       const [{ranked, apart}, proposals] = await Promise.all([
         rankedAndApart(db, params),
-        db.query<{practitioner_id: string; id: string; status: ProposalStatus}>(
+        // prepared like the ranking: every column is text already
+        runPrepared(
+          db,
+          'cpts_matches_proposals',
           'select distinct on (practitioner_id) practitioner_id, id, status from proposals where request_id = $1 order by practitioner_id, proposed_at desc',
           [id],
         ),
       ]);
-      const latest = new Map<string, Match['proposal']>(proposals.map((p) => [p.practitioner_id, {id: p.id, status: p.status}]));
+      const latest = new Map<string, Match['proposal']>(proposals.map((p) => [p.practitioner_id ?? '', {id: p.id ?? '', status: p.status as ProposalStatus}]));
       const summary = personSummary(person, keys);
       const body: MatchList = {
         person: summary,

@@ -53,8 +53,8 @@ async function ownProposals(db: Db, keys: Keys, who: Who, practitionerId: string
 
 async function quotaOf(db: Db, practitionerId: string): Promise<OwnProposals['quota']> {
   const [row] = await db.query<{quota: number | null; used: number}>(
-    `select (select (a.declaration->>'monthlyQuota')::int from availability_declarations a where a.practitioner_id = $1 order by a.declared_at desc limit 1) as quota,
-            (select count(*)::int from proposals q where q.practitioner_id = $1 and q.status = 'accepted' and q.accepted_at >= $2::timestamptz) as used`,
+    `select (select quota from practitioner_current_availability where practitioner_id = $1) as quota,
+            coalesce((select sum(taken)::int from practitioner_month_places where practitioner_id = $1 and month = quota_month($2::timestamptz)), 0) as used`,
     [practitionerId, monthStartParis().toISOString()],
   );
   const quota = row?.quota ?? null;
