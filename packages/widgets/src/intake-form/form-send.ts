@@ -7,6 +7,7 @@ import {fieldKeys, matchCommune, parseDayMonthYear, priorityQuestions, type Erro
 export {createIntakeRequest} from '@cpts-kit/sdk';
 export {attemptFor} from '../internal/attempt.js';
 export {errorSummary, receipt} from './form-replies.js';
+export {replyStyles} from './form-replies.styles.js';
 
 function optionalText(value: string): string | undefined {
   const trimmed = value.trim();

@@ -222,8 +222,7 @@ export const styles = css`
     font-weight: var(--cpts-font-weight-bold);
   }
 
-  .commune-choices ul,
-  .error-summary ul {
+  .commune-choices ul {
     margin: var(--cpts-spacing-s) 0 0;
     padding-inline-start: var(--cpts-spacing-l);
   }
@@ -239,7 +238,6 @@ export const styles = css`
     cursor: pointer;
   }
 
-  .error-summary,
   .failure {
     display: grid;
     gap: var(--cpts-spacing-s);
@@ -247,15 +245,6 @@ export const styles = css`
     padding: var(--cpts-spacing-m);
     border: 4px solid var(--cpts-color-error);
     background: var(--cpts-color-background);
-  }
-
-  .error-summary h2 {
-    font-size: var(--cpts-font-size-large);
-  }
-
-  .error-summary a {
-    color: var(--cpts-color-error);
-    font-weight: var(--cpts-font-weight-bold);
   }
 
   .button {
@@ -294,59 +283,5 @@ export const styles = css`
     width: 1px;
     height: 1px;
     overflow: hidden;
-  }
-
-  .receipt {
-    display: grid;
-    gap: var(--cpts-spacing-m);
-  }
-
-  .receipt h3 {
-    font-size: var(--cpts-font-size-large);
-    color: var(--cpts-color-success);
-  }
-
-  .receipt dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: var(--cpts-spacing-xs) var(--cpts-spacing-m);
-    margin: 0;
-  }
-
-  .receipt dt {
-    color: var(--cpts-color-text-muted);
-  }
-
-  .receipt dd {
-    margin: 0;
-  }
-
-  .reference {
-    font-size: var(--cpts-font-size-large);
-    font-weight: var(--cpts-font-weight-bold);
-    font-variant-numeric: tabular-nums;
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--cpts-spacing-m);
-  }
-
-  /* the printed receipt: reference, date, name, commune and the phone; never the health answers */
-  @media print {
-    [part='base'] {
-      border: 0;
-      padding: 0;
-    }
-
-    .actions,
-    .title {
-      display: none;
-    }
-
-    .receipt h3 {
-      color: #000;
-    }
   }
 `;

@@ -1,4 +1,4 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import {adoptStyles, html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
 import type {Territory} from '@cpts-kit/contract';
@@ -326,6 +326,17 @@ export class CptsIntakeForm extends CptsElement {
         <p role="status" class="status">${submitting ? t.sending : ''}</p>
       </form>
     `;
+  }
+
+  private repliesStyled = false;
+
+  // the replies' styles come with the sending code: added to the element's own before it shows a reply
+  protected override willUpdate(changed: Parameters<CptsElement['willUpdate']>[0]): void {
+    super.willUpdate(changed);
+    if (sent && !this.repliesStyled && this.renderRoot instanceof ShadowRoot) {
+      adoptStyles(this.renderRoot, [...CptsIntakeForm.elementStyles, sent.replyStyles]);
+      this.repliesStyled = true;
+    }
   }
 
   override render() {

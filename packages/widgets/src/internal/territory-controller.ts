@@ -103,7 +103,9 @@ export class TerritoryController implements ReactiveController {
     this.setOwn({status: 'loading'});
     try {
       // the SDK's call and the contract's schema come with the first fetch, not with the widget's
-      // code: a widget that can show itself without the territory does so before they arrive
+      // code, and are asked for once the host has rendered: a widget that can show itself without
+      // the territory (the intake form) does so first, without sharing the network with them
+      await this.host.updateComplete;
       const {getTerritory} = await import('./territory-fetch.js');
       const territory = await getTerritory(client, {signal: abort.signal});
       if (!abort.signal.aborted) this.setOwn({status: 'ready', territory});
