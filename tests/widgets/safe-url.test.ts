@@ -12,7 +12,8 @@ function shadow(el: HTMLElement): ShadowRoot {
 async function intakeFormWithPrivacyUrl(url: string): Promise<CptsIntakeForm> {
   const server = new FakeServer({status: 200, body: demoTerritory({privacyNotice: {summary: 'Vos données servent à vous orienter.', url}})});
   const el = await fixture<CptsIntakeForm>(html`<cpts-intake-form .client=${server.client()}></cpts-intake-form>`);
-  await until(() => shadow(el).querySelector('form') !== null, 'the form');
+  // the form shows before its territory: wait for the territory's phone line
+  await until(() => shadow(el).querySelector('a.phone') !== null, 'the territory in the form');
   await el.updateComplete;
   return el;
 }

@@ -1,5 +1,6 @@
 import type {RouteDef} from '@cpts-kit/contract';
 import type {CallInput, ClientOptions} from './client-options.js';
+import type * as TransportApi from './transport.js';
 import type {Transport} from './transport.js';
 
 export type {CallInput, ClientOptions, IdempotentRequestOptions, Query, RequestOptions} from './client-options.js';
@@ -15,7 +16,7 @@ export class CptsClient {
   readonly baseUrl: string;
   readonly lang: 'fr' | 'en';
   readonly #options: ClientOptions;
-  #transport: Promise<Transport> | undefined;
+  #send: Transport | undefined;
 
   constructor(options: ClientOptions) {
     this.#options = options;
@@ -33,18 +34,27 @@ export class CptsClient {
    * Sends one request of the contract and checks the answer against the route's schema. The
    * operation functions (`getTerritory(client)`, …) are the typed way in; this is what they share.
    */
-  async request<T>(route: RouteDef, input: CallInput = {}): Promise<T> {
-    // ky and the checks come with the first request (see transport.ts); a failed download is tried again on the next
-    this.#transport ??= import('./transport.js').then(
-      ({createTransport}) => createTransport(this.#options, this.territory, this.baseUrl, this.lang),
-      (error: unknown) => {
-        this.#transport = undefined;
-        throw error;
-      },
-    );
-    const send = await this.#transport;
-    return send<T>(route, input);
+  request<T>(route: RouteDef, input: CallInput = {}): Promise<T> {
+    // once loaded, calls leave at once, in the order they are made, as with a static import
+    if (transportModule) return (this.#send ??= transportModule.createTransport(this.#options, this.territory, this.baseUrl, this.lang))<T>(route, input);
+    return loadTransport().then(() => this.request<T>(route, input));
   }
+}
+
+type TransportModule = typeof TransportApi;
+let transportModule: TransportModule | undefined;
+let transportLoading: Promise<TransportModule> | undefined;
+
+/** ky and the checks (transport.ts), fetched with the first request of any client; again after a failed download. */
+function loadTransport(): Promise<TransportModule> {
+  transportLoading ??= import('./transport.js').then(
+    (module) => (transportModule = module),
+    (error: unknown) => {
+      transportLoading = undefined;
+      throw error;
+    },
+  );
+  return transportLoading;
 }
 
 export function createClient(options: ClientOptions): CptsClient {

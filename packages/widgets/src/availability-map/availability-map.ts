@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {PractitionerMap, PractitionerPublic, Territory} from '@cpts-kit/contract';
-import {listPublicPractitioners, type CptsClient} from '@cpts-kit/sdk';
+import {listPublicPractitioners, type CptsClient, getTerritory} from '@cpts-kit/sdk';
 import {CptsConfigError} from '../internal/config-error.js';
 import {CptsElement} from '../internal/cpts-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';
@@ -55,9 +55,13 @@ export class CptsAvailabilityMap extends CptsElement {
   static override stringBundles = [mapStrings, labelStrings];
   static override styles = [tokens, base, mapFrameStyles, styles];
 
-  private readonly territoryData = new TerritoryController(this, () => {
-    // without the territory the map still shows the practitioners, framed on them
-  });
+  private readonly territoryData = new TerritoryController(
+    this,
+    () => {
+      // without the territory the map still shows the practitioners, framed on them
+    },
+    getTerritory,
+  );
   private engine: MapEngine<PractitionerPublic> | undefined;
   private engineLoading: Promise<void> | undefined;
   private loadedWith: CptsClient | undefined | null = null;

@@ -15,6 +15,7 @@ import {DeclareView} from './declare-view.js';
 import {ProposalsView, type ProposalsHost} from './proposals-view.js';
 import {labelStrings} from '../translations/labels.js';
 import {cartodispoStrings, type CartodispoStrings} from './cartodispo-strings.js';
+import {getTerritory} from '@cpts-kit/sdk';
 
 /**
  * @summary CartoDispo: a practitioner declares their availability, from their personal link.
@@ -51,9 +52,13 @@ export class CptsCartodispo extends CptsElement implements ProposalsHost {
   static override stringBundles = [cartodispoStrings, labelStrings];
   static override styles = [tokens, base, controlStyles, styles, proposalsStyles];
 
-  private readonly territoryController = new TerritoryController(this, () => {
-    // the declaration page works without the territory (only the commune lists need it)
-  });
+  private readonly territoryController = new TerritoryController(
+    this,
+    () => {
+      // the declaration page works without the territory (only the commune lists need it)
+    },
+    getTerritory,
+  );
   private readonly declare = new DeclareView(this);
   private readonly proposals = new ProposalsView(this);
   private fragmentToken: string | undefined;

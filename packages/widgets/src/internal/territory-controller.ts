@@ -1,9 +1,13 @@
 import {ContextConsumer} from '@lit/context';
 import type {ReactiveController} from 'lit';
-import type {CptsClient} from '@cpts-kit/sdk';
+import type {Territory} from '@cpts-kit/contract';
+import type {CptsClient, RequestOptions} from '@cpts-kit/sdk';
 import {territoryContext, type TerritoryState} from '../context/territory.js';
 import {CptsConfigError} from './config-error.js';
 import type {CptsElement} from './cpts-element.js';
+
+/** The SDK's `getTerritory`. */
+export type TerritoryFetch = (client: CptsClient, options?: RequestOptions) => Promise<Territory>;
 
 /**
  * The territory a widget shows. Inside a `<cpts-provider>` it is the provider's (fetched once for
@@ -17,11 +21,19 @@ export class TerritoryController implements ReactiveController {
   private loadedWith: CptsClient | undefined;
   private abort: AbortController | undefined;
   private readonly onError: (error: unknown) => void;
+  private readonly fetchTerritory: TerritoryFetch | undefined;
   private waiting: ((state: TerritoryState) => void)[] = [];
 
-  constructor(host: CptsElement, onError: (error: unknown) => void) {
+  /**
+   * `fetchTerritory`: the SDK's `getTerritory`, for a widget that shows nothing useful without the
+   * territory (its fetch then leaves with the widget's other requests). Without it, the call and the
+   * contract's schema are imported once the host has rendered: the intake form shows and takes
+   * answers first, and its first bytes do not carry zod.
+   */
+  constructor(host: CptsElement, onError: (error: unknown) => void, fetchTerritory?: TerritoryFetch) {
     this.host = host;
     this.onError = onError;
+    this.fetchTerritory = fetchTerritory;
     host.addController(this);
     new ContextConsumer(host, {
       context: territoryContext,
@@ -102,17 +114,24 @@ export class TerritoryController implements ReactiveController {
     this.abort = abort;
     this.setOwn({status: 'loading'});
     try {
-      // the SDK's call and the contract's schema come with the first fetch, not with the widget's
-      // code, and are asked for once the host has rendered: a widget that can show itself without
-      // the territory (the intake form) does so first, without sharing the network with them
-      await this.host.updateComplete;
-      const {getTerritory} = await import('./territory-fetch.js');
+      const getTerritory = this.fetchTerritory ?? (await this.lazyFetch());
+      if (abort.signal.aborted) return;
       const territory = await getTerritory(client, {signal: abort.signal});
       if (!abort.signal.aborted) this.setOwn({status: 'ready', territory});
     } catch (error) {
       if (abort.signal.aborted) return;
       this.setOwn({status: 'error', error});
     }
+  }
+
+  /**
+   * The call and the contract's schema come with the first fetch, not with the widget's code, and
+   * are asked for once the host has rendered: a widget that can show itself without the territory
+   * (the intake form) does so first, without sharing the network with them.
+   */
+  private async lazyFetch(): Promise<TerritoryFetch> {
+    await this.host.updateComplete;
+    return (await import('./territory-fetch.js')).getTerritory;
   }
 
   private setOwn(state: TerritoryState): void {

@@ -31,6 +31,7 @@ import {formStyles} from '../styles/form.js';
 import {listStyles} from './offers.styles.js';
 import {offersStrings} from './offers-strings.js';
 import {labelStrings} from '../translations/labels.js';
+import {getTerritory} from '@cpts-kit/sdk';
 
 const DETAIL_TITLE_ID = 'offer-detail-title';
 
@@ -62,7 +63,7 @@ export class CptsInternshipOffers extends CptsElement {
   static override stringBundles = [offersStrings, labelStrings];
   static override styles = [tokens, base, formStyles, listStyles];
 
-  private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));
+  private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error), getTerritory);
   private abort: AbortController | undefined;
   private loadedWith: CptsClient | undefined;
   private indexCache: {offers: readonly InternshipOffer[]; names: unknown; lang: string; index: IndexedOffer[]} | undefined;

@@ -1,7 +1,16 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import type {BoardRow, Commune, Practitioner} from '@cpts-kit/contract';
-import {createPersonalLink, deletePractitioner, getAvailabilityBoard, getPractitioner, patchPractitioner, revokePersonalLinks, type CptsClient} from '@cpts-kit/sdk';
+import {
+  createPersonalLink,
+  deletePractitioner,
+  getAvailabilityBoard,
+  getPractitioner,
+  patchPractitioner,
+  revokePersonalLinks,
+  type CptsClient,
+  getTerritory,
+} from '@cpts-kit/sdk';
 import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
 import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
 import {CoordinatorSession} from '../coordinator/session.js';
@@ -59,7 +68,7 @@ export class CptsPractitionerManager extends CptsElement {
   static override stringBundles = [practitionerManagerStrings, coordinatorStrings, labelStrings];
   static override styles = [tokens, base, formStyles, coordinatorStyles, managerStyles];
 
-  private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));
+  private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error), getTerritory);
   private readonly session = new CoordinatorSession(this, {
     idPrefix: 'pm',
     strings: () => this.localize.strings.coordinator,

@@ -2,7 +2,7 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
 import type {RequestStatus, Territory} from '@cpts-kit/contract';
-import {isCptsApiError, lookupRequestStatus} from '@cpts-kit/sdk';
+import {isCptsApiError, lookupRequestStatus, getTerritory} from '@cpts-kit/sdk';
 import {CptsElement} from '../internal/cpts-element.js';
 import {renderErrorSummary} from '../internal/field-problems.js';
 import {formatFrenchPhone, telHref} from '../internal/format.js';
@@ -48,7 +48,7 @@ export class CptsRequestStatus extends CptsElement {
   static override stringBundles = [statusStrings];
   static override styles = [tokens, base, formStyles, styles];
 
-  private readonly territoryData: TerritoryController = new TerritoryController(this, (error) => this.fireError(error));
+  private readonly territoryData: TerritoryController = new TerritoryController(this, (error) => this.fireError(error), getTerritory);
   // the flag, not the disabled button: a double click's second event comes before Lit disables it
   private checking = false;
 

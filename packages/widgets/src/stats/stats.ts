@@ -1,7 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {Stats} from '@cpts-kit/contract';
-import {getStats, isCptsApiError} from '@cpts-kit/sdk';
+import {getStats, isCptsApiError, getTerritory} from '@cpts-kit/sdk';
 import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
 import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
 import {downloadFile} from '../coordinator/download.js';
@@ -53,7 +53,7 @@ export class CptsStats extends CptsElement {
   static override stringBundles = [statsStrings, coordinatorStrings, labelStrings];
   static override styles = [tokens, base, formStyles, coordinatorStyles, chartStyles, statsStyles];
 
-  private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error));
+  private readonly territoryData = new TerritoryController(this, (error) => this.fireError(error), getTerritory);
   private readonly session = new CoordinatorSession(this, {
     idPrefix: 'st',
     strings: () => this.localize.strings.coordinator,

@@ -8,6 +8,7 @@ import {tokens} from '../styles/tokens.js';
 import {styles} from './territory-contact.styles.js';
 import {contactStrings} from './contact-strings.js';
 import {emailLink} from '../internal/safe-url.js';
+import {getTerritory} from '@cpts-kit/sdk';
 
 /**
  * @summary The CPTS's name, phone number and e-mail address, for a contact block or a footer.
@@ -30,7 +31,7 @@ export class CptsTerritoryContact extends CptsElement {
   static override stringBundles = [contactStrings];
   static override styles = [tokens, base, styles];
 
-  private readonly territoryData: TerritoryController = new TerritoryController(this, (error) => this.fireError(error));
+  private readonly territoryData: TerritoryController = new TerritoryController(this, (error) => this.fireError(error), getTerritory);
 
   /** The territory shown, once loaded. */
   get data(): Territory | undefined {
