@@ -325,8 +325,12 @@ describe('<cpts-intake-form>', () => {
       await late.updateComplete;
       expect(summary(late)).to.equal(null);
       expect(server.posts).to.have.length(0);
+      // the click is seen: the button waits and the status says the form is being sent
+      expect(submitButton(late).disabled).to.equal(true);
+      expect(text(shadow(late).querySelector('form > .status'))).to.equal(intakeFr.intake.sending);
       server.releaseTerritory();
       await until(() => summary(late) !== null, 'the error summary');
+      expect(submitButton(late).disabled).to.equal(false);
       expect(server.posts).to.have.length(0);
     });
   });

@@ -2,6 +2,7 @@ import type {RouteDef} from '@cpts-kit/contract';
 import type {CallInput, ClientOptions} from './client-options.js';
 import type * as TransportApi from './transport.js';
 import type {Transport} from './transport.js';
+import {CptsNetworkError} from './errors/CptsNetworkError.js';
 
 export type {CallInput, ClientOptions, IdempotentRequestOptions, Query, RequestOptions} from './client-options.js';
 
@@ -37,7 +38,13 @@ export class CptsClient {
   request<T>(route: RouteDef, input: CallInput = {}): Promise<T> {
     // once loaded, calls leave at once, in the order they are made, as with a static import
     if (transportModule) return (this.#send ??= transportModule.createTransport(this.#options, this.territory, this.baseUrl, this.lang))<T>(route, input);
-    return loadTransport().then(() => this.request<T>(route, input));
+    return loadTransport().then(
+      () => this.request<T>(route, input),
+      (error: unknown) => {
+        // the page could not fetch the SDK's own code (offline, a CDN fault): a network failure like any other
+        throw new CptsNetworkError({method: route.method, url: `${this.baseUrl}${route.path.replace('{t}', this.territory)}`}, {cause: error});
+      },
+    );
   }
 }
 

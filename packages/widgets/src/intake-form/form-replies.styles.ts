@@ -65,13 +65,7 @@ export const replyStyles = css`
 
   /* the printed receipt: reference, date, name, commune and the phone; never the health answers */
   @media print {
-    [part='base'] {
-      border: 0;
-      padding: 0;
-    }
-
-    .actions,
-    .title {
+    .actions {
       display: none;
     }
 

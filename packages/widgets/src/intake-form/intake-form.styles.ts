@@ -284,4 +284,16 @@ export const styles = css`
     height: 1px;
     overflow: hidden;
   }
+
+  /* printed, the form (or its paper version) and the receipt drop the frame and the page's title */
+  @media print {
+    [part='base'] {
+      border: 0;
+      padding: 0;
+    }
+
+    .title {
+      display: none;
+    }
+  }
 `;

@@ -157,7 +157,11 @@ export class CptsIntakeForm extends CptsElement {
 
   /** The first answer typed starts fetching what sending needs, so it is there by the time the person sends. */
   private prefetchSendingCode = () => {
-    this.loadSending().catch(() => undefined);
+    // warms the caches only: the form's renders start waiting for the replies' strings when the
+    // person sends (need()), so a download that fails here never holds or replaces the form
+    if (sent && intakeReplyStrings.loaded.has(this.localize.lang)) return;
+    loadSendingCode().catch(() => undefined);
+    intakeReplyStrings.load(this.localize.lang).catch(() => undefined);
   };
 
   private onSubmit = (event: Event) => {
@@ -185,9 +189,14 @@ export class CptsIntakeForm extends CptsElement {
   private async checkAndSend(): Promise<void> {
     let territory = this.territoryReady;
     if (!territory) {
-      // a person quicker than the network (or a script) may send before the territory has arrived
+      // a person quicker than the network (or a script) may send before the territory has arrived:
+      // the button shows « Envoi… » meanwhile, so the click is seen
+      this.phase = {name: 'submitting'};
       const state = await this.territoryData.settled();
-      if (state.status !== 'ready') return;
+      if (state.status !== 'ready') {
+        this.phase = {name: 'editing'};
+        return;
+      }
       territory = state.territory;
     }
     let code = sent;
@@ -334,7 +343,8 @@ export class CptsIntakeForm extends CptsElement {
   protected override willUpdate(changed: Parameters<CptsElement['willUpdate']>[0]): void {
     super.willUpdate(changed);
     if (sent && !this.repliesStyled && this.renderRoot instanceof ShadowRoot) {
-      adoptStyles(this.renderRoot, [...CptsIntakeForm.elementStyles, sent.replyStyles]);
+      // the class's own: a subclass may have added styles of its own
+      adoptStyles(this.renderRoot, [...(this.constructor as typeof CptsIntakeForm).elementStyles, sent.replyStyles]);
       this.repliesStyled = true;
     }
   }

@@ -152,13 +152,21 @@ export abstract class CptsElement extends LitElement {
     if (error instanceof CptsConfigError) return t.errorNoApi;
     if (isCptsApiError(error)) return t.errorApi(error.status);
     if (isCptsTimeoutError(error)) return t.errorTimeout;
-    if (isCptsNetworkError(error)) return t.errorNetwork;
+    if (isCptsNetworkError(error) || isModuleLoadError(error)) return t.errorNetwork;
     return t.errorUnknown;
   }
 
   protected fireError(error: unknown): void {
     this.dispatchEvent(new CptsErrorEvent(error));
   }
+}
+
+/**
+ * A chunk of the widgets' own code that the browser could not fetch (offline, a CDN fault): the
+ * person sees it as the network failure it is. Each engine words it its own way.
+ */
+function isModuleLoadError(error: unknown): boolean {
+  return error instanceof TypeError && /dynamically imported module|module script failed/i.test(error.message);
 }
 
 /** `/`, `/api/` or `https://…` → an absolute URL, so the SDK never depends on how it resolves relative ones. */
