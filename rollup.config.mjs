@@ -87,7 +87,7 @@ function manualChunks(id) {
   if (/[\\/]node_modules[\\/]@lit[\\/]context[\\/]/.test(id)) return 'lit';
   if (/[\\/]node_modules[\\/]lit-html[\\/]directives[\\/](live|if-defined)\.js$/.test(id)) return 'lit';
   if (
-    /packages[\\/]widgets[\\/]src[\\/](internal[\\/](territory-controller|format|safe-url|config-error)|translations[\\/](localize|bundle|translation|fr|en)|context[\\/](client|theme|locale|territory)|events[\\/]error|styles[\\/](tokens|base))\.ts$/.test(
+    /packages[\\/]widgets[\\/]src[\\/](internal[\\/](territory-controller|format|safe-url|config-error)|translations[\\/](localize|bundle|translation|fr)|context[\\/](client|theme|locale|territory)|events[\\/]error|styles[\\/](tokens|base))\.ts$/.test(
       id,
     )
   )

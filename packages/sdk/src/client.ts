@@ -2,7 +2,6 @@ import type {RouteDef} from '@cpts-kit/contract';
 import type {CallInput, ClientOptions} from './client-options.js';
 import type * as TransportApi from './transport.js';
 import type {Transport} from './transport.js';
-import {CptsNetworkError} from './errors/CptsNetworkError.js';
 
 export type {CallInput, ClientOptions, IdempotentRequestOptions, Query, RequestOptions} from './client-options.js';
 
@@ -10,7 +9,7 @@ export type {CallInput, ClientOptions, IdempotentRequestOptions, Query, RequestO
  * A connection to the cpts-kit API for one territory: base URL, token, language, timeouts and
  * retries. Calls are the functions of `operations/` (`getTerritory(client)`), so that a page
  * bundles only the schemas of the calls it makes. Every response is checked against the contract;
- * every failure is a `CptsError`.
+ * every failure is a `CptsError`, but a failed download of the SDK's own code (see the README).
  */
 export class CptsClient {
   readonly territory: string;
@@ -38,13 +37,7 @@ export class CptsClient {
   request<T>(route: RouteDef, input: CallInput = {}): Promise<T> {
     // once loaded, calls leave at once, in the order they are made, as with a static import
     if (transportModule) return (this.#send ??= transportModule.createTransport(this.#options, this.territory, this.baseUrl, this.lang))<T>(route, input);
-    return loadTransport().then(
-      () => this.request<T>(route, input),
-      (error: unknown) => {
-        // the page could not fetch the SDK's own code (offline, a CDN fault): a network failure like any other
-        throw new CptsNetworkError({method: route.method, url: `${this.baseUrl}${route.path.replace('{t}', this.territory)}`}, {cause: error});
-      },
-    );
+    return loadTransport().then(() => this.request<T>(route, input));
   }
 }
 

@@ -55,13 +55,8 @@ export class CptsAvailabilityMap extends CptsElement {
   static override stringBundles = [mapStrings, labelStrings];
   static override styles = [tokens, base, mapFrameStyles, styles];
 
-  private readonly territoryData = new TerritoryController(
-    this,
-    () => {
-      // without the territory the map still shows the practitioners, framed on them
-    },
-    getTerritory,
-  );
+  // without the territory the map still shows the practitioners, framed on them: nothing to report
+  private readonly territoryData = new TerritoryController(this, () => undefined, getTerritory);
   private engine: MapEngine<PractitionerPublic> | undefined;
   private engineLoading: Promise<void> | undefined;
   private loadedWith: CptsClient | undefined | null = null;

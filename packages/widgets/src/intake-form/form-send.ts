@@ -8,6 +8,7 @@ export {createIntakeRequest} from '@cpts-kit/sdk';
 export {attemptFor} from '../internal/attempt.js';
 export {errorSummary, receipt} from './form-replies.js';
 export {replyStyles} from './form-replies.styles.js';
+export {CptsSubmittedEvent} from './submitted-event.js';
 
 function optionalText(value: string): string | undefined {
   const trimmed = value.trim();

@@ -13,7 +13,6 @@ import {failureNotice, phoneAlternative} from './form-outcomes.js';
 import {commentField, consentSection, personSection, prioritySection, situationSection, whoSection} from './form-sections.js';
 import type * as FormSend from './form-send.js';
 import {styles} from './intake-form.styles.js';
-import {CptsSubmittedEvent} from './submitted-event.js';
 import {intakeReplyStrings, intakeStrings, type IntakeFormStrings} from './intake-strings.js';
 import type {Attempt, Phase} from './submission.js';
 
@@ -236,7 +235,7 @@ export class CptsIntakeForm extends CptsElement {
     this.phase = {name: 'submitting'};
     try {
       const client = this.requireClient();
-      const {createIntakeRequest} = await loadSendingCode();
+      const {createIntakeRequest, CptsSubmittedEvent} = await loadSendingCode();
       const created = await createIntakeRequest(client, attempt.body, {idempotencyKey: attempt.key});
       const commune = this.territoryReady?.communes.find((c) => c.insee === attempt.body.person.communeInsee);
       this.phase = {

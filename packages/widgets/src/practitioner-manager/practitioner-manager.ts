@@ -1,16 +1,8 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import type {BoardRow, Commune, Practitioner} from '@cpts-kit/contract';
-import {
-  createPersonalLink,
-  deletePractitioner,
-  getAvailabilityBoard,
-  getPractitioner,
-  patchPractitioner,
-  revokePersonalLinks,
-  type CptsClient,
-  getTerritory,
-} from '@cpts-kit/sdk';
+import {createPersonalLink, deletePractitioner, getAvailabilityBoard, getPractitioner, getTerritory, patchPractitioner, revokePersonalLinks} from '@cpts-kit/sdk';
+import type {CptsClient} from '@cpts-kit/sdk';
 import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
 import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
 import {CoordinatorSession} from '../coordinator/session.js';
@@ -27,13 +19,10 @@ import {CptsPractitionerEditor} from './practitioner-editor.js';
 import {CptsPractitionerImport} from './practitioner-import.js';
 import {practitionerManagerStrings, type PractitionerManagerStrings} from './practitioner-manager-strings.js';
 import {managerStyles} from './practitioner-manager.styles.js';
-import {renderPractitionerTable} from './practitioner-table.js';
+import {menuSelector, renderPractitionerTable} from './practitioner-table.js';
 import {communeName, indexRows, searchRows} from './practitioner-model.js';
 
 export {DEFAULT_LINK_PAGE, personalLinkUrl};
-
-/** A row's menu toggle: where focus goes back to once one of its actions is done. */
-const menuSelector = (id: string) => `#pm-menu-${CSS.escape(id)}`;
 
 /**
  * @summary A coordinator's management of the territory's practitioners: a compact table of every

@@ -19,6 +19,9 @@ export interface PractitionerTableContext {
   ask: (kind: Confirming['kind'], row: BoardRow) => void;
 }
 
+/** A row's menu toggle (its id is `pm-menu-<id>`): where focus goes back to once one of its actions is done. */
+export const menuSelector = (id: string) => `#pm-menu-${CSS.escape(id)}`;
+
 function renderRow(row: BoardRow, c: PractitionerTableContext): TemplateResult {
   const s = c.s;
   const name = row.displayName;

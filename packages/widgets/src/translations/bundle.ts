@@ -1,6 +1,5 @@
-import {en} from './en.js';
 import {fr} from './fr.js';
-import type {LanguageCode, Translation} from './translation.js';
+import type {CommonStrings, LanguageCode, Translation} from './translation.js';
 
 /** Some keys of `Translation`, in every language, each fetched when a widget first needs it. */
 export interface StringBundle {
@@ -42,8 +41,19 @@ export function defineStrings<K extends keyof Translation>(loaders: Record<Langu
 }
 
 /**
- * The strings of each language loaded so far: the common ones from the start, each bundle's keys
- * once it is loaded. Typed whole because an element renders only once its bundles are in (see
- * `LocalizeController.whenLoaded()`).
+ * The strings of each language loaded so far: the common French ones from the start (in English
+ * too, until the English ones arrive), each bundle's keys once loaded. Typed whole because an element renders
+ * only once its bundles are in (see `LocalizeController.whenLoaded()`).
  */
-export const translations = {fr: {...fr}, en: {...en}} as Record<LanguageCode, Translation>;
+export const translations = {fr: {...fr}, en: {...fr}} as Record<LanguageCode, Translation>;
+
+/**
+ * What every widget says (errors, Retry). French ships with the shared code: it is the default,
+ * and what an English widget falls back to if its strings cannot be fetched. English is a chunk a
+ * French page never downloads. Every element waits for it, as for its own bundles.
+ */
+export const commonStrings: StringBundle = defineStrings<keyof CommonStrings>({
+  fr: () => Promise.resolve(fr),
+  en: () => import('./en.js').then((m) => m.en),
+});
+commonStrings.loaded.add('fr');

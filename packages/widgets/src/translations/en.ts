@@ -1,6 +1,6 @@
 import type {CommonStrings} from './translation.js';
 
-/** What every widget says, in English: loaded with the shared code, in both languages. */
+/** What every widget says, in English: a chunk of its own, fetched by the first English widget (see `commonStrings`). */
 export const en: CommonStrings = {
   $code: 'en',
   $name: 'English',

@@ -1,6 +1,6 @@
 import type {CommonStrings} from './translation.js';
 
-/** What every widget says, in French: loaded with the shared code, in both languages. */
+/** What every widget says, in French: with the shared code, the default and the fallback (see `commonStrings`). */
 export const fr: CommonStrings = {
   $code: 'fr',
   $name: 'Français',

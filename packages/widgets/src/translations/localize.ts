@@ -1,7 +1,7 @@
 import {ContextConsumer} from '@lit/context';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {localeContext} from '../context/locale.js';
-import {translations, type StringBundle} from './bundle.js';
+import {commonStrings, translations, type StringBundle} from './bundle.js';
 import {toSupportedLanguage, type LanguageCode, type Translation} from './translation.js';
 
 export {translations};
@@ -73,6 +73,17 @@ export class LocalizeController implements ReactiveController {
     connectedControllers.delete(this);
   }
 
+  hostUpdate(): void {
+    // a CptsElement renders only once its strings are in; any other host (a developer's own
+    // LitElement) renders at once, with the French common strings, and again once they are in
+    const lang = this.lang;
+    if (!commonStrings.loaded.has(lang))
+      commonStrings.load(lang).then(
+        () => this.host.requestUpdate(),
+        () => undefined,
+      );
+  }
+
   /** The resolved language code, e.g. for `Intl` formatting. */
   get lang(): LanguageCode {
     return (
@@ -82,8 +93,8 @@ export class LocalizeController implements ReactiveController {
   }
 
   /**
-   * The strings of the resolved language. The common ones are always there; a bundle's keys once
-   * `whenLoaded()` has resolved for this language.
+   * The strings of the resolved language: the common ones and the host's bundles, once
+   * `whenLoaded()` has resolved for it. Until then, in English, the common strings are French.
    */
   get strings(): Translation {
     return translations[this.lang];
@@ -96,7 +107,7 @@ export class LocalizeController implements ReactiveController {
    */
   whenLoaded(): Promise<void> | undefined {
     const lang = this.lang;
-    const missing = this.bundles.filter((bundle) => !bundle.loaded.has(lang));
+    const missing = [commonStrings, ...this.bundles].filter((bundle) => !bundle.loaded.has(lang));
     if (missing.length === 0) return undefined;
     return Promise.all(
       missing.map((bundle) =>

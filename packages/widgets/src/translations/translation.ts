@@ -8,8 +8,8 @@ export type LanguageCode = (typeof supportedLanguages)[number];
  * Every string a widget shows. Adding a key breaks the typecheck of each language file until it is
  * translated, so no language silently falls back to another.
  *
- * Here are only the strings every widget shares: the common ones (`CommonStrings`, which ship with
- * the shared code in `fr.ts` and `en.ts`) and the labels of the contract's codes (`labels.ts`). Each
+ * Here are only the strings every widget shares: the common ones (`CommonStrings`: `fr.ts` ships
+ * with the shared code, `en.ts` is fetched by the first English widget) and the labels of the contract's codes (`labels.ts`). Each
  * feature adds its own key from its `<feature>-strings.ts`, by module augmentation, next to the
  * string bundle that loads it (`defineStrings()` in `bundle.ts`):
  *
