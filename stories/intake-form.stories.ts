@@ -24,7 +24,8 @@ async function loadedForm(canvasElement: HTMLElement): Promise<CptsIntakeForm & 
   const element = canvasElement.querySelector('cpts-intake-form');
   if (!element) throw new Error('no <cpts-intake-form> in the story');
   const deadline = Date.now() + 5_000;
-  while (!element.shadowRoot?.querySelector('form')) {
+  // the form shows before the territory arrives; the consent box waits, disabled, for its notice
+  while (element.shadowRoot?.querySelector<HTMLInputElement>('#consent')?.disabled !== false) {
     if (Date.now() > deadline) throw new Error('the form did not load');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
