@@ -1,6 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import {getAvailabilityBoard, type CptsClient, getTerritory} from '@cpts-kit/sdk';
+import {getAvailabilityBoard, getTerritory, type CptsClient} from '@cpts-kit/sdk';
 import type {Board, BoardRow, Territory} from '@cpts-kit/contract';
 import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
 import {sessionStyles} from '../coordinator/coordinator.styles.js';
@@ -64,13 +64,8 @@ export class CptsAvailabilityBoard extends CptsElement {
   static override stringBundles = [boardStrings, coordinatorStrings, labelStrings];
   static override styles = [tokens, base, controlStyles, sessionStyles, mapFrameStyles, styles];
 
-  private readonly territoryController = new TerritoryController(
-    this,
-    () => {
-      // the board works without the territory: communes then show by their INSEE code
-    },
-    getTerritory,
-  );
+  // the board works without the territory (communes then show by their INSEE code): nothing to report
+  private readonly territoryController = new TerritoryController(this, () => undefined, getTerritory);
   private readonly session = new CoordinatorSession(this, {
     idPrefix: 'board',
     strings: () => this.localize.strings.coordinator,

@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {PractitionerMap, PractitionerPublic, Territory} from '@cpts-kit/contract';
-import {listPublicPractitioners, type CptsClient, getTerritory} from '@cpts-kit/sdk';
+import {listPublicPractitioners, getTerritory, type CptsClient} from '@cpts-kit/sdk';
 import {CptsConfigError} from '../internal/config-error.js';
 import {CptsElement} from '../internal/cpts-element.js';
 import {TerritoryController} from '../internal/territory-controller.js';

@@ -1,7 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {InternshipInterest, InternshipOffer, InternshipOfferCreate} from '@cpts-kit/contract';
-import {archiveInternshipOffer, createInternshipOffer, listInternshipInterests, publishInternshipOffer, type CptsClient, getTerritory} from '@cpts-kit/sdk';
+import {archiveInternshipOffer, createInternshipOffer, listInternshipInterests, publishInternshipOffer, getTerritory, type CptsClient} from '@cpts-kit/sdk';
 import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
 import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
 import {CoordinatorSession} from '../coordinator/session.js';

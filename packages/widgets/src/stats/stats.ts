@@ -1,7 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {Stats} from '@cpts-kit/contract';
-import {getStats, isCptsApiError, getTerritory} from '@cpts-kit/sdk';
+import {getStats, getTerritory, isCptsApiError} from '@cpts-kit/sdk';
 import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
 import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
 import {downloadFile} from '../coordinator/download.js';

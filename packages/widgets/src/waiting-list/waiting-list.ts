@@ -1,7 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {BoardRow, Commune, IntakeStatus, StatusCounts, WaitingListItem, WaitingRequest} from '@cpts-kit/contract';
-import {exportIntakeRequests, getAvailabilityBoard, getIntakeRequest, listIntakeRequests, searchIntakeRequests, type CptsClient, getTerritory} from '@cpts-kit/sdk';
+import {exportIntakeRequests, getAvailabilityBoard, getIntakeRequest, listIntakeRequests, searchIntakeRequests, getTerritory, type CptsClient} from '@cpts-kit/sdk';
 import {coordinatorStrings} from '../coordinator/coordinator-strings.js';
 import {coordinatorStyles} from '../coordinator/coordinator.styles.js';
 import {downloadFile} from '../coordinator/download.js';
